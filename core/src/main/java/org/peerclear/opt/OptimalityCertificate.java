@@ -1,0 +1,144 @@
+package org.peerclear.opt;
+
+/**
+ * A checkable certificate of a primal–dual pair (x, y) for a continuous {@link Problem}: the
+ * KKT conditions in the convention of {@link Problem}, measured rather than trusted. The reduced
+ * costs are derived, {@code z = c + Qx − Aᵀy}, and split into {@code z⁺ = max(z, 0)} (paid for by
+ * the lower bound) and {@code z⁻ = max(−z, 0)} (paid for by the upper bound).
+ *
+ * <ul>
+ *   <li>{@link #primalResidual()}: largest violation of a bound or a row.</li>
+ *   <li>{@link #dualResidual()}: largest dual sign violation (y of a ≤ row above 0, y of a ≥ row
+ *       below 0, z⁺ on a variable without lower bound, z⁻ without upper bound).</li>
+ *   <li>{@link #complementarity()}: largest |z⁺(x − l)|, |z⁻(u − x)|, |y·slack|.</li>
+ *   <li>{@link #dualityGap()}: primal minus dual objective (the dual objective of the QP is
+ *       {@code bᵀy + lᵀz⁺ − uᵀz⁻ − ½xᵀQx + constant}).</li>
+ * </ul>
+ */
+public final class OptimalityCertificate {
+    private final double primalResidual;
+    private final double dualResidual;
+    private final double complementarity;
+    private final double primalObjective;
+    private final double dualObjective;
+
+    private OptimalityCertificate(double primalResidual, double dualResidual, double complementarity,
+                                  double primalObjective, double dualObjective) {
+        this.primalResidual = primalResidual;
+        this.dualResidual = dualResidual;
+        this.complementarity = complementarity;
+        this.primalObjective = primalObjective;
+        this.dualObjective = dualObjective;
+    }
+
+    /** Measures the KKT conditions of (x, y) for a problem; integrality is ignored. */
+    public static OptimalityCertificate of(Problem p, double[] x, double[] y) {
+        double primal = 0.0;
+        for (int j = 0; j < p.numVariables(); j++) {
+            primal = Math.max(primal, Math.max(p.lower(j) - x[j], x[j] - p.upper(j)));
+        }
+        double[] act = p.rowActivities(x);
+        double dual = 0.0;
+        double comp = 0.0;
+        double dualObj = p.constant();
+        for (int i = 0; i < p.numRows(); i++) {
+            double slack = act[i] - p.rhs(i);
+            switch (p.sense(i)) {
+                case LESS_EQUAL:
+                    primal = Math.max(primal, slack);
+                    dual = Math.max(dual, y[i]);
+                    comp = Math.max(comp, Math.abs(y[i] * slack));
+                    break;
+                case GREATER_EQUAL:
+                    primal = Math.max(primal, -slack);
+                    dual = Math.max(dual, -y[i]);
+                    comp = Math.max(comp, Math.abs(y[i] * slack));
+                    break;
+                default:
+                    primal = Math.max(primal, Math.abs(slack));
+            }
+            if (y[i] != 0.0) {
+                dualObj += p.rhs(i) * y[i];
+            }
+        }
+        double[] z = p.gradient(x);
+        double[] aty = p.transposeTimes(y);
+        for (int j = 0; j < z.length; j++) {
+            double zj = z[j] - aty[j];
+            double plus = Math.max(zj, 0.0);
+            double minus = Math.max(-zj, 0.0);
+            double l = p.lower(j);
+            double u = p.upper(j);
+            if (plus > 0.0) {
+                if (l == Double.NEGATIVE_INFINITY) {
+                    dual = Math.max(dual, plus);
+                } else {
+                    comp = Math.max(comp, Math.abs(plus * (x[j] - l)));
+                    dualObj += plus * l;
+                }
+            }
+            if (minus > 0.0) {
+                if (u == Double.POSITIVE_INFINITY) {
+                    dual = Math.max(dual, minus);
+                } else {
+                    comp = Math.max(comp, Math.abs(minus * (u - x[j])));
+                    dualObj -= minus * u;
+                }
+            }
+        }
+        // −½xᵀQx = (c·x + constant) − objective(x) − ½xᵀQx ... computed directly:
+        double quad = p.objective(x) - p.constant();
+        for (int j = 0; j < x.length; j++) {
+            quad -= p.linear(j) * x[j];
+        }
+        dualObj -= quad;
+        return new OptimalityCertificate(primal, dual, comp, p.objective(x), dualObj);
+    }
+
+    public static OptimalityCertificate of(Problem p, Solution s) {
+        if (!s.hasDuals()) {
+            throw new IllegalStateException("Solution has no duals (back-end " + s.backend() + ")");
+        }
+        return of(p, s.x(), s.duals().orElseThrow());
+    }
+
+    public double primalResidual() {
+        return primalResidual;
+    }
+
+    public double dualResidual() {
+        return dualResidual;
+    }
+
+    public double complementarity() {
+        return complementarity;
+    }
+
+    public double primalObjective() {
+        return primalObjective;
+    }
+
+    public double dualObjective() {
+        return dualObjective;
+    }
+
+    public double dualityGap() {
+        return primalObjective - dualObjective;
+    }
+
+    /** |gap| / max(1, |primal objective|). */
+    public double relativeDualityGap() {
+        return Math.abs(dualityGap()) / Math.max(1.0, Math.abs(primalObjective));
+    }
+
+    /** True when every residual is within {@code tol} (gap relative to max(1, |objective|)). */
+    public boolean holds(double tol) {
+        return primalResidual <= tol && dualResidual <= tol && complementarity <= tol && relativeDualityGap() <= tol;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("KKT[primal %.3e, dual %.3e, complementarity %.3e, gap %.3e (rel %.3e)]",
+                primalResidual, dualResidual, complementarity, dualityGap(), relativeDualityGap());
+    }
+}

@@ -1,0 +1,58 @@
+package org.peerclear.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import org.peerclear.result.AgentResult;
+import org.peerclear.result.AssetResult;
+import org.peerclear.result.ClearingResult;
+import org.peerclear.result.TradeResult;
+
+/**
+ * Writes the tables of a {@link ClearingResult} as {@code agents.csv}, {@code assets.csv} and
+ * {@code trades.csv} in a folder (each file atomically). Undefined numbers are empty cells.
+ */
+public final class ResultCsvWriter {
+    private ResultCsvWriter() {
+    }
+
+    public static void write(ClearingResult r, Path directory) {
+        if (!r.hasSolution()) {
+            throw new IllegalStateException("No tables to write: status " + r.status());
+        }
+        AtomicFiles.write(directory.resolve("agents.csv"), w -> lines(w, "id,p,price", out -> {
+            for (AgentResult a : r.agents()) {
+                out.write(a.id() + "," + num(a.p()) + "," + num(a.price()) + "\n");
+            }
+        }));
+        AtomicFiles.write(directory.resolve("assets.csv"), w -> lines(w, "id,p", out -> {
+            for (AssetResult a : r.assets()) {
+                out.write(a.id() + "," + num(a.p()) + "\n");
+            }
+        }));
+        AtomicFiles.write(directory.resolve("trades.csv"), w -> lines(w, "from,to,quantity,price", out -> {
+            for (TradeResult t : r.trades()) {
+                out.write(t.from() + "," + t.to() + "," + num(t.quantity()) + "," + num(t.price()) + "\n");
+            }
+        }));
+    }
+
+    /** Formats a number for a CSV cell: shortest exact decimal, empty when not finite. */
+    public static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    interface Rows {
+        void write(Writer w) throws IOException;
+    }
+
+    static void lines(Writer w, String header, Rows rows) {
+        try {
+            w.write(header + "\n");
+            rows.write(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

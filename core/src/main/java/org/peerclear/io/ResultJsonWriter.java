@@ -1,0 +1,119 @@
+package org.peerclear.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.peerclear.result.AgentResult;
+import org.peerclear.result.AssetResult;
+import org.peerclear.result.ClearingResult;
+import org.peerclear.result.TradeResult;
+
+/**
+ * Writes a {@link ClearingResult} as the result JSON of the market-case format: status,
+ * message, objective, welfare, method, solver, iterations, residuals, seconds, agents, assets,
+ * trades (non-zero only), plus {@code units}, {@code options} and {@code notes}. Undefined
+ * numbers (NaN) are written as {@code null}.
+ */
+public final class ResultJsonWriter {
+    private ResultJsonWriter() {
+    }
+
+    public static String toJson(ClearingResult r) {
+        StringWriter w = new StringWriter();
+        write(r, w);
+        return w.toString();
+    }
+
+    public static void write(ClearingResult r, Path file) {
+        AtomicFiles.write(file, w -> write(r, w));
+    }
+
+    public static void write(ClearingResult r, Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+            pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+            g.setPrettyPrinter(pp);
+            g.writeStartObject();
+            g.writeStringField("market", r.market().name());
+            g.writeStringField("status", r.status().name());
+            g.writeStringField("message", r.message());
+            number(g, "objective", r.objective());
+            number(g, "welfare", r.welfare());
+            g.writeStringField("method", r.method());
+            g.writeStringField("solver", r.solver());
+            g.writeNumberField("iterations", r.iterations());
+            number(g, "primalResidual", r.primalResidual());
+            number(g, "dualResidual", r.dualResidual());
+            number(g, "seconds", r.seconds());
+            g.writeObjectFieldStart("units");
+            g.writeStringField("power", r.market().units().power());
+            g.writeStringField("currency", r.market().units().currency());
+            g.writeNumberField("periodHours", r.market().units().periodHours());
+            g.writeEndObject();
+            g.writeArrayFieldStart("agents");
+            if (r.hasSolution()) {
+                for (AgentResult a : r.agents()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", a.id());
+                    number(g, "p", a.p());
+                    number(g, "price", a.price());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("assets");
+            if (r.hasSolution()) {
+                for (AssetResult a : r.assets()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", a.id());
+                    number(g, "p", a.p());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("trades");
+            if (r.hasSolution()) {
+                for (TradeResult t : r.trades()) {
+                    g.writeStartObject();
+                    g.writeStringField("from", t.from());
+                    g.writeStringField("to", t.to());
+                    number(g, "quantity", t.quantity());
+                    number(g, "price", t.price());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("options");
+            for (Map.Entry<String, String> e : r.options().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("notes");
+            for (String n : r.notes()) {
+                g.writeString(n);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.flush();
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void number(JsonGenerator g, String field, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(field, v);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.peerclear.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A market participant: a prosumer with assets, or a manager / pure trader without any.
+ * {@code bus} places it on the feeder (required with a network when it has assets);
+ * {@code productClass} labels what it sells (e.g. {@code green}, {@code local}).
+ */
+public record Agent(String id, String bus, String productClass, List<Asset> assets) {
+    public Agent {
+        Checks.nonBlank("agent.id", id);
+        if (bus != null && bus.isBlank()) {
+            throw new InvalidMarketException("agents[" + id + "].bus", "must be a non-empty string when present");
+        }
+        if (productClass != null && productClass.isBlank()) {
+            throw new InvalidMarketException("agents[" + id + "].class", "must be a non-empty string when present");
+        }
+        assets = List.copyOf(assets == null ? List.of() : assets);
+    }
+
+    public Agent(String id, List<Asset> assets) {
+        this(id, null, null, assets);
+    }
+
+    public Optional<String> busId() {
+        return Optional.ofNullable(bus);
+    }
+
+    public Optional<String> productClassLabel() {
+        return Optional.ofNullable(productClass);
+    }
+
+    /** Sum of the assets' lower bounds: the least this agent can inject. */
+    public double minInjection() {
+        return assets.stream().mapToDouble(Asset::pMin).sum();
+    }
+
+    /** Sum of the assets' upper bounds: the most this agent can inject. */
+    public double maxInjection() {
+        return assets.stream().mapToDouble(Asset::pMax).sum();
+    }
+}

@@ -1,0 +1,31 @@
+package org.peerclear.model;
+
+/**
+ * A controllable or fixed device of an agent, with the cost {@code f(p) = ½·a·p² + b·p} on its
+ * signed power {@code p ∈ [pMin, pMax]} ({@code p > 0} injects: generation; {@code p < 0}
+ * withdraws: consumption). A consumer with utility {@code U(d) = u·d − ½·k·d²} for demand
+ * {@code d = −p} is {@code a = k, b = u}. Fixed assets have {@code pMin = pMax}.
+ */
+public record Asset(String id, double pMin, double pMax, double a, double b) {
+    public Asset {
+        Checks.nonBlank("asset.id", id);
+        String at = "assets[" + id + "]";
+        Checks.finite(at + ".pMin", pMin);
+        Checks.finite(at + ".pMax", pMax);
+        Checks.finite(at + ".b", b);
+        Checks.nonNegative(at + ".a", a);
+        if (pMin > pMax) {
+            throw new InvalidMarketException(at + ".pMin", "pMin " + pMin + " > pMax " + pMax + " (pMin must be <= pMax)");
+        }
+    }
+
+    /** The asset's cost at p (currency per period). */
+    public double cost(double p) {
+        return 0.5 * a * p * p + b * p;
+    }
+
+    /** The marginal cost f'(p) = a·p + b. */
+    public double marginalCost(double p) {
+        return a * p + b;
+    }
+}

@@ -1,0 +1,365 @@
+package org.peerclear.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable, validated market: agents with assets, the declared trade graph, communities,
+ * an optional grid agent and an optional network. Built with {@link #builder(String)}; every
+ * rule of the market-case format is checked in {@link Builder#build()} and a violation raises
+ * {@link InvalidMarketException}. Nothing is dropped or clamped.
+ *
+ * <p>The arcs offered to the market ({@link #arcs()}) are derived once: a declared pair of
+ * agents outside any community is an arc pair; each community member is linked to its manager
+ * only; the grid (if any) is linked to every agent that is not a community member. Arcs come
+ * in mirrored pairs, {@code arcs().get(2k)} and {@code arcs().get(2k + 1)}, in a deterministic
+ * order (the agents' declaration order, the grid last).
+ */
+public final class Market {
+    private final String name;
+    private final Units units;
+    private final List<Agent> agents;
+    private final TradeGraph tradeGraph;
+    private final List<Community> communities;
+    private final Grid grid;
+    private final NetworkSpec network;
+    private final List<Arc> arcs;
+    private final List<String> warnings;
+    private final Map<String, Integer> agentIndex;
+
+    private Market(Builder b) {
+        this.name = b.name;
+        this.units = b.units;
+        this.agents = List.copyOf(b.agents);
+        this.tradeGraph = b.tradeGraph;
+        this.communities = List.copyOf(b.communities);
+        this.grid = b.grid;
+        this.network = b.network;
+        this.agentIndex = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        validateAgents();
+        Map<String, Community> memberOf = validateCommunities();
+        validateNetwork();
+        this.arcs = deriveArcs(memberOf, notes);
+        this.warnings = List.copyOf(notes);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding this market's data, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name).units(units).tradeGraph(tradeGraph).grid(grid).network(network);
+        agents.forEach(b::agent);
+        communities.forEach(b::community);
+        return b;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Units units() {
+        return units;
+    }
+
+    /** The declared agents, in declaration order (the grid agent is not among them). */
+    public List<Agent> agents() {
+        return agents;
+    }
+
+    public Agent agent(String id) {
+        Integer i = agentIndex.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("Unknown agent '" + id + "'");
+        }
+        return agents.get(i);
+    }
+
+    public TradeGraph tradeGraph() {
+        return tradeGraph;
+    }
+
+    public List<Community> communities() {
+        return communities;
+    }
+
+    public Optional<Grid> grid() {
+        return Optional.ofNullable(grid);
+    }
+
+    public Optional<NetworkSpec> network() {
+        return Optional.ofNullable(network);
+    }
+
+    /** The directed arcs offered to the market, mirrored pairs adjacent (see class comment). */
+    public List<Arc> arcs() {
+        return arcs;
+    }
+
+    /** Things in the case that are valid but have no effect (e.g. an override on an arc a community removes). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    private void validateAgents() {
+        if (agents.isEmpty()) {
+            throw new InvalidMarketException("agents", "must list at least one agent");
+        }
+        Set<String> assetIds = new HashSet<>();
+        for (Agent a : agents) {
+            if (Grid.AGENT_ID.equals(a.id())) {
+                throw new InvalidMarketException("agents[" + a.id() + "].id",
+                        "'" + Grid.AGENT_ID + "' is reserved for the grid agent");
+            }
+            if (agentIndex.put(a.id(), agentIndex.size()) != null) {
+                throw new InvalidMarketException("agents[" + a.id() + "].id", "duplicate agent id '" + a.id() + "'");
+            }
+            for (Asset s : a.assets()) {
+                if (s.id().equals(Grid.IMPORT_ASSET_ID) || s.id().equals(Grid.EXPORT_ASSET_ID)) {
+                    throw new InvalidMarketException("agents[" + a.id() + "].assets[" + s.id() + "].id",
+                            "'" + s.id() + "' is reserved for the grid agent");
+                }
+                if (!assetIds.add(s.id())) {
+                    throw new InvalidMarketException("agents[" + a.id() + "].assets[" + s.id() + "].id",
+                            "duplicate asset id '" + s.id() + "'");
+                }
+            }
+        }
+    }
+
+    private Map<String, Community> validateCommunities() {
+        Map<String, Community> memberOf = new HashMap<>();
+        Map<String, Community> managerOf = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Community c : communities) {
+            String at = "communities[" + c.id() + "]";
+            if (!ids.add(c.id())) {
+                throw new InvalidMarketException(at + ".id", "duplicate community id '" + c.id() + "'");
+            }
+            if (!agentIndex.containsKey(c.manager())) {
+                throw new InvalidMarketException(at + ".manager", "unknown agent '" + c.manager() + "'");
+            }
+            Community other = managerOf.put(c.manager(), c);
+            if (other != null) {
+                throw new InvalidMarketException(at + ".manager", "agent '" + c.manager()
+                        + "' already manages community '" + other.id() + "' (an agent manages at most one community)");
+            }
+        }
+        for (Community c : communities) {
+            String at = "communities[" + c.id() + "].members";
+            for (String m : c.members()) {
+                if (!agentIndex.containsKey(m)) {
+                    throw new InvalidMarketException(at, "unknown agent '" + m + "'");
+                }
+                if (managerOf.containsKey(m)) {
+                    throw new InvalidMarketException(at, "agent '" + m + "' manages community '" + managerOf.get(m).id()
+                            + "' and cannot also be a member of one");
+                }
+                Community prev = memberOf.put(m, c);
+                if (prev != null) {
+                    throw new InvalidMarketException(at, prev == c ? "agent '" + m + "' is listed twice"
+                            : "agent '" + m + "' is already a member of community '" + prev.id()
+                            + "' (an agent belongs to at most one community)");
+                }
+            }
+        }
+        return memberOf;
+    }
+
+    private void validateNetwork() {
+        if (network == null) {
+            return;
+        }
+        for (Agent a : agents) {
+            if (!a.assets().isEmpty() && a.bus() == null) {
+                throw new InvalidMarketException("agents[" + a.id() + "].bus",
+                        "is required when the market has a network and the agent has assets");
+            }
+        }
+    }
+
+    private List<Arc> deriveArcs(Map<String, Community> memberOf, List<String> notes) {
+        int n = agents.size();
+        int gridIndex = grid == null ? -1 : n;
+        // Declared pairs, as a set of (i < j) index pairs.
+        Set<Long> declared = new HashSet<>();
+        List<long[]> declaredOrder = new ArrayList<>();
+        switch (tradeGraph.kind()) {
+            case COMPLETE:
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        declared.add(key(i, j));
+                    }
+                }
+                break;
+            case PAIRS:
+                for (int k = 0; k < tradeGraph.pairs().size(); k++) {
+                    List<String> p = tradeGraph.pairs().get(k);
+                    String at = "trades.graph[" + k + "]";
+                    int i = indexOfDeclared(p.get(0), at);
+                    int j = indexOfDeclared(p.get(1), at);
+                    if (i == j) {
+                        throw new InvalidMarketException(at, "pair [" + p.get(0) + ", " + p.get(1) + "] joins an agent to itself");
+                    }
+                    if (!declared.add(key(i, j))) {
+                        throw new InvalidMarketException(at, "pair [" + p.get(0) + ", " + p.get(1) + "] is listed twice");
+                    }
+                }
+                break;
+            default:
+                break;
+        }
+        // Effective pairs.
+        List<long[]> effective = new ArrayList<>();
+        Set<Long> effectiveSet = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                boolean offered;
+                String ai = agents.get(i).id();
+                String aj = agents.get(j).id();
+                Community ci = memberOf.get(ai);
+                Community cj = memberOf.get(aj);
+                if (ci == null && cj == null) {
+                    offered = declared.contains(key(i, j));
+                } else {
+                    offered = (ci != null && ci.manager().equals(aj)) || (cj != null && cj.manager().equals(ai));
+                }
+                if (offered) {
+                    effective.add(new long[] {i, j});
+                    effectiveSet.add(key(i, j));
+                }
+            }
+            if (gridIndex >= 0 && !memberOf.containsKey(agents.get(i).id())) {
+                effective.add(new long[] {i, gridIndex});
+                effectiveSet.add(key(i, gridIndex));
+            }
+        }
+        // Gamma: the fee, then the overrides.
+        Map<Long, Double> gamma = new HashMap<>();
+        Set<Long> overridden = new HashSet<>();
+        for (int k = 0; k < tradeGraph.overrides().size(); k++) {
+            Arc o = tradeGraph.overrides().get(k);
+            String at = "trades.arcs[" + k + "]";
+            int from = indexOfAny(o.from(), at + ".from", gridIndex);
+            int to = indexOfAny(o.to(), at + ".to", gridIndex);
+            long pair = key(from, to);
+            if (!declared.contains(pair) && !effectiveSet.contains(pair)) {
+                throw new InvalidMarketException(at, "arc " + o.from() + "->" + o.to() + " is not in the trade graph");
+            }
+            long directed = ((long) from << 32) | to;
+            if (!overridden.add(directed)) {
+                throw new InvalidMarketException(at, "arc " + o.from() + "->" + o.to() + " is overridden twice");
+            }
+            gamma.put(directed, o.gamma());
+            if (!effectiveSet.contains(pair)) {
+                notes.add("trades.arcs[" + k + "] " + o.from() + "->" + o.to()
+                        + " has no effect: a community restricts that pair from trading");
+            }
+        }
+        List<Arc> result = new ArrayList<>(2 * effective.size());
+        for (long[] p : effective) {
+            int i = (int) p[0];
+            int j = (int) p[1];
+            result.add(new Arc(idOf(i), idOf(j), gamma.getOrDefault(((long) i << 32) | j, tradeGraph.fee())));
+            result.add(new Arc(idOf(j), idOf(i), gamma.getOrDefault(((long) j << 32) | i, tradeGraph.fee())));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    private String idOf(int i) {
+        return i == agents.size() ? Grid.AGENT_ID : agents.get(i).id();
+    }
+
+    private int indexOfDeclared(String id, String at) {
+        Integer i = agentIndex.get(id);
+        if (i == null) {
+            throw new InvalidMarketException(at, "unknown agent '" + id + "'");
+        }
+        return i;
+    }
+
+    private int indexOfAny(String id, String at, int gridIndex) {
+        if (gridIndex >= 0 && Grid.AGENT_ID.equals(id)) {
+            return gridIndex;
+        }
+        return indexOfDeclared(id, at);
+    }
+
+    private static long key(int i, int j) {
+        int lo = Math.min(i, j);
+        int hi = Math.max(i, j);
+        return ((long) lo << 32) | hi;
+    }
+
+    @Override
+    public String toString() {
+        return "Market[" + name + ", " + agents.size() + " agents, " + arcs.size() + " arcs, " + communities.size()
+                + " communities" + (grid != null ? ", grid" : "") + (network != null ? ", network " + network.feeder() : "") + "]";
+    }
+
+    /** Collects a market's parts; {@link #build()} validates them all. */
+    public static final class Builder {
+        private final String name;
+        private Units units = Units.DEFAULT;
+        private final List<Agent> agents = new ArrayList<>();
+        private TradeGraph tradeGraph = TradeGraph.complete(0.0, List.of());
+        private final List<Community> communities = new ArrayList<>();
+        private Grid grid;
+        private NetworkSpec network;
+
+        private Builder(String name) {
+            this.name = name == null || name.isBlank() ? "market" : name;
+        }
+
+        public Builder units(Units u) {
+            this.units = Objects.requireNonNull(u, "units");
+            return this;
+        }
+
+        public Builder agent(Agent a) {
+            agents.add(Objects.requireNonNull(a, "agent"));
+            return this;
+        }
+
+        public Builder agents(List<Agent> list) {
+            list.forEach(this::agent);
+            return this;
+        }
+
+        public Builder tradeGraph(TradeGraph g) {
+            this.tradeGraph = Objects.requireNonNull(g, "tradeGraph");
+            return this;
+        }
+
+        public Builder community(Community c) {
+            communities.add(Objects.requireNonNull(c, "community"));
+            return this;
+        }
+
+        /** The grid agent, or null for an islanded market. */
+        public Builder grid(Grid g) {
+            this.grid = g;
+            return this;
+        }
+
+        /** The network, or null for a market without a feeder. */
+        public Builder network(NetworkSpec n) {
+            this.network = n;
+            return this;
+        }
+
+        public Market build() {
+            return new Market(this);
+        }
+    }
+}

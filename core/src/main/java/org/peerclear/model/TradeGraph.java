@@ -1,0 +1,76 @@
+package org.peerclear.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who may trade with whom, as declared in a market case: every pair of agents
+ * ({@link Kind#COMPLETE}), nobody ({@link Kind#NONE}), or an explicit list of unordered pairs.
+ * {@code fee} is the default {@code gamma} of every arc; {@code overrides} set the {@code gamma}
+ * of single directed arcs. Communities and the grid then derive the arcs actually offered to
+ * the market (see {@link Market#arcs()}).
+ */
+public final class TradeGraph {
+    /** How the declared graph is given. */
+    public enum Kind { COMPLETE, NONE, PAIRS }
+
+    private final Kind kind;
+    private final List<List<String>> pairs;
+    private final double fee;
+    private final List<Arc> overrides;
+
+    private TradeGraph(Kind kind, List<List<String>> pairs, double fee, List<Arc> overrides) {
+        Checks.nonNegative("trades.fee", fee);
+        this.kind = kind;
+        List<List<String>> copy = new ArrayList<>();
+        for (int k = 0; k < pairs.size(); k++) {
+            List<String> p = pairs.get(k);
+            if (p == null || p.size() != 2 || p.get(0) == null || p.get(1) == null) {
+                throw new InvalidMarketException("trades.graph[" + k + "]", "must be a pair of two agent ids, got " + p);
+            }
+            copy.add(List.copyOf(p));
+        }
+        this.pairs = List.copyOf(copy);
+        this.fee = fee;
+        this.overrides = List.copyOf(overrides);
+    }
+
+    public static TradeGraph complete(double fee, List<Arc> overrides) {
+        return new TradeGraph(Kind.COMPLETE, List.of(), fee, overrides);
+    }
+
+    public static TradeGraph none() {
+        return new TradeGraph(Kind.NONE, List.of(), 0.0, List.of());
+    }
+
+    public static TradeGraph none(double fee, List<Arc> overrides) {
+        return new TradeGraph(Kind.NONE, List.of(), fee, overrides);
+    }
+
+    public static TradeGraph pairs(List<List<String>> pairs, double fee, List<Arc> overrides) {
+        return new TradeGraph(Kind.PAIRS, pairs, fee, overrides);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The declared unordered pairs (empty unless {@link Kind#PAIRS}). */
+    public List<List<String>> pairs() {
+        return pairs;
+    }
+
+    public double fee() {
+        return fee;
+    }
+
+    public List<Arc> overrides() {
+        return overrides;
+    }
+
+    @Override
+    public String toString() {
+        return "TradeGraph[" + kind + (kind == Kind.PAIRS ? " " + pairs.size() + " pairs" : "") + ", fee " + fee
+                + ", " + overrides.size() + " overrides]";
+    }
+}

@@ -1,0 +1,323 @@
+package org.peerclear.result;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.model.Market;
+import org.peerclear.opt.Status;
+
+/**
+ * The outcome of clearing a market: a {@link Status} that cannot be missed, the set-points,
+ * trades and prices (in the index order of {@link MarketIndex}, exposed by id), the objective
+ * (total cost including gamma terms; welfare is its negative), how it was obtained (method,
+ * solver, iterations, residuals, seconds, options) and notes. A result without a solution
+ * (infeasible, error, ...) has no set-points: its accessors for them throw.
+ *
+ * <p>{@link #verify()} recomputes feasibility and the price relations from scratch.
+ */
+public final class ClearingResult {
+    /** Trades with |t| at or below this are not listed by {@link #trades()} and the writers. */
+    public static final double TRADE_REPORT_THRESHOLD = 1e-9;
+
+    private final Market market;
+    private final MarketIndex index;
+    private final Status status;
+    private final String message;
+    private final String method;
+    private final String solver;
+    private final double objective;
+    private final long iterations;
+    private final double primalResidual;
+    private final double dualResidual;
+    private final double seconds;
+    private final double[] assetPower;
+    private final double[] trade;
+    private final double[] agentPrice;
+    private final double[] tradePrice;
+    private final Map<String, String> options;
+    private final List<String> notes;
+
+    private ClearingResult(Builder b) {
+        this.market = Objects.requireNonNull(b.market, "market");
+        this.index = Objects.requireNonNull(b.index, "index");
+        this.status = Objects.requireNonNull(b.status, "status");
+        this.message = b.message == null ? "" : b.message;
+        this.method = b.method;
+        this.solver = b.solver;
+        this.iterations = b.iterations;
+        this.primalResidual = b.primalResidual;
+        this.dualResidual = b.dualResidual;
+        this.seconds = b.seconds;
+        this.options = Map.copyOf(b.options);
+        this.notes = List.copyOf(b.notes);
+        if (status.hasSolution()) {
+            this.assetPower = check(b.assetPower, index.numAssets(), "assetPower");
+            this.trade = check(b.trade, index.numArcs(), "trade");
+            this.agentPrice = check(b.agentPrice, index.numAgents(), "agentPrice");
+            this.tradePrice = check(b.tradePrice, index.numArcs(), "tradePrice");
+            this.objective = CostAccounting.objective(index, assetPower, trade);
+        } else {
+            this.assetPower = null;
+            this.trade = null;
+            this.agentPrice = null;
+            this.tradePrice = null;
+            this.objective = Double.NaN;
+        }
+    }
+
+    private static double[] check(double[] v, int n, String what) {
+        if (v == null || v.length != n) {
+            throw new IllegalArgumentException(what + " must have length " + n + (v == null ? ", got null" : ", got " + v.length));
+        }
+        return v.clone();
+    }
+
+    public static Builder builder(Market market, MarketIndex index) {
+        return new Builder(market, index);
+    }
+
+    public Market market() {
+        return market;
+    }
+
+    public MarketIndex index() {
+        return index;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean hasSolution() {
+        return status.hasSolution();
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String solver() {
+        return solver;
+    }
+
+    /** Total cost: assets' costs plus Σ gamma·|t|, recomputed from the set-points. NaN without a solution. */
+    public double objective() {
+        return objective;
+    }
+
+    public double welfare() {
+        return -objective;
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public double primalResidual() {
+        return primalResidual;
+    }
+
+    public double dualResidual() {
+        return dualResidual;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    /** The options the method ran with (including seeds), so that the run can be reproduced. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    private void requireSolution() {
+        if (!status.hasSolution()) {
+            throw new IllegalStateException("No solution: status " + status + (message.isEmpty() ? "" : " (" + message + ")"));
+        }
+    }
+
+    /** Asset set-points in index order (a copy). */
+    public double[] assetPowerArray() {
+        requireSolution();
+        return assetPower.clone();
+    }
+
+    /** Trades t_k per arc in index order (a copy). */
+    public double[] tradeArray() {
+        requireSolution();
+        return trade.clone();
+    }
+
+    /** Agent prices mu_n in index order (a copy); NaN where undefined. */
+    public double[] agentPriceArray() {
+        requireSolution();
+        return agentPrice.clone();
+    }
+
+    /** Bilateral prices lambda_k per arc in index order (a copy). */
+    public double[] tradePriceArray() {
+        requireSolution();
+        return tradePrice.clone();
+    }
+
+    public List<AgentResult> agents() {
+        requireSolution();
+        List<AgentResult> out = new ArrayList<>(index.numAgents());
+        int[] start = index.assetStart();
+        for (int i = 0; i < index.numAgents(); i++) {
+            double p = 0.0;
+            for (int s = start[i]; s < start[i + 1]; s++) {
+                p += assetPower[s];
+            }
+            out.add(new AgentResult(index.agentId(i), p, agentPrice[i]));
+        }
+        return out;
+    }
+
+    public List<AssetResult> assets() {
+        requireSolution();
+        List<AssetResult> out = new ArrayList<>(index.numAssets());
+        for (int s = 0; s < index.numAssets(); s++) {
+            out.add(new AssetResult(index.assetId(s), assetPower[s]));
+        }
+        return out;
+    }
+
+    /** One entry per directed arc with |t| above {@link #TRADE_REPORT_THRESHOLD}. */
+    public List<TradeResult> trades() {
+        requireSolution();
+        List<TradeResult> out = new ArrayList<>();
+        for (int k = 0; k < index.numArcs(); k++) {
+            if (Math.abs(trade[k]) > TRADE_REPORT_THRESHOLD) {
+                out.add(new TradeResult(index.agentId(index.from()[k]), index.agentId(index.to()[k]), trade[k], tradePrice[k]));
+            }
+        }
+        return out;
+    }
+
+    public AgentResult agent(String id) {
+        requireSolution();
+        int i = index.agentIndex(id);
+        return agents().get(i);
+    }
+
+    /** The trade from → to, 0 when they did not trade; an error when they may not trade. */
+    public double trade(String from, String to) {
+        requireSolution();
+        int i = index.agentIndex(from);
+        int j = index.agentIndex(to);
+        for (int q = index.arcStart()[i]; q < index.arcStart()[i + 1]; q++) {
+            int k = index.arcsOf()[q];
+            if (index.to()[k] == j) {
+                return trade[k];
+            }
+        }
+        throw new IllegalArgumentException("Agents '" + from + "' and '" + to + "' have no arc between them");
+    }
+
+    /** Recomputes feasibility and price relations with the default tolerances. */
+    public Verification verify() {
+        return ResultVerifier.verify(this, ResultVerifier.Tolerances.DEFAULT);
+    }
+
+    public Verification verify(ResultVerifier.Tolerances tolerances) {
+        return ResultVerifier.verify(this, tolerances);
+    }
+
+    @Override
+    public String toString() {
+        return "ClearingResult[" + status + (message.isEmpty() ? "" : " (" + message + ")") + ", method " + method
+                + ", solver " + solver + ", objective " + objective + ", " + seconds + " s]";
+    }
+
+    /** Assembles a result; the arrays are copied. */
+    public static final class Builder {
+        private final Market market;
+        private final MarketIndex index;
+        private Status status;
+        private String message;
+        private String method;
+        private String solver;
+        private long iterations;
+        private double primalResidual;
+        private double dualResidual;
+        private double seconds;
+        private double[] assetPower;
+        private double[] trade;
+        private double[] agentPrice;
+        private double[] tradePrice;
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
+
+        private Builder(Market market, MarketIndex index) {
+            this.market = market;
+            this.index = index;
+            this.notes.addAll(market.warnings());
+        }
+
+        public Builder status(Status s, String msg) {
+            this.status = s;
+            this.message = msg;
+            return this;
+        }
+
+        public Builder method(String m) {
+            this.method = m;
+            return this;
+        }
+
+        public Builder solver(String s) {
+            this.solver = s;
+            return this;
+        }
+
+        public Builder iterations(long n) {
+            this.iterations = n;
+            return this;
+        }
+
+        public Builder residuals(double primal, double dual) {
+            this.primalResidual = primal;
+            this.dualResidual = dual;
+            return this;
+        }
+
+        public Builder seconds(double s) {
+            this.seconds = s;
+            return this;
+        }
+
+        public Builder solution(double[] assetPowerValues, double[] trades, double[] agentPrices, double[] tradePrices) {
+            this.assetPower = assetPowerValues;
+            this.trade = trades;
+            this.agentPrice = agentPrices;
+            this.tradePrice = tradePrices;
+            return this;
+        }
+
+        public Builder option(String key, Object value) {
+            options.put(key, String.valueOf(value));
+            return this;
+        }
+
+        public Builder note(String n) {
+            notes.add(n);
+            return this;
+        }
+
+        public ClearingResult build() {
+            return new ClearingResult(this);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.peerclear.result;
+
+import org.peerclear.index.MarketIndex;
+
+/** The market's objective, computed the same way everywhere. */
+public final class CostAccounting {
+    private CostAccounting() {
+    }
+
+    /** Σ_s (½ a_s p_s² + b_s p_s) + Σ_k gamma_k |t_k|. */
+    public static double objective(MarketIndex index, double[] assetPower, double[] trade) {
+        double[] a = index.a();
+        double[] b = index.b();
+        double[] gamma = index.gamma();
+        double v = 0.0;
+        for (int s = 0; s < assetPower.length; s++) {
+            v += (0.5 * a[s] * assetPower[s] + b[s]) * assetPower[s];
+        }
+        for (int k = 0; k < trade.length; k++) {
+            v += gamma[k] * Math.abs(trade[k]);
+        }
+        return v;
+    }
+}

@@ -33,6 +33,10 @@ public final class OptimalityCertificate {
 
     /** Measures the KKT conditions of (x, y) for a problem; integrality is ignored. */
     public static OptimalityCertificate of(Problem p, double[] x, double[] y) {
+        if (x.length != p.numVariables() || y.length != p.numRows()) {
+            throw new IllegalArgumentException("x has length " + x.length + " and y " + y.length + ", expected "
+                    + p.numVariables() + " and " + p.numRows());
+        }
         double primal = 0.0;
         for (int j = 0; j < p.numVariables(); j++) {
             primal = Math.max(primal, Math.max(p.lower(j) - x[j], x[j] - p.upper(j)));
@@ -43,6 +47,17 @@ public final class OptimalityCertificate {
         double dualObj = p.constant();
         for (int i = 0; i < p.numRows(); i++) {
             double slack = act[i] - p.rhs(i);
+            if (Double.isInfinite(p.rhs(i))) {
+                // A row with an infinite right-hand side either never binds (its dual must be
+                // 0) or can never hold; slack·y would be ∞·0 = NaN and poison every maximum.
+                boolean vacuous = (p.sense(i) == Sense.LESS_EQUAL) == (p.rhs(i) > 0);
+                if (vacuous) {
+                    dual = Math.max(dual, Math.abs(y[i]));
+                } else {
+                    primal = Double.POSITIVE_INFINITY;
+                }
+                continue;
+            }
             switch (p.sense(i)) {
                 case LESS_EQUAL:
                     primal = Math.max(primal, slack);

@@ -31,6 +31,13 @@ public final class SolverParameters {
         this.solverLog = solverLog;
     }
 
+    // An int overload so that an invalid thread count reads "threads: 0", not "threads: 0.0".
+    private static void check(String name, int value, boolean invalid) {
+        if (invalid) {
+            throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
+        }
+    }
+
     private static void check(String name, double value, boolean invalid) {
         if (invalid) {
             throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);

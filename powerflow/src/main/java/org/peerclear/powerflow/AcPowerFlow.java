@@ -1,0 +1,107 @@
+package org.peerclear.powerflow;
+
+/**
+ * Entry point for exact AC power flow. {@link Method#AUTO} uses the backward/forward sweep on radial
+ * feeders and Newton-Raphson on meshed ones.
+ *
+ * <p>Injections are extra powers per bus index on top of the feeder's fixed loads, kW / kvar,
+ * positive = generation (the market's convention). Non-convergence is reported in
+ * {@link PowerFlowResult#status()}, never thrown.
+ *
+ * <p>For repeated solves on the same feeder (clearing loops) create a {@link BackwardForwardSweep}
+ * or {@link NewtonRaphson} once and reuse it (one per thread).
+ */
+public final class AcPowerFlow {
+    /** Default mismatch tolerance, pu on base MVA. */
+    public static final double DEFAULT_TOLERANCE_PU = 1e-9;
+    /** Default iteration limit. */
+    public static final int DEFAULT_MAX_ITERATIONS = 100;
+
+    /** Solution method. */
+    public enum Method {
+        /** Sweep if radial, Newton-Raphson otherwise. */
+        AUTO,
+        /** Backward/forward sweep (radial only). */
+        SWEEP,
+        /** Newton-Raphson with a sparse Jacobian. */
+        NEWTON
+    }
+
+    /**
+     * Options.
+     *
+     * @param method        method
+     * @param tolerancePu   mismatch tolerance, pu
+     * @param maxIterations iteration limit
+     */
+    public record Options(Method method, double tolerancePu, int maxIterations) {
+        /** Validates. */
+        public Options {
+            if (method == null) {
+                throw new IllegalArgumentException("method is null");
+            }
+            if (!(tolerancePu > 0) || !Double.isFinite(tolerancePu)) {
+                throw new IllegalArgumentException("tolerancePu must be positive, got " + tolerancePu);
+            }
+            if (maxIterations < 1) {
+                throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+            }
+        }
+
+        /** AUTO method with default tolerance and iteration limit. */
+        public static Options defaults() {
+            return new Options(Method.AUTO, DEFAULT_TOLERANCE_PU, DEFAULT_MAX_ITERATIONS);
+        }
+
+        /** Same options with another method. */
+        public Options withMethod(Method m) {
+            return new Options(m, tolerancePu, maxIterations);
+        }
+    }
+
+    private AcPowerFlow() {
+    }
+
+    /** Solves with the fixed loads only and default options. */
+    public static PowerFlowResult solve(Feeder feeder) {
+        return solve(feeder, null, null, Options.defaults());
+    }
+
+    /**
+     * Solves the AC power flow.
+     *
+     * @param feeder   the feeder
+     * @param pInjKw   extra active injections per bus index, kW (positive = generation), or null
+     * @param qInjKvar extra reactive injections per bus index, kvar, or null
+     * @param options  method and tolerances
+     * @throws NotRadialException       if {@link Method#SWEEP} is asked for a meshed feeder
+     * @throws IllegalArgumentException on NaN / wrongly sized inputs
+     */
+    public static PowerFlowResult solve(Feeder feeder, double[] pInjKw, double[] qInjKvar, Options options) {
+        Method m = options.method();
+        if (m == Method.AUTO) {
+            m = feeder.isRadial() ? Method.SWEEP : Method.NEWTON;
+        }
+        if (m == Method.SWEEP) {
+            return new BackwardForwardSweep(feeder).solve(pInjKw, qInjKvar, options.tolerancePu(),
+                    options.maxIterations());
+        }
+        return new NewtonRaphson(feeder).solve(pInjKw, qInjKvar, options.tolerancePu(), options.maxIterations());
+    }
+
+    /**
+     * Marginal loss factors at the AC solution for the given injections: {@code [0][i] = dLoss/dp_i},
+     * {@code [1][i] = dLoss/dq_i} (kW of total active branch loss per kW / kvar injected at bus index
+     * i, slack-balanced; 0 at the slack). Negative values mean injecting at that bus reduces losses.
+     *
+     * @throws IllegalStateException if the AC power flow does not converge
+     */
+    public static double[][] marginalLossFactors(Feeder feeder, double[] pInjKw, double[] qInjKvar) {
+        PowerFlowResult r = solve(feeder, pInjKw, qInjKvar, Options.defaults());
+        if (!r.converged()) {
+            throw new IllegalStateException("AC power flow on " + feeder.name() + " did not converge (" + r.status()
+                    + "), no loss factors");
+        }
+        return new NewtonRaphson(feeder).marginalLossFactors(r);
+    }
+}

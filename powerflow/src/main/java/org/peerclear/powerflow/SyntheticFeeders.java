@@ -1,0 +1,79 @@
+package org.peerclear.powerflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic synthetic radial feeders for benchmarks and tests.
+ *
+ * <p>Shape: laterals that continue from the previous bus with probability 0.85 up to 60 buses long,
+ * otherwise branch off a uniformly random earlier bus; buses are numbered so that every parent
+ * comes before its children. Loads are uniform in [0.5, 1.5] kW x (1000 / n) per bus with power
+ * factor 0.9-0.98 (about 1 MW in total), r/x ratios in [1, 3]; impedances are then scaled so that
+ * the lowest LinDistFlow voltage is 0.95 pu. Base 1 MVA, 11 kV, slack bus "0" at 1 pu.
+ */
+public final class SyntheticFeeders {
+    private SyntheticFeeders() {
+    }
+
+    /**
+     * @param buses number of buses (>= 2)
+     * @param seed  random seed; the same (buses, seed) always gives the same feeder
+     */
+    public static Feeder radial(int buses, long seed) {
+        if (buses < 2) {
+            throw new IllegalArgumentException("synthetic feeder needs at least 2 buses, got " + buses);
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] parent = new int[buses];
+        int[] lateralLen = new int[buses];
+        parent[0] = -1;
+        for (int k = 1; k < buses; k++) {
+            if (k > 1 && lateralLen[k - 1] < 60 && rnd.nextDouble() < 0.85) {
+                parent[k] = k - 1;
+                lateralLen[k] = lateralLen[k - 1] + 1;
+            } else {
+                parent[k] = rnd.nextInt(k);
+                lateralLen[k] = 1;
+            }
+        }
+        double perBus = 1000.0 / buses;
+        double[] p = new double[buses];
+        double[] q = new double[buses];
+        double[] r = new double[buses];
+        double[] x = new double[buses];
+        for (int k = 1; k < buses; k++) {
+            p[k] = perBus * (0.5 + rnd.nextDouble());
+            double pf = 0.9 + 0.08 * rnd.nextDouble();
+            q[k] = p[k] * Math.tan(Math.acos(pf));
+            x[k] = 0.5 + rnd.nextDouble();
+            r[k] = x[k] * (1 + 2 * rnd.nextDouble());
+        }
+        // LinDistFlow drop with unit scale, then scale impedances so that w_min = 0.95^2
+        double[] fp = p.clone();
+        double[] fq = q.clone();
+        for (int k = buses - 1; k > 0; k--) {
+            fp[parent[k]] += fp[k];
+            fq[parent[k]] += fq[k];
+        }
+        double[] drop = new double[buses];
+        double maxDrop = 0;
+        double puPerKw = 1.0 / 1000.0;
+        for (int k = 1; k < buses; k++) {
+            drop[k] = drop[parent[k]] + 2 * (r[k] * fp[k] + x[k] * fq[k]) * puPerKw;
+            maxDrop = Math.max(maxDrop, drop[k]);
+        }
+        double scale = (1 - 0.95 * 0.95) / maxDrop;
+        List<Bus> bl = new ArrayList<>(buses);
+        List<Branch> br = new ArrayList<>(buses - 1);
+        for (int k = 0; k < buses; k++) {
+            bl.add(new Bus(Integer.toString(k), 11.0, p[k], q[k], 0, 0, 0, 0, 0.9, 1.1));
+            if (k > 0) {
+                br.add(Branch.line(Integer.toString(k), Integer.toString(parent[k]), Integer.toString(k),
+                        r[k] * scale, x[k] * scale));
+            }
+        }
+        return new Feeder("synthetic-" + buses + "-" + seed, 1.0, bl, br, "0", 1.0, 0.0);
+    }
+}

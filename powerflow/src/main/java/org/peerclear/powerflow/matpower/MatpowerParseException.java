@@ -1,0 +1,29 @@
+package org.peerclear.powerflow.matpower;
+
+/** A MATPOWER case file could not be read: the message names the source and line. */
+public final class MatpowerParseException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String source;
+    private final int line;
+
+    /**
+     * @param source file name or resource
+     * @param line   1-based line number (0 if not tied to a line)
+     * @param what   description of the problem
+     */
+    public MatpowerParseException(String source, int line, String what) {
+        super(source + (line > 0 ? ":" + line : "") + ": " + what);
+        this.source = source;
+        this.line = line;
+    }
+
+    /** Source name. */
+    public String source() {
+        return source;
+    }
+
+    /** 1-based line number, 0 if unknown. */
+    public int line() {
+        return line;
+    }
+}

@@ -191,85 +191,85 @@ public final class Market {
     private List<Arc> deriveArcs(Map<String, Community> memberOf, List<String> notes) {
         int n = agents.size();
         int gridIndex = grid == null ? -1 : n;
-        // Declared pairs, as a set of (i < j) index pairs.
-        Set<Long> declared = new HashSet<>();
-        List<long[]> declaredOrder = new ArrayList<>();
-        switch (tradeGraph.kind()) {
-            case COMPLETE:
-                for (int i = 0; i < n; i++) {
-                    for (int j = i + 1; j < n; j++) {
-                        declared.add(key(i, j));
-                    }
-                }
-                break;
-            case PAIRS:
-                for (int k = 0; k < tradeGraph.pairs().size(); k++) {
-                    List<String> p = tradeGraph.pairs().get(k);
-                    String at = "trades.graph[" + k + "]";
-                    int i = indexOfDeclared(p.get(0), at);
-                    int j = indexOfDeclared(p.get(1), at);
-                    if (i == j) {
-                        throw new InvalidMarketException(at, "pair [" + p.get(0) + ", " + p.get(1) + "] joins an agent to itself");
-                    }
-                    if (!declared.add(key(i, j))) {
-                        throw new InvalidMarketException(at, "pair [" + p.get(0) + ", " + p.get(1) + "] is listed twice");
-                    }
-                }
-                break;
-            default:
-                break;
-        }
-        // Effective pairs.
-        List<long[]> effective = new ArrayList<>();
-        Set<Long> effectiveSet = new HashSet<>();
+        boolean complete = tradeGraph.kind() == TradeGraph.Kind.COMPLETE;
+        boolean[] member = new boolean[n];
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                boolean offered;
-                String ai = agents.get(i).id();
-                String aj = agents.get(j).id();
-                Community ci = memberOf.get(ai);
-                Community cj = memberOf.get(aj);
-                if (ci == null && cj == null) {
-                    offered = declared.contains(key(i, j));
-                } else {
-                    offered = (ci != null && ci.manager().equals(aj)) || (cj != null && cj.manager().equals(ai));
+            member[i] = memberOf.containsKey(agents.get(i).id());
+        }
+        // Declared pairs (a set only when listed: "complete" is tested by rule, not stored).
+        Set<Long> declared = new HashSet<>();
+        if (tradeGraph.kind() == TradeGraph.Kind.PAIRS) {
+            for (int k = 0; k < tradeGraph.pairs().size(); k++) {
+                List<String> p = tradeGraph.pairs().get(k);
+                String at = "trades.graph[" + k + "]";
+                int i = indexOfDeclared(p.get(0), at);
+                int j = indexOfDeclared(p.get(1), at);
+                if (i == j) {
+                    throw new InvalidMarketException(at, "pair [" + p.get(0) + ", " + p.get(1) + "] joins an agent to itself");
                 }
-                if (offered) {
-                    effective.add(new long[] {i, j});
-                    effectiveSet.add(key(i, j));
+                if (!declared.add(key(i, j))) {
+                    throw new InvalidMarketException(at, "pair [" + p.get(0) + ", " + p.get(1) + "] is listed twice");
                 }
-            }
-            if (gridIndex >= 0 && !memberOf.containsKey(agents.get(i).id())) {
-                effective.add(new long[] {i, gridIndex});
-                effectiveSet.add(key(i, gridIndex));
             }
         }
+        // Effective pairs: declared ones between non-members, member–manager links, grid links.
+        List<Long> effective = new ArrayList<>();
+        if (complete) {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n && !member[i]; j++) {
+                    if (!member[j]) {
+                        effective.add(key(i, j));
+                    }
+                }
+            }
+        } else {
+            for (long pair : declared) {
+                if (!member[(int) (pair >>> 32)] && !member[(int) pair]) {
+                    effective.add(pair);
+                }
+            }
+        }
+        for (Community c : communities) {
+            int mgr = agentIndex.get(c.manager());
+            for (String m : c.members()) {
+                effective.add(key(agentIndex.get(m), mgr));
+            }
+        }
+        for (int i = 0; gridIndex >= 0 && i < n; i++) {
+            if (!member[i]) {
+                effective.add(key(i, gridIndex));
+            }
+        }
+        effective.sort(null);
+        Set<Long> effectiveSet = new HashSet<>(effective);
         // Gamma: the fee, then the overrides.
         Map<Long, Double> gamma = new HashMap<>();
-        Set<Long> overridden = new HashSet<>();
         for (int k = 0; k < tradeGraph.overrides().size(); k++) {
             Arc o = tradeGraph.overrides().get(k);
             String at = "trades.arcs[" + k + "]";
             int from = indexOfAny(o.from(), at + ".from", gridIndex);
             int to = indexOfAny(o.to(), at + ".to", gridIndex);
+            if (from == to) {
+                throw new InvalidMarketException(at, "arc " + o.from() + "->" + o.to() + " joins an agent to itself");
+            }
             long pair = key(from, to);
-            if (!declared.contains(pair) && !effectiveSet.contains(pair)) {
+            boolean inDeclared = from != gridIndex && to != gridIndex && (complete || declared.contains(pair));
+            if (!inDeclared && !effectiveSet.contains(pair)) {
                 throw new InvalidMarketException(at, "arc " + o.from() + "->" + o.to() + " is not in the trade graph");
             }
             long directed = ((long) from << 32) | to;
-            if (!overridden.add(directed)) {
+            if (gamma.put(directed, o.gamma()) != null) {
                 throw new InvalidMarketException(at, "arc " + o.from() + "->" + o.to() + " is overridden twice");
             }
-            gamma.put(directed, o.gamma());
             if (!effectiveSet.contains(pair)) {
                 notes.add("trades.arcs[" + k + "] " + o.from() + "->" + o.to()
                         + " has no effect: a community restricts that pair from trading");
             }
         }
         List<Arc> result = new ArrayList<>(2 * effective.size());
-        for (long[] p : effective) {
-            int i = (int) p[0];
-            int j = (int) p[1];
+        for (long p : effective) {
+            int i = (int) (p >>> 32);
+            int j = (int) p;
             result.add(new Arc(idOf(i), idOf(j), gamma.getOrDefault(((long) i << 32) | j, tradeGraph.fee())));
             result.add(new Arc(idOf(j), idOf(i), gamma.getOrDefault(((long) j << 32) | i, tradeGraph.fee())));
         }

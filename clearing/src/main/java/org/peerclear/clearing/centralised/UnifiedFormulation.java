@@ -1,0 +1,175 @@
+package org.peerclear.clearing.centralised;
+
+import java.util.Arrays;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.opt.Problem;
+import org.peerclear.opt.ProblemBuilder;
+import org.peerclear.opt.Sense;
+import org.peerclear.opt.Solution;
+
+/**
+ * The unified multi-bilateral market (Baroche, Moret &amp; Pinson 2019; Sorin, Bobo &amp; Pinson
+ * 2019) as one optimisation problem:
+ *
+ * <pre>
+ *   minimise   Σ_s ½ a_s p_s² + b_s p_s  +  Σ_k gamma_k |t_k|
+ *   subject to Σ_{s of n} p_s − Σ_{k out of n} t_k = 0      (balance of agent n; dual mu_n)
+ *              t_k + t_k' = 0                                (reciprocity of pair {k, k'}; dual lambda)
+ *              pMin_s ≤ p_s ≤ pMax_s
+ * </pre>
+ *
+ * An arc with {@code gamma > 0} is split, {@code t_k = t⁺_k − t⁻_k} with both ≥ 0 and the cost
+ * {@code gamma (t⁺ + t⁻)}, which is exact at an optimum since {@code gamma > 0} makes
+ * one of them 0; an arc with {@code gamma = 0} is one free variable. With the duals in the
+ * convention of {@link Problem} ({@code ∂obj*∕∂rhs}), {@code mu_n} is the agent's marginal cost
+ * of serving one more unit of its own demand, and at the optimum
+ * {@code mu_n = lambda_k − sign(t_k) gamma_k} on every trading arc.
+ */
+public final class UnifiedFormulation {
+    private final MarketIndex index;
+    private final Problem problem;
+    private final int[] assetVar;
+    private final int[] arcPlus;
+    private final int[] arcMinus;
+    private final int[] balanceRow;
+    private final int[] pairRow;
+
+    private UnifiedFormulation(MarketIndex index) {
+        this.index = index;
+        int nAssets = index.numAssets();
+        int nArcs = index.numArcs();
+        int nAgents = index.numAgents();
+        ProblemBuilder pb = new ProblemBuilder("unified-market");
+        assetVar = new int[nAssets];
+        double[] a = index.a();
+        double[] b = index.b();
+        for (int s = 0; s < nAssets; s++) {
+            int v = pb.addVariable("p[" + index.assetId(s) + "]", index.pMin()[s], index.pMax()[s]);
+            assetVar[s] = v;
+            pb.addLinear(v, b[s]);
+            if (a[s] != 0.0) {
+                pb.addQuadratic(v, v, a[s]);
+            }
+        }
+        arcPlus = new int[nArcs];
+        arcMinus = new int[nArcs];
+        double[] gamma = index.gamma();
+        for (int k = 0; k < nArcs; k++) {
+            String name = index.agentId(index.from()[k]) + "->" + index.agentId(index.to()[k]);
+            if (gamma[k] > 0.0) {
+                arcPlus[k] = pb.addVariable("t+[" + name + "]", 0.0, Double.POSITIVE_INFINITY);
+                arcMinus[k] = pb.addVariable("t-[" + name + "]", 0.0, Double.POSITIVE_INFINITY);
+                pb.addLinear(arcPlus[k], gamma[k]);
+                pb.addLinear(arcMinus[k], gamma[k]);
+            } else {
+                arcPlus[k] = pb.addVariable("t[" + name + "]", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+                arcMinus[k] = -1;
+            }
+        }
+        balanceRow = new int[nAgents];
+        int[] cols = new int[16];
+        double[] vals = new double[16];
+        int[] assetStart = index.assetStart();
+        int[] arcStart = index.arcStart();
+        int[] arcsOf = index.arcsOf();
+        for (int n = 0; n < nAgents; n++) {
+            int need = (assetStart[n + 1] - assetStart[n]) + 2 * (arcStart[n + 1] - arcStart[n]);
+            if (need > cols.length) {
+                cols = Arrays.copyOf(cols, need);
+                vals = Arrays.copyOf(vals, need);
+            }
+            int c = 0;
+            for (int s = assetStart[n]; s < assetStart[n + 1]; s++) {
+                cols[c] = assetVar[s];
+                vals[c++] = 1.0;
+            }
+            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+                int k = arcsOf[q];
+                cols[c] = arcPlus[k];
+                vals[c++] = -1.0;
+                if (arcMinus[k] >= 0) {
+                    cols[c] = arcMinus[k];
+                    vals[c++] = 1.0;
+                }
+            }
+            // An agent with neither assets nor arcs has nothing to balance: no row, no price.
+            balanceRow[n] = c == 0 ? -1 : pb.addRow("balance[" + index.agentId(n) + "]", cols, vals, c, Sense.EQUAL, 0.0);
+        }
+        pairRow = new int[index.numPairs()];
+        for (int pair = 0; pair < pairRow.length; pair++) {
+            int c = 0;
+            for (int k = 2 * pair; k <= 2 * pair + 1; k++) {
+                cols[c] = arcPlus[k];
+                vals[c++] = 1.0;
+                if (arcMinus[k] >= 0) {
+                    cols[c] = arcMinus[k];
+                    vals[c++] = -1.0;
+                }
+            }
+            pairRow[pair] = pb.addRow("reciprocity[" + index.agentId(index.from()[2 * pair]) + "," + index.agentId(index.to()[2 * pair]) + "]",
+                    cols, vals, c, Sense.EQUAL, 0.0);
+        }
+        this.problem = pb.build();
+    }
+
+    public static UnifiedFormulation of(MarketIndex index) {
+        return new UnifiedFormulation(index);
+    }
+
+    public MarketIndex index() {
+        return index;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** The problem variable of asset s. */
+    public int assetVariable(int s) {
+        return assetVar[s];
+    }
+
+    /** Row of agent n's balance, or -1 when the agent has neither assets nor arcs. */
+    public int balanceRow(int n) {
+        return balanceRow[n];
+    }
+
+    /** Row of the reciprocity constraint of arc k's pair. */
+    public int pairRow(int k) {
+        return pairRow[k >> 1];
+    }
+
+    public double[] assetPower(Solution s) {
+        double[] p = new double[assetVar.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = s.x(assetVar[i]);
+        }
+        return p;
+    }
+
+    public double[] trades(Solution s) {
+        double[] t = new double[arcPlus.length];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = s.x(arcPlus[k]) - (arcMinus[k] >= 0 ? s.x(arcMinus[k]) : 0.0);
+        }
+        return t;
+    }
+
+    /** Agent prices mu_n (duals of balance); NaN without duals or without a row. */
+    public double[] agentPrices(Solution s) {
+        double[] mu = new double[balanceRow.length];
+        for (int n = 0; n < mu.length; n++) {
+            mu[n] = s.hasDuals() && balanceRow[n] >= 0 ? s.dual(balanceRow[n]) : Double.NaN;
+        }
+        return mu;
+    }
+
+    /** Bilateral prices lambda_k (duals of reciprocity, one per pair); NaN without duals. */
+    public double[] tradePrices(Solution s) {
+        double[] lambda = new double[arcPlus.length];
+        for (int k = 0; k < lambda.length; k++) {
+            lambda[k] = s.hasDuals() ? s.dual(pairRow[k >> 1]) : Double.NaN;
+        }
+        return lambda;
+    }
+}

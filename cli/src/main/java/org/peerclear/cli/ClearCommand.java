@@ -1,0 +1,129 @@
+package org.peerclear.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.peerclear.clearing.ClearingMethod;
+import org.peerclear.clearing.ClearingMethods;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.io.MarketCaseReader;
+import org.peerclear.io.ResultCsvWriter;
+import org.peerclear.io.ResultJsonWriter;
+import org.peerclear.model.Market;
+import org.peerclear.opt.SolverParameters;
+import org.peerclear.opt.SolverRegistry;
+import org.peerclear.result.ClearingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code clear CASE.json}: clears a market case and writes the result JSON. */
+@Command(name = "clear", mixinStandardHelpOptions = true, description = "Clear a market case (format: market-case.md).")
+public final class ClearCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE.json", description = "The market case.")
+    Path casePath;
+
+    @Option(names = "--method", defaultValue = "auto", description = "auto, lp, qp, milp or admm (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--solver", description = "Solver back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip.")
+    String solver;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Write the result here (atomically) instead of stdout.")
+    Path out;
+
+    @Option(names = "--csv", paramLabel = "DIR", description = "Also write agents.csv, assets.csv and trades.csv here.")
+    Path csv;
+
+    @Option(names = "--rho", description = "ADMM penalty rho.")
+    Double rho;
+
+    @Option(names = "--alpha", description = "ADMM over-relaxation alpha.")
+    Double alpha;
+
+    @Option(names = "--eps", description = "ADMM stopping tolerance.")
+    Double eps;
+
+    @Option(names = "--max-iter", description = "ADMM iteration limit.")
+    Integer maxIter;
+
+    @Option(names = "--stopping", description = "ADMM stopping rule: paper or relative.")
+    String stopping;
+
+    @Option(names = "--threads", description = "Threads (solver or ADMM).")
+    Integer threads;
+
+    @Option(names = "--progress", description = "Show progress on stderr.")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(casePath)) {
+            throw new InvalidInputException("Market case '" + casePath + "' is not a readable file");
+        }
+        Market market = MarketCaseReader.create().read(casePath);
+        ClearingResult result = clear(market, options());
+        if (out != null) {
+            ResultJsonWriter.write(result, out);
+        } else {
+            PrintWriter o = spec.commandLine().getOut();
+            ResultJsonWriter.write(result, o);
+            o.flush();
+        }
+        if (csv != null && result.hasSolution()) {
+            ResultCsvWriter.write(result, csv);
+        }
+        err.println(result.status() + " " + market.name() + ": welfare " + result.welfare() + " (" + result.method()
+                + ", " + result.solver() + ", " + String.format(java.util.Locale.ROOT, "%.3f", result.seconds()) + " s)"
+                + (result.hasSolution() ? ", " + result.verify() : ""));
+        err.flush();
+        return PeerClearCli.OK;
+    }
+
+    ClearingOptions options() {
+        List<String> admmOnly = new ArrayList<>();
+        if (rho != null) {
+            admmOnly.add("--rho");
+        }
+        if (alpha != null) {
+            admmOnly.add("--alpha");
+        }
+        if (eps != null) {
+            admmOnly.add("--eps");
+        }
+        if (maxIter != null) {
+            admmOnly.add("--max-iter");
+        }
+        if (stopping != null) {
+            admmOnly.add("--stopping");
+        }
+        if (!admmOnly.isEmpty() && !"admm".equals(method)) {
+            throw new InvalidInputException("Option(s) " + String.join(", ", admmOnly) + " apply to --method admm only");
+        }
+        SolverParameters params = SolverParameters.DEFAULT;
+        if (threads != null) {
+            params = params.withThreads(threads);
+        }
+        SolverRegistry registry = SolverRegistry.load();
+        if (solver != null) {
+            registry.get(solver);
+        }
+        return ClearingOptions.DEFAULT.withSolver(solver).withSolverParameters(params).withRegistry(registry);
+    }
+
+    ClearingResult clear(Market market, ClearingOptions options) {
+        ClearingMethods methods = ClearingMethods.load();
+        String name = "auto".equals(method) ? "qp" : method;
+        ClearingMethod m = methods.get(name);
+        return m.clear(market, options);
+    }
+}

@@ -11,4 +11,9 @@ public final class UnsupportedProblemException extends IllegalArgumentException 
     public UnsupportedProblemException(String backend, ProblemClass problemClass, java.util.Set<ProblemClass> supported) {
         super("Solver back-end '" + backend + "' cannot solve a " + problemClass + " problem (it solves " + supported + ")");
     }
+
+    /** For a problem of a declared class that the back-end still cannot take, with the reason. */
+    public UnsupportedProblemException(String backend, ProblemClass problemClass, String reason) {
+        super("Solver back-end '" + backend + "' cannot solve this " + problemClass + " problem: " + reason);
+    }
 }

@@ -1,0 +1,19 @@
+package org.peerclear.solver.ortools;
+
+import java.util.EnumSet;
+
+import org.peerclear.opt.ProblemClass;
+
+/**
+ * OR-Tools' CBC through MPSolver: MILP only; no duals (MPSolver returns none for integer problems).
+ */
+public final class CbcBackend extends MpSolverBackend {
+    public CbcBackend() {
+        super("ortools-cbc", "CBC", EnumSet.of(ProblemClass.MILP), false);
+    }
+
+    @Override
+    public String description() {
+        return "OR-Tools CBC: MILP";
+    }
+}

@@ -1,0 +1,19 @@
+package org.peerclear.solver.ortools;
+
+import java.util.EnumSet;
+
+import org.peerclear.opt.ProblemClass;
+
+/**
+ * OR-Tools' SCIP through MPSolver: MILP only; no duals (MPSolver returns none for integer problems).
+ */
+public final class ScipBackend extends MpSolverBackend {
+    public ScipBackend() {
+        super("ortools-scip", "SCIP", EnumSet.of(ProblemClass.MILP), false);
+    }
+
+    @Override
+    public String description() {
+        return "OR-Tools SCIP: MILP";
+    }
+}

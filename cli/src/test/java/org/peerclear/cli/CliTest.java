@@ -1,0 +1,149 @@
+package org.peerclear.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line per the contract: outputs, exit codes and messages. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = PeerClearCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Path exampleCase() throws Exception {
+        Path p = dir.resolve("three-houses.json");
+        Files.writeString(p, ExampleCommand.load());
+        return p;
+    }
+
+    @Test
+    void clearsTheSpecExampleWithoutNetworkToAnOptimalResultThatVerifies() throws Exception {
+        Path out = dir.resolve("result.json");
+        Path csv = dir.resolve("tables");
+        Run r = run("clear", exampleCase().toString(), "--out", out.toString(), "--csv", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertThat(j.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(j.get("welfare").asDouble()).isEqualTo(-j.get("objective").asDouble());
+        assertThat(j.get("agents")).hasSize(5);
+        assertThat(j.get("trades").size()).isPositive();
+        for (JsonNode t : j.get("trades")) {
+            assertThat(t.has("from") && t.has("to") && t.has("quantity") && t.has("price")).isTrue();
+            assertThat(t.get("quantity").asDouble()).isNotZero();
+        }
+        assertThat(r.err()).contains("Verification[passes");
+        assertThat(Files.readAllLines(csv.resolve("agents.csv")).get(0)).isEqualTo("id,p,price");
+        assertThat(Files.readAllLines(csv.resolve("trades.csv"))).hasSize(1 + j.get("trades").size());
+    }
+
+    @Test
+    void writesJsonToStdoutWithoutOut() throws Exception {
+        Run r = run("clear", exampleCase().toString());
+        assertThat(r.code()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("status").asText()).isEqualTo("OPTIMAL");
+    }
+
+    @Test
+    void invalidCaseExitsTwoNamingTheProblem() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, ExampleCommand.load().replace("\"pMax\": 4.0", "\"pMax\": -4.0"));
+        Run r = run("clear", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("agents[h1].assets[h1.pv].pMin").contains("pMin must be <= pMax");
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        Run r = run("clear", dir.resolve("nope.json").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("nope.json");
+    }
+
+    @Test
+    void unknownSolverExitsTwoListingTheAvailableOnes() throws Exception {
+        Run r = run("clear", exampleCase().toString(), "--solver", "cplex");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cplex").contains("ojalgo");
+    }
+
+    @Test
+    void networkCaseIsRefusedWithExitTwo() throws Exception {
+        Path p = dir.resolve("net.json");
+        Files.writeString(p, ExampleCommand.load().replace("\"grid\": {",
+                "\"network\": {\"case\": \"case33bw\", \"vMin\": 0.95, \"vMax\": 1.05},\n  \"grid\": {"));
+        Run r = run("clear", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("case33bw").contains("network");
+    }
+
+    @Test
+    void admmOptionsWithAnotherMethodAreRefused() throws Exception {
+        Run r = run("clear", exampleCase().toString(), "--method", "qp", "--rho", "1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--rho");
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertThat(run("clear").code()).isEqualTo(2);
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void helpWorksOnEveryCommand() {
+        for (String c : new String[] {"clear", "generate", "example"}) {
+            Run r = run(c, "--help");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("Usage:");
+        }
+    }
+
+    @Test
+    void generateIsByteForByteReproducibleAndClears() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Path c = dir.resolve("c.json");
+        assertThat(run("generate", "--peers", "40", "--partners", "5", "--seed", "7", "--out", a.toString()).code()).isZero();
+        assertThat(run("generate", "--peers", "40", "--partners", "5", "--seed", "7", "--out", b.toString()).code()).isZero();
+        assertThat(run("generate", "--peers", "40", "--partners", "5", "--seed", "8", "--out", c.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(c));
+        Run r = run("clear", a.toString(), "--out", dir.resolve("r.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("OPTIMAL").contains("Verification[passes");
+    }
+
+    @Test
+    void generateRejectsTooManyPartners() {
+        Run r = run("generate", "--peers", "10", "--partners", "6", "--out", dir.resolve("x.json").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Invalid value for parameter partners: 6");
+    }
+
+    @Test
+    void exampleCommandPrintsASummaryThatVerifies() {
+        Run r = run("example");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("OPTIMAL").contains("welfare").contains("check: Verification[passes");
+    }
+}

@@ -124,6 +124,11 @@ public final class LinDistFlow {
         if (pInjKw == null && qInjKvar == null) {
             System.arraycopy(pf, 0, pp, 0, n);
             System.arraycopy(qf, 0, qq, 0, n);
+        } else if (rf.identity && pInjKw != null && qInjKvar != null) {
+            for (int k = 0; k < n; k++) {
+                pp[k] = pf[k] - s * pInjKw[k];
+                qq[k] = qf[k] - s * qInjKvar[k];
+            }
         } else {
             for (int k = 0; k < n; k++) {
                 int i = busOf[k];

@@ -53,6 +53,8 @@ public final class RadialFeeder {
     final double theta0;
     /** Power scale: pu per kW. */
     final double puPerKw;
+    /** true if position k is feeder bus index k for all k (no gather needed). */
+    final boolean identity;
 
     RadialFeeder(Feeder f, int[] from, int[] to) {
         this.feeder = f;
@@ -244,6 +246,11 @@ public final class RadialFeeder {
                 cIm[k] = ppIm + (pcRe * aIm[k] + pcIm * aRe[k]);
             }
         }
+        boolean id = true;
+        for (int k = 0; k < n && id; k++) {
+            id = busOf[k] == k;
+        }
+        identity = id;
         w0 = f.slackVmPu() * f.slackVmPu();
         theta0 = Math.toRadians(f.slackVaDeg());
     }

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * Deterministic synthetic radial feeders for benchmarks and tests.
  *
  * <p>Shape: laterals that continue from the previous bus with probability 0.85 up to 60 buses long,
- * otherwise branch off a uniformly random earlier bus; buses are numbered so that every parent
- * comes before its children. Loads are uniform in [0.5, 1.5] kW x (1000 / n) per bus with power
+ * otherwise branch off a uniformly random earlier bus; buses are then numbered in depth-first
+ * pre-order from the slack (as most feeder data is), so every parent comes before its children. Loads are uniform in [0.5, 1.5] kW x (1000 / n) per bus with power
  * factor 0.9-0.98 (about 1 MW in total), r/x ratios in [1, 3]; impedances are then scaled so that
  * the lowest LinDistFlow voltage is 0.95 pu. Base 1 MVA, 11 kV, slack bus "0" at 1 pu.
  */
@@ -65,12 +65,42 @@ public final class SyntheticFeeders {
             maxDrop = Math.max(maxDrop, drop[k]);
         }
         double scale = (1 - 0.95 * 0.95) / maxDrop;
+        // renumber in depth-first pre-order (children in increasing order), like most feeder data
+        int[] childStart = new int[buses + 1];
+        for (int k = 1; k < buses; k++) {
+            childStart[parent[k] + 1]++;
+        }
+        for (int k = 0; k < buses; k++) {
+            childStart[k + 1] += childStart[k];
+        }
+        int[] children = new int[buses];
+        int[] fill = new int[buses];
+        for (int k = 1; k < buses; k++) {
+            children[childStart[parent[k]] + fill[parent[k]]++] = k;
+        }
+        int[] newId = new int[buses];
+        int[] stack = new int[buses];
+        int sp = 0;
+        int next = 0;
+        stack[sp++] = 0;
+        while (sp > 0) {
+            int u = stack[--sp];
+            newId[u] = next++;
+            for (int c = childStart[u + 1] - 1; c >= childStart[u]; c--) {
+                stack[sp++] = children[c];
+            }
+        }
+        int[] oldOf = new int[buses];
+        for (int k = 0; k < buses; k++) {
+            oldOf[newId[k]] = k;
+        }
         List<Bus> bl = new ArrayList<>(buses);
         List<Branch> br = new ArrayList<>(buses - 1);
-        for (int k = 0; k < buses; k++) {
-            bl.add(new Bus(Integer.toString(k), 11.0, p[k], q[k], 0, 0, 0, 0, 0.9, 1.1));
-            if (k > 0) {
-                br.add(Branch.line(Integer.toString(k), Integer.toString(parent[k]), Integer.toString(k),
+        for (int nk = 0; nk < buses; nk++) {
+            int k = oldOf[nk];
+            bl.add(new Bus(Integer.toString(nk), 11.0, p[k], q[k], 0, 0, 0, 0, 0.9, 1.1));
+            if (nk > 0) {
+                br.add(Branch.line(Integer.toString(nk), Integer.toString(newId[parent[k]]), Integer.toString(nk),
                         r[k] * scale, x[k] * scale));
             }
         }

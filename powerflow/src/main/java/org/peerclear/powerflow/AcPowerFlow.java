@@ -12,8 +12,17 @@ package org.peerclear.powerflow;
  * or {@link NewtonRaphson} once and reuse it (one per thread).
  */
 public final class AcPowerFlow {
-    /** Default mismatch tolerance, pu on base MVA. */
+    /**
+     * Default mismatch tolerance of Newton-Raphson, pu on base MVA (its mismatch has a rounding floor
+     * near 1e-10 pu on cases with very different impedance levels, e.g. case141).
+     */
     public static final double DEFAULT_TOLERANCE_PU = 1e-9;
+    /**
+     * Default mismatch tolerance of the backward/forward sweep, pu. Tighter than Newton's because the
+     * sweep converges linearly and its mismatch at 1e-9 pu still leaves ~1e-8 pu voltage error on
+     * feeders with large per-unit impedances (LV networks on a 100 MVA base, case1197).
+     */
+    public static final double DEFAULT_SWEEP_TOLERANCE_PU = 1e-12;
     /** Default iteration limit. */
     public static final int DEFAULT_MAX_ITERATIONS = 100;
 
@@ -31,7 +40,8 @@ public final class AcPowerFlow {
      * Options.
      *
      * @param method        method
-     * @param tolerancePu   mismatch tolerance, pu
+     * @param tolerancePu   mismatch tolerance, pu; {@code NaN} = the method's default
+     *                      ({@link #DEFAULT_SWEEP_TOLERANCE_PU} or {@link #DEFAULT_TOLERANCE_PU})
      * @param maxIterations iteration limit
      */
     public record Options(Method method, double tolerancePu, int maxIterations) {
@@ -40,7 +50,7 @@ public final class AcPowerFlow {
             if (method == null) {
                 throw new IllegalArgumentException("method is null");
             }
-            if (!(tolerancePu > 0) || !Double.isFinite(tolerancePu)) {
+            if (!Double.isNaN(tolerancePu) && (!(tolerancePu > 0) || !Double.isFinite(tolerancePu))) {
                 throw new IllegalArgumentException("tolerancePu must be positive, got " + tolerancePu);
             }
             if (maxIterations < 1) {
@@ -50,7 +60,15 @@ public final class AcPowerFlow {
 
         /** AUTO method with default tolerance and iteration limit. */
         public static Options defaults() {
-            return new Options(Method.AUTO, DEFAULT_TOLERANCE_PU, DEFAULT_MAX_ITERATIONS);
+            return new Options(Method.AUTO, Double.NaN, DEFAULT_MAX_ITERATIONS);
+        }
+
+        /** The tolerance used for a (resolved, non-AUTO) method. */
+        public double toleranceFor(Method m) {
+            if (!Double.isNaN(tolerancePu)) {
+                return tolerancePu;
+            }
+            return m == Method.NEWTON ? DEFAULT_TOLERANCE_PU : DEFAULT_SWEEP_TOLERANCE_PU;
         }
 
         /** Same options with another method. */
@@ -83,10 +101,10 @@ public final class AcPowerFlow {
             m = feeder.isRadial() ? Method.SWEEP : Method.NEWTON;
         }
         if (m == Method.SWEEP) {
-            return new BackwardForwardSweep(feeder).solve(pInjKw, qInjKvar, options.tolerancePu(),
+            return new BackwardForwardSweep(feeder).solve(pInjKw, qInjKvar, options.toleranceFor(m),
                     options.maxIterations());
         }
-        return new NewtonRaphson(feeder).solve(pInjKw, qInjKvar, options.tolerancePu(), options.maxIterations());
+        return new NewtonRaphson(feeder).solve(pInjKw, qInjKvar, options.toleranceFor(m), options.maxIterations());
     }
 
     /**

@@ -1,0 +1,254 @@
+package org.peerclear.clearing.admm;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.peerclear.result.ClearingResult;
+
+/**
+ * Options of the consensus-ADMM clearing ({@link AdmmClearing}). Immutable and self-validating;
+ * each {@code with...} returns a validated copy. Pass them with
+ * {@code ClearingOptions.withMethodOptions(AdmmOptions)}.
+ *
+ * <ul>
+ *   <li>{@code rho > 0}: penalty, in price per unit of energy.</li>
+ *   <li>{@code alpha ∈ (0, 2)}: over-relaxation; 1 is the published algorithm.</li>
+ *   <li>{@code eps > 0} and {@code stopping}: {@link Stopping#PAPER} stops when
+ *       {@code r ≤ eps} and {@code s ≤ eps} (sums of squares over directed arcs, as published);
+ *       {@link Stopping#RELATIVE} stops when the root-mean-square residuals are below
+ *       {@code eps·(1 + rms t)} (primal) and {@code eps·(1 + rms lambda)} (dual, in price units)
+ *       and the largest price dispersion is below {@code eps·(1 + max |lambda|)}.</li>
+ *   <li>{@code maxIterations ≥ 1}, {@code threads ≥ 1}.</li>
+ *   <li>{@code adaptiveRho}: residual balancing (Boyd et al. §3.4.1): every
+ *       {@code adaptInterval} iterations rho is multiplied (divided) by {@code tau > 1} when the
+ *       primal (dual) residual norm exceeds {@code mu > 1} times the other.</li>
+ *   <li>{@code asyncFraction ∈ (0, 1]}: the share of agents updating at each round (1 is
+ *       synchronous), drawn with {@code seed}.</li>
+ *   <li>{@code progressInterval ≥ 1}: iterations between progress reports.</li>
+ *   <li>{@code warmStart}: a previous result of the same market structure to start from.</li>
+ * </ul>
+ */
+public final class AdmmOptions {
+    /** Stopping rules. */
+    public enum Stopping { PAPER, RELATIVE }
+
+    /** The published setting: rho 1, no over-relaxation, paper rule at 1e-4, one thread, synchronous. */
+    public static final AdmmOptions DEFAULT = new AdmmOptions(1.0, 1.0, 1e-4, 100_000, Stopping.PAPER, 1,
+            false, 10.0, 2.0, 10, 1.0, 0L, 100, null);
+
+    private final double rho;
+    private final double alpha;
+    private final double eps;
+    private final int maxIterations;
+    private final Stopping stopping;
+    private final int threads;
+    private final boolean adaptiveRho;
+    private final double mu;
+    private final double tau;
+    private final int adaptInterval;
+    private final double asyncFraction;
+    private final long seed;
+    private final int progressInterval;
+    private final ClearingResult warmStart;
+
+    private AdmmOptions(double rho, double alpha, double eps, int maxIterations, Stopping stopping, int threads,
+                        boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction, long seed,
+                        int progressInterval, ClearingResult warmStart) {
+        check("rho", rho, rho > 0 && Double.isFinite(rho));
+        check("alpha", alpha, alpha > 0 && alpha < 2);
+        check("eps", eps, eps > 0 && Double.isFinite(eps));
+        check("maxIterations", maxIterations, maxIterations >= 1);
+        if (stopping == null) {
+            throw new IllegalArgumentException("Invalid value for parameter stopping: null");
+        }
+        check("threads", threads, threads >= 1);
+        check("mu", mu, mu > 1 && Double.isFinite(mu));
+        check("tau", tau, tau > 1 && Double.isFinite(tau));
+        check("adaptInterval", adaptInterval, adaptInterval >= 1);
+        check("asyncFraction", asyncFraction, asyncFraction > 0 && asyncFraction <= 1);
+        check("progressInterval", progressInterval, progressInterval >= 1);
+        this.rho = rho;
+        this.alpha = alpha;
+        this.eps = eps;
+        this.maxIterations = maxIterations;
+        this.stopping = stopping;
+        this.threads = threads;
+        this.adaptiveRho = adaptiveRho;
+        this.mu = mu;
+        this.tau = tau;
+        this.adaptInterval = adaptInterval;
+        this.asyncFraction = asyncFraction;
+        this.seed = seed;
+        this.progressInterval = progressInterval;
+        this.warmStart = warmStart;
+    }
+
+    // An int overload so that an invalid count reads "threads: 0", not "threads: 0.0".
+    private static void check(String name, int value, boolean valid) {
+        if (!valid) {
+            throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
+        }
+    }
+
+    private static void check(String name, double value, boolean valid) {
+        if (!valid) {
+            throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
+        }
+    }
+
+    /** Parses "paper" or "relative" (any case); anything else is an invalid value of {@code stopping}. */
+    public static Stopping parseStopping(String s) {
+        for (Stopping v : Stopping.values()) {
+            if (v.name().equalsIgnoreCase(Objects.requireNonNull(s, "stopping").trim())) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("Invalid value for parameter stopping: " + s);
+    }
+
+    private AdmmOptions copy(double rho, double alpha, double eps, int maxIterations, Stopping stopping, int threads,
+                             boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction,
+                             long seed, int progressInterval) {
+        return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
+                asyncFraction, seed, progressInterval, warmStart);
+    }
+
+    public double rho() {
+        return rho;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    public double eps() {
+        return eps;
+    }
+
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    public Stopping stopping() {
+        return stopping;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public boolean adaptiveRho() {
+        return adaptiveRho;
+    }
+
+    public double mu() {
+        return mu;
+    }
+
+    public double tau() {
+        return tau;
+    }
+
+    public int adaptInterval() {
+        return adaptInterval;
+    }
+
+    public double asyncFraction() {
+        return asyncFraction;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public int progressInterval() {
+        return progressInterval;
+    }
+
+    public AdmmOptions withRho(double v) {
+        return copy(v, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+    }
+
+    public AdmmOptions withAlpha(double v) {
+        return copy(rho, v, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+    }
+
+    public AdmmOptions withEps(double v) {
+        return copy(rho, alpha, v, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+    }
+
+    public AdmmOptions withMaxIterations(int v) {
+        return copy(rho, alpha, eps, v, stopping, threads, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+    }
+
+    public AdmmOptions withStopping(Stopping v) {
+        return copy(rho, alpha, eps, maxIterations, v, threads, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+    }
+
+    public AdmmOptions withThreads(int v) {
+        return copy(rho, alpha, eps, maxIterations, stopping, v, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+    }
+
+    /** Residual balancing on or off, with its factors {@code mu > 1} and {@code tau > 1}. */
+    public AdmmOptions withAdaptiveRho(boolean on, double mu, double tau) {
+        return copy(rho, alpha, eps, maxIterations, stopping, threads, on, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+    }
+
+    public AdmmOptions withAdaptiveRho(boolean on) {
+        return withAdaptiveRho(on, mu, tau);
+    }
+
+    public AdmmOptions withAdaptInterval(int v) {
+        return copy(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, v, asyncFraction, seed, progressInterval);
+    }
+
+    /** Asynchronous rounds: each agent updates with probability {@code fraction}, drawn from {@code seed}. */
+    public AdmmOptions withAsync(double fraction, long seed) {
+        return copy(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval, fraction, seed, progressInterval);
+    }
+
+    public AdmmOptions withProgressInterval(int v) {
+        return copy(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, v);
+    }
+
+    /** The result to start from, if any (see {@link #withWarmStart(ClearingResult)}). */
+    public Optional<ClearingResult> warmStart() {
+        return Optional.ofNullable(warmStart);
+    }
+
+    /**
+     * Start from a previous result of a market with the same structure (agents, assets and arcs
+     * in the same order), e.g. the previous market period; null for a cold start
+     * ({@code t = 0}, {@code lambda = 0}). A result without a solution is an invalid value.
+     */
+    public AdmmOptions withWarmStart(ClearingResult previous) {
+        if (previous != null && !previous.hasSolution()) {
+            throw new IllegalArgumentException("Invalid value for parameter warmStart: a result with status "
+                    + previous.status() + " has no solution to start from");
+        }
+        return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
+                asyncFraction, seed, progressInterval, previous);
+    }
+
+    public boolean isAsync() {
+        return asyncFraction < 1.0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AdmmOptions x && x.toString().equals(toString()) && x.warmStart == warmStart;
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AdmmOptions{rho=" + rho + ", alpha=" + alpha + ", eps=" + eps + ", maxIterations=" + maxIterations
+                + ", stopping=" + stopping + ", threads=" + threads + ", adaptiveRho=" + adaptiveRho
+                + (adaptiveRho ? ", mu=" + mu + ", tau=" + tau + ", adaptInterval=" + adaptInterval : "")
+                + ", asyncFraction=" + asyncFraction + (asyncFraction < 1 ? ", seed=" + seed : "")
+                + ", progressInterval=" + progressInterval + (warmStart != null ? ", warmStart=" + warmStart.method() : "") + "}";
+    }
+}

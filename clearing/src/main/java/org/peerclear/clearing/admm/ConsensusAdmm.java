@@ -1,0 +1,585 @@
+package org.peerclear.clearing.admm;
+
+import java.util.Arrays;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+import org.peerclear.clearing.Progress;
+import org.peerclear.clearing.ProgressListener;
+import org.peerclear.index.MarketIndex;
+
+/**
+ * Consensus ADMM on the unified market (Baroche, Moret &amp; Pinson, PowerTech 2019), on
+ * primitive arrays. One iteration is
+ * <ol>
+ *   <li>the local step of every agent on its partners' previous values (Jacobi), in closed form
+ *       ({@link LocalStep}), with targets {@code v_k = rho·z_k + lambda_k};</li>
+ *   <li>the price step of every pair {k, k'}: with the over-relaxed
+ *       {@code x = alpha·t + (1 − alpha)·z}, {@code z_k = (x_k − x_k')/2} and
+ *       {@code lambda ← lambda − rho·(x_k + x_k')/2}. With {@code alpha = 1},
+ *       {@code z_k = (t_k − t_k')/2} and this is the published algorithm exactly.</li>
+ * </ol>
+ * Layout: trades {@code t} and targets {@code v} per arc in the index order (an arc next to
+ * its mirror), {@code z} and {@code lambda} per pair, so the price step is one sequential sweep;
+ * the local step gathers {@code v} and scatters {@code t} through the agent's arc list.
+ * Nothing is allocated per iteration.
+ *
+ * <p>Reductions (residual sums) are accumulated per fixed chunk of agents or pairs, whose
+ * boundaries depend only on the market, and added in chunk order: the iterates, the stopping
+ * decision and so the results are bit-for-bit the same for any number of threads. Threads
+ * (the caller plus {@code threads − 1} workers) each own a contiguous range of chunks and meet
+ * at a {@link CyclicBarrier} after each half-iteration; waiting threads park, they do not spin.
+ *
+ * <p>Not thread-safe itself: one run at a time.
+ */
+public final class ConsensusAdmm {
+    private static final int AGENT_CHUNK_WEIGHT = 4096;
+    private static final int PAIR_CHUNK = 2048;
+
+    private final MarketIndex ix;
+    private final LocalStep local;
+    private final AdmmOptions opt;
+    private final int nAgents;
+    private final int nArcs;
+    private final int nPairs;
+    private final int[] arcStart;
+    private final int[] arcOf;
+    private final double[] gamma;
+
+    private final double[] t;
+    private final double[] v;
+    private final double[] z;
+    private final double[] lam;
+    private final double[] mu;
+    private final double[] p;
+    private final byte[] active;
+    private final int[] pairA;
+    private final int[] pairB;
+
+    private final int[] agentChunk;
+    private final int[] pairChunk;
+    private final double[] dsC;
+    private final long[] msgC;
+    private final double[] rC;
+    private final double[] ttC;
+    private final double[] llC;
+    private final double[] lmaxC;
+
+    private double rho;
+    private long iteration;
+    private double primal = Double.NaN;
+    private double dual = Double.NaN;
+    private double tNorm2;
+    private double lamNorm2;
+    private double lamMax;
+    private double dispersion = Double.NaN;
+    private long messages;
+    private boolean converged;
+
+    public ConsensusAdmm(MarketIndex index, AdmmOptions options) {
+        this.ix = index;
+        this.opt = options;
+        this.local = new LocalStep(index);
+        this.nAgents = index.numAgents();
+        this.nArcs = index.numArcs();
+        this.nPairs = index.numPairs();
+        this.arcStart = index.arcStart();
+        this.arcOf = index.arcsOf();
+        this.gamma = index.gamma();
+        this.t = new double[nArcs];
+        this.v = new double[nArcs];
+        this.z = new double[nPairs];
+        this.lam = new double[nPairs];
+        this.mu = new double[nAgents];
+        this.p = new double[index.numAssets()];
+        boolean async = options.isAsync();
+        this.active = async ? new byte[nAgents] : null;
+        this.pairA = async ? new int[nPairs] : null;
+        this.pairB = async ? new int[nPairs] : null;
+        if (async) {
+            for (int j = 0; j < nPairs; j++) {
+                pairA[j] = index.from()[2 * j];
+                pairB[j] = index.to()[2 * j];
+            }
+        }
+        this.agentChunk = agentChunks(index);
+        int npc = Math.max(1, (nPairs + PAIR_CHUNK - 1) / PAIR_CHUNK);
+        this.pairChunk = new int[npc + 1];
+        for (int c = 0; c <= npc; c++) {
+            pairChunk[c] = Math.min(nPairs, c * PAIR_CHUNK);
+        }
+        int nac = agentChunk.length - 1;
+        this.dsC = new double[nac];
+        this.msgC = new long[nac];
+        this.rC = new double[npc];
+        this.ttC = new double[npc];
+        this.llC = new double[npc];
+        this.lmaxC = new double[npc];
+        this.rho = options.rho();
+    }
+
+    /** Contiguous agent ranges of about equal work (arcs plus assets), fixed by the market alone. */
+    private static int[] agentChunks(MarketIndex ix) {
+        int n = ix.numAgents();
+        int[] out = new int[n + 2];
+        int c = 0;
+        out[c++] = 0;
+        long w = 0;
+        for (int i = 0; i < n; i++) {
+            w += 1 + (ix.arcStart()[i + 1] - ix.arcStart()[i]) + (ix.assetStart()[i + 1] - ix.assetStart()[i]);
+            if (w >= AGENT_CHUNK_WEIGHT && i + 1 < n) {
+                out[c++] = i + 1;
+                w = 0;
+            }
+        }
+        out[c++] = n;
+        return Arrays.copyOf(out, c);
+    }
+
+    /** Back to the published start: t = 0, lambda = 0. */
+    public void coldStart() {
+        Arrays.fill(t, 0.0);
+        Arrays.fill(v, 0.0);
+        Arrays.fill(z, 0.0);
+        Arrays.fill(lam, 0.0);
+        Arrays.fill(mu, 0.0);
+        Arrays.fill(p, 0.0);
+        rho = opt.rho();
+        iteration = 0;
+        messages = 0;
+        converged = false;
+        primal = Double.NaN;
+        dual = Double.NaN;
+        dispersion = Double.NaN;
+    }
+
+    /**
+     * Starts from given trades and prices of this market's structure (e.g. the previous
+     * period's solution): the consensus is {@code (t_k − t_k')/2}, the pair price the mean of its
+     * two directions; {@code agentPrices} (NaN allowed) only seed the local steps' searches.
+     */
+    public void warmStart(double[] trades, double[] tradePrices, double[] agentPrices) {
+        if (trades.length != nArcs || tradePrices.length != nArcs || agentPrices.length != nAgents) {
+            throw new IllegalArgumentException("Warm start has " + trades.length + " trades, " + tradePrices.length
+                    + " trade prices and " + agentPrices.length + " agent prices; the market has " + nArcs + " arcs and "
+                    + nAgents + " agents");
+        }
+        coldStart();
+        System.arraycopy(trades, 0, t, 0, nArcs);
+        for (int j = 0; j < nPairs; j++) {
+            z[j] = 0.5 * (trades[2 * j] - trades[2 * j + 1]);
+            double l = 0.5 * (tradePrices[2 * j] + tradePrices[2 * j + 1]);
+            lam[j] = Double.isFinite(l) ? l : 0.0;
+        }
+        for (int i = 0; i < nAgents; i++) {
+            mu[i] = Double.isFinite(agentPrices[i]) ? agentPrices[i] : 0.0;
+        }
+        refreshTargets();
+    }
+
+    private void refreshTargets() {
+        for (int j = 0; j < nPairs; j++) {
+            v[2 * j] = lam[j] + rho * z[j];
+            v[2 * j + 1] = lam[j] - rho * z[j];
+        }
+    }
+
+    /**
+     * One synchronous iteration on the calling thread, without the stopping test; for timing
+     * the iteration itself. Residuals of the iteration are then available.
+     */
+    public void iterate() {
+        long it = ++iteration;
+        localChunks(0, dsC.length, it);
+        priceChunks(0, rC.length, it);
+        reduce();
+    }
+
+    /** Runs to the stopping rule or the iteration limit; true when the rule held. */
+    public boolean run(ProgressListener listener, String methodName) {
+        long start = System.nanoTime();
+        long first = iteration + 1;
+        long last = iteration + opt.maxIterations();
+        int threads = Math.min(opt.threads(), Math.min(dsC.length, rC.length));
+        converged = false;
+        if (threads <= 1) {
+            for (long it = first; it <= last; it++) {
+                localChunks(0, dsC.length, it);
+                priceChunks(0, rC.length, it);
+                iteration = it;
+                if (afterIteration(it, last, listener, methodName, start)) {
+                    break;
+                }
+            }
+        } else {
+            runParallel(threads, first, last, listener, methodName, start);
+        }
+        if (Double.isNaN(dispersion) || !converged) {
+            dispersion = computeDispersion();
+        }
+        return converged;
+    }
+
+    private void runParallel(int threads, long first, long last, ProgressListener listener, String methodName, long start) {
+        int[] ac = split(agentChunkWeights(), threads);
+        int[] pc = split(null, threads);
+        long[] next = {first};
+        boolean[] stop = {false};
+        CyclicBarrier afterLocal = new CyclicBarrier(threads);
+        CyclicBarrier afterPrice = new CyclicBarrier(threads, () -> {
+            long it = next[0];
+            iteration = it;
+            stop[0] = afterIteration(it, last, listener, methodName, start);
+            next[0] = it + 1;
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] workers = new Thread[threads - 1];
+        for (int w = 1; w < threads; w++) {
+            final int id = w;
+            workers[w - 1] = new Thread(() -> work(id, ac, pc, next, stop, afterLocal, afterPrice, failure),
+                    "peerclear-admm-" + w);
+            workers[w - 1].setDaemon(true);
+            workers[w - 1].start();
+        }
+        work(0, ac, pc, next, stop, afterLocal, afterPrice, failure);
+        for (Thread th : workers) {
+            try {
+                th.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the ADMM workers", e);
+            }
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        } else if (f instanceof Error err) {
+            throw err;
+        } else if (f != null) {
+            throw new IllegalStateException("ADMM worker failed", f);
+        }
+    }
+
+    // The barriers publish next[0] and stop[0]: writes in the barrier action happen-before the
+    // return of await() in every party.
+    private void work(int id, int[] ac, int[] pc, long[] next, boolean[] stop, CyclicBarrier afterLocal,
+                      CyclicBarrier afterPrice, AtomicReference<Throwable> failure) {
+        try {
+            while (true) {
+                long it = next[0];
+                localChunks(ac[id], ac[id + 1], it);
+                afterLocal.await();
+                priceChunks(pc[id], pc[id + 1], it);
+                afterPrice.await();
+                if (stop[0]) {
+                    return;
+                }
+            }
+        } catch (BrokenBarrierException e) {
+            failure.compareAndSet(null, e);
+        } catch (InterruptedException e) {
+            failure.compareAndSet(null, e);
+            afterLocal.reset();
+            afterPrice.reset();
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure.set(e);
+            afterLocal.reset();
+            afterPrice.reset();
+        }
+    }
+
+    private long[] agentChunkWeights() {
+        long[] w = new long[dsC.length];
+        for (int c = 0; c < w.length; c++) {
+            int a0 = agentChunk[c];
+            int a1 = agentChunk[c + 1];
+            w[c] = (a1 - a0) + (arcStart[a1] - arcStart[a0]);
+        }
+        return w;
+    }
+
+    /** Contiguous ranges of chunks for each thread, of about equal weight (null: equal chunks). */
+    private int[] split(long[] weights, int threads) {
+        int nc = weights == null ? rC.length : weights.length;
+        long total = 0;
+        for (int c = 0; c < nc; c++) {
+            total += weights == null ? 1 : weights[c];
+        }
+        int[] out = new int[threads + 1];
+        long acc = 0;
+        int th = 1;
+        for (int c = 0; c < nc && th < threads; c++) {
+            acc += weights == null ? 1 : weights[c];
+            while (th < threads && acc * threads >= total * th) {
+                out[th++] = c + 1;
+            }
+        }
+        while (th <= threads) {
+            out[th++] = nc;
+        }
+        return out;
+    }
+
+    private void localChunks(int c0, int c1, long it) {
+        final double r = rho;
+        final boolean async = active != null;
+        for (int c = c0; c < c1; c++) {
+            double ds = 0.0;
+            long msg = 0;
+            for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
+                if (async) {
+                    boolean on = draw(it, n) < opt.asyncFraction();
+                    active[n] = (byte) (on ? 1 : 0);
+                    if (!on) {
+                        continue;
+                    }
+                }
+                if (local.isIdle(n)) {
+                    continue;
+                }
+                double m = local.price(n, v, r, mu[n]);
+                mu[n] = m;
+                ds += local.apply(n, m, v, r, t, p);
+                msg += arcStart[n + 1] - arcStart[n];
+            }
+            dsC[c] = ds;
+            msgC[c] = msg;
+        }
+    }
+
+    /** A uniform draw in [0, 1) from (seed, round, agent): the same for any thread layout. */
+    private double draw(long it, int n) {
+        long x = opt.seed() + it * 0x9E3779B97F4A7C15L + (n + 1L) * 0xC2B2AE3D27D4EB4FL;
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        x = x ^ (x >>> 31);
+        return (x >>> 11) * 0x1.0p-53;
+    }
+
+    private void priceChunks(int c0, int c1, long it) {
+        final double r = rho;
+        final double al = opt.alpha();
+        final double om = 1.0 - al;
+        final double half = 0.5 * r;
+        final boolean async = active != null;
+        for (int c = c0; c < c1; c++) {
+            double r0 = 0.0;
+            double r1 = 0.0;
+            double tt0 = 0.0;
+            double tt1 = 0.0;
+            double ll0 = 0.0;
+            double ll1 = 0.0;
+            double lmax = 0.0;
+            int j = pairChunk[c];
+            final int j1 = pairChunk[c + 1];
+            for (; j < j1; j++) {
+                int k = 2 * j;
+                double tk = t[k];
+                double tm = t[k + 1];
+                double e = tk + tm;
+                double l;
+                if (!async || active[pairA[j]] != 0 || active[pairB[j]] != 0) {
+                    double zj = z[j];
+                    double xk = al * tk + om * zj;
+                    double xm = al * tm - om * zj;
+                    double zn = 0.5 * (xk - xm);
+                    l = lam[j] - half * (xk + xm);
+                    z[j] = zn;
+                    lam[j] = l;
+                    v[k] = l + r * zn;
+                    v[k + 1] = l - r * zn;
+                } else {
+                    l = lam[j];
+                }
+                if ((j & 1) == 0) {
+                    r0 += e * e;
+                    tt0 += tk * tk + tm * tm;
+                    ll0 += l * l;
+                } else {
+                    r1 += e * e;
+                    tt1 += tk * tk + tm * tm;
+                    ll1 += l * l;
+                }
+                lmax = Math.max(lmax, Math.abs(l));
+            }
+            rC[c] = 2.0 * (r0 + r1);
+            ttC[c] = tt0 + tt1;
+            llC[c] = 2.0 * (ll0 + ll1);
+            lmaxC[c] = lmax;
+        }
+    }
+
+    private void reduce() {
+        double ds = 0.0;
+        long msg = 0;
+        for (int c = 0; c < dsC.length; c++) {
+            ds += dsC[c];
+            msg += msgC[c];
+        }
+        double r = 0.0;
+        double tt = 0.0;
+        double ll = 0.0;
+        double lm = 0.0;
+        for (int c = 0; c < rC.length; c++) {
+            r += rC[c];
+            tt += ttC[c];
+            ll += llC[c];
+            lm = Math.max(lm, lmaxC[c]);
+        }
+        dual = ds;
+        primal = r;
+        tNorm2 = tt;
+        lamNorm2 = ll;
+        lamMax = lm;
+        messages += msg;
+    }
+
+    private boolean afterIteration(long it, long last, ProgressListener listener, String methodName, long start) {
+        reduce();
+        dispersion = Double.NaN;
+        converged = stoppingRuleHolds();
+        if (listener != ProgressListener.NONE && (it % opt.progressInterval() == 0 || converged || it == last)) {
+            listener.onProgress(new Progress(methodName, it, primal, dual, rho, (System.nanoTime() - start) * 1e-9));
+        }
+        if (!converged && opt.adaptiveRho() && it % opt.adaptInterval() == 0) {
+            adaptRho();
+        }
+        return converged || it >= last;
+    }
+
+    private boolean stoppingRuleHolds() {
+        double eps = opt.eps();
+        if (opt.stopping() == AdmmOptions.Stopping.PAPER) {
+            if (!(primal <= eps && dual <= eps)) {
+                return false;
+            }
+            if (active == null) {
+                return true;
+            }
+            // Agents that sat out a round add nothing to s: confirm with the prices themselves.
+            dispersion = computeDispersion();
+            return dispersion <= rho * Math.sqrt(eps);
+        }
+        double m = Math.max(1, nArcs);
+        if (!(Math.sqrt(primal / m) <= eps * (1.0 + Math.sqrt(tNorm2 / m))
+                && rho * Math.sqrt(dual / m) <= eps * (1.0 + Math.sqrt(lamNorm2 / m)))) {
+            return false;
+        }
+        dispersion = computeDispersion();
+        return dispersion <= eps * (1.0 + lamMax);
+    }
+
+    // Residual balancing (Boyd et al. 2011, §3.4.1) on the norms in price units; lambda is kept
+    // unscaled, so only the targets need refreshing.
+    private void adaptRho() {
+        double rn = rho * Math.sqrt(primal);
+        double sn = rho * Math.sqrt(dual);
+        double old = rho;
+        if (rn > opt.mu() * sn) {
+            rho = old * opt.tau();
+        } else if (sn > opt.mu() * rn) {
+            rho = old / opt.tau();
+        }
+        if (rho != old) {
+            refreshTargets();
+        }
+    }
+
+    /**
+     * The largest distance of a bilateral price from what the agent's own price allows:
+     * {@code |mu_n − (lambda_k − sign(t_k)·gamma_k)|} on a trading arc, the distance of
+     * {@code mu_n} to {@code [lambda_k − gamma_k, lambda_k + gamma_k]} on an idle one.
+     */
+    public double computeDispersion() {
+        double d = 0.0;
+        for (int n = 0; n < nAgents; n++) {
+            double m = mu[n];
+            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+                int k = arcOf[q];
+                double l = lam[k >> 1];
+                double g = gamma[k];
+                double tk = t[k];
+                double e;
+                if (tk > 0.0) {
+                    e = Math.abs(m - (l - g));
+                } else if (tk < 0.0) {
+                    e = Math.abs(m - (l + g));
+                } else {
+                    e = Math.max(0.0, Math.max(l - g - m, m - l - g));
+                }
+                if (!(e <= d)) {
+                    d = e;
+                }
+            }
+        }
+        return d;
+    }
+
+    public MarketIndex index() {
+        return ix;
+    }
+
+    public long iterations() {
+        return iteration;
+    }
+
+    /** r = Σ over directed arcs of (t_nm + t_mn)² at the last iteration. */
+    public double primalResidual() {
+        return primal;
+    }
+
+    /** s = Σ over directed arcs of (t_nm^{k+1} − t_nm^k)² at the last iteration. */
+    public double dualResidual() {
+        return dual;
+    }
+
+    /** The price dispersion at the end of the last run (see {@link #computeDispersion()}). */
+    public double dispersion() {
+        return dispersion;
+    }
+
+    /** Trade messages sent so far: one per directed arc of each agent at each local step it takes. */
+    public long messages() {
+        return messages;
+    }
+
+    public boolean converged() {
+        return converged;
+    }
+
+    /** The penalty now (it changes with residual balancing). */
+    public double rho() {
+        return rho;
+    }
+
+    /** The agents' trades t_k of the last local step (a copy). */
+    public double[] trades() {
+        return t.clone();
+    }
+
+    /** Bilateral prices lambda per directed arc (a copy). */
+    public double[] tradePrices() {
+        double[] out = new double[nArcs];
+        for (int k = 0; k < nArcs; k++) {
+            out[k] = lam[k >> 1];
+        }
+        return out;
+    }
+
+    /** Agent prices mu_n of the last local step (NaN for an agent with neither assets nor arcs). */
+    public double[] agentPrices() {
+        double[] out = mu.clone();
+        for (int n = 0; n < nAgents; n++) {
+            if (local.isIdle(n)) {
+                out[n] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    /** Asset set-points of the last local step (a copy). */
+    public double[] assetPower() {
+        return p.clone();
+    }
+}

@@ -1,0 +1,253 @@
+package org.peerclear.clearing.admm;
+
+import org.peerclear.index.MarketIndex;
+
+/**
+ * The closed-form local step of one agent n:
+ *
+ * <pre>
+ *   minimise  Σ_s ½ a_s p_s² + b_s p_s + Σ_k gamma_k |t_k| + rho/2 Σ_k (t_k − v_k/rho)²
+ *   subject to Σ_s p_s = Σ_k t_k,  pMin_s ≤ p_s ≤ pMax_s
+ * </pre>
+ *
+ * where {@code v_k = rho·z_k + lambda_k} is the arc's target in price units. With the
+ * multiplier {@code mu} of the balance, each asset is {@code clamp((mu − b)/a)} (a bound, or
+ * anything in its range at {@code mu = b} when {@code a = 0}) and each trade is the
+ * soft-thresholded {@code t_k = S_gamma(v_k − mu)/rho}; the balance
+ * {@code g(mu) = Σ p(mu) − Σ t(mu)} is monotone and piecewise linear, so its root is found
+ * exactly by a Newton walk over the breakpoints, started from the previous price. Near
+ * convergence the walk ends on the first piece: one pass to find mu, one to write the point.
+ *
+ * <p>Bounds may be infinite (the grid's assets): an infinite bound only ever appears as a
+ * value of g beyond a linear asset's price, never in a slope, so the walk never forms
+ * {@code ∞ − ∞} on a convex market (import price ≥ export price).
+ *
+ * <p>Stateless apart from references to the market's arrays; safe to share between threads.
+ */
+final class LocalStep {
+    private final double[] a;
+    private final double[] b;
+    private final double[] pMin;
+    private final double[] pMax;
+    private final int[] assetStart;
+    private final int[] arcStart;
+    private final int[] arcOf;
+    private final double[] gammaOf;
+
+    LocalStep(MarketIndex ix) {
+        this.a = ix.a();
+        this.b = ix.b();
+        this.pMin = ix.pMin();
+        this.pMax = ix.pMax();
+        this.assetStart = ix.assetStart();
+        this.arcStart = ix.arcStart();
+        this.arcOf = ix.arcsOf();
+        int m = ix.numArcs();
+        // gamma in the agent's own (CSR) order, so that the walk reads it sequentially.
+        this.gammaOf = new double[m];
+        for (int q = 0; q < m; q++) {
+            gammaOf[q] = ix.gamma()[arcOf[q]];
+        }
+    }
+
+    /** True when agent n has neither assets nor arcs, and so no price. */
+    boolean isIdle(int n) {
+        return assetStart[n] == assetStart[n + 1] && arcStart[n] == arcStart[n + 1];
+    }
+
+    /** Agent n's price mu for the targets v, starting the walk at {@code mu0}. */
+    double price(int n, double[] v, double rho, double mu0) {
+        final int s0 = assetStart[n];
+        final int s1 = assetStart[n + 1];
+        final int q0 = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        final double invRho = 1.0 / rho;
+        double mu = Double.isFinite(mu0) ? mu0 : 0.0;
+        int maxSteps = 2 * (s1 - s0) + 2 * (q1 - q0) + 4;
+        for (int step = 0; step < maxSteps; step++) {
+            double gLo = 0.0;
+            double gHi = 0.0;
+            double sUp = 0.0;
+            double sDn = 0.0;
+            double up = Double.POSITIVE_INFINITY;
+            double dn = Double.NEGATIVE_INFINITY;
+            for (int s = s0; s < s1; s++) {
+                double as = a[s];
+                double bs = b[s];
+                double lo = pMin[s];
+                double hi = pMax[s];
+                if (as > 0.0) {
+                    double mLo = bs + as * lo;
+                    double mHi = bs + as * hi;
+                    double ps = Math.min(hi, Math.max(lo, (mu - bs) / as));
+                    gLo += ps;
+                    gHi += ps;
+                    double inv = 1.0 / as;
+                    if (mu >= mLo && mu < mHi) {
+                        sUp += inv;
+                    }
+                    if (mu > mLo && mu <= mHi) {
+                        sDn += inv;
+                    }
+                    if (mLo > mu) {
+                        up = Math.min(up, mLo);
+                    } else if (mHi > mu) {
+                        up = Math.min(up, mHi);
+                    }
+                    if (mHi < mu) {
+                        dn = Math.max(dn, mHi);
+                    } else if (mLo < mu) {
+                        dn = Math.max(dn, mLo);
+                    }
+                } else if (mu < bs) {
+                    gLo += lo;
+                    gHi += lo;
+                    up = Math.min(up, bs);
+                } else if (mu > bs) {
+                    gLo += hi;
+                    gHi += hi;
+                    dn = Math.max(dn, bs);
+                } else {
+                    gLo += lo;
+                    gHi += hi;
+                }
+            }
+            for (int q = q0; q < q1; q++) {
+                double vk = v[arcOf[q]];
+                double g = gammaOf[q];
+                double w = vk - mu;
+                double t = w > g ? (w - g) * invRho : (w < -g ? (w + g) * invRho : 0.0);
+                gLo -= t;
+                gHi -= t;
+                double b1 = vk - g;
+                double b2 = vk + g;
+                if (mu < b1 || mu >= b2) {
+                    sUp += invRho;
+                }
+                if (mu <= b1 || mu > b2) {
+                    sDn += invRho;
+                }
+                if (b1 > mu) {
+                    up = Math.min(up, b1);
+                } else if (b2 > mu) {
+                    up = Math.min(up, b2);
+                }
+                if (b2 < mu) {
+                    dn = Math.max(dn, b2);
+                } else if (b1 < mu) {
+                    dn = Math.max(dn, b1);
+                }
+            }
+            if (gLo <= 0.0 && gHi >= 0.0) {
+                return mu;
+            }
+            if (gHi < 0.0) {
+                if (sUp > 0.0) {
+                    double target = mu - gHi / sUp;
+                    if (target < up) {
+                        return target;
+                    }
+                }
+                if (up == Double.POSITIVE_INFINITY) {
+                    return mu; // infeasible locally: the best the agent can do; the residuals will show it
+                }
+                mu = up;
+            } else if (gLo > 0.0) {
+                if (sDn > 0.0) {
+                    double target = mu - gLo / sDn;
+                    if (target > dn) {
+                        return target;
+                    }
+                }
+                if (dn == Double.NEGATIVE_INFINITY) {
+                    return mu;
+                }
+                mu = dn;
+            } else {
+                return mu; // NaN: a non-convex grid (export above import price); the market rejects those
+            }
+        }
+        return mu;
+    }
+
+    /**
+     * Writes agent n's trades and asset set-points at price mu; returns Σ (t_new − t_old)² over
+     * its arcs (the dual residual's share).
+     */
+    double apply(int n, double mu, double[] v, double rho, double[] t, double[] p) {
+        final double invRho = 1.0 / rho;
+        double sumT = 0.0;
+        double ds0 = 0.0;
+        double ds1 = 0.0;
+        int q = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        // Two partial sums: the loop-carried dependency would otherwise bound the throughput.
+        for (; q + 1 < q1; q += 2) {
+            int k0 = arcOf[q];
+            int k1 = arcOf[q + 1];
+            double g0 = gammaOf[q];
+            double g1 = gammaOf[q + 1];
+            double w0 = v[k0] - mu;
+            double w1 = v[k1] - mu;
+            double t0 = w0 > g0 ? (w0 - g0) * invRho : (w0 < -g0 ? (w0 + g0) * invRho : 0.0);
+            double t1 = w1 > g1 ? (w1 - g1) * invRho : (w1 < -g1 ? (w1 + g1) * invRho : 0.0);
+            double d0 = t0 - t[k0];
+            double d1 = t1 - t[k1];
+            ds0 += d0 * d0;
+            ds1 += d1 * d1;
+            t[k0] = t0;
+            t[k1] = t1;
+            sumT += t0 + t1;
+        }
+        if (q < q1) {
+            int k0 = arcOf[q];
+            double g0 = gammaOf[q];
+            double w0 = v[k0] - mu;
+            double t0 = w0 > g0 ? (w0 - g0) * invRho : (w0 < -g0 ? (w0 + g0) * invRho : 0.0);
+            double d0 = t0 - t[k0];
+            ds0 += d0 * d0;
+            t[k0] = t0;
+            sumT += t0;
+        }
+        dispatch(n, mu, sumT, p);
+        return ds0 + ds1;
+    }
+
+    /**
+     * Sets agent n's assets at price mu so that they produce {@code net} in total: assets priced
+     * exactly at mu (linear ones) take up whatever the others leave.
+     */
+    void dispatch(int n, double mu, double net, double[] p) {
+        final int s0 = assetStart[n];
+        final int s1 = assetStart[n + 1];
+        double rest = net;
+        int free = 0;
+        for (int s = s0; s < s1; s++) {
+            double as = a[s];
+            double ps;
+            if (as > 0.0) {
+                ps = Math.min(pMax[s], Math.max(pMin[s], (mu - b[s]) / as));
+            } else if (mu < b[s]) {
+                ps = pMin[s];
+            } else if (mu > b[s]) {
+                ps = pMax[s];
+            } else {
+                // Start from the feasible point nearest 0 (finite even with an infinite bound).
+                ps = Math.min(pMax[s], Math.max(pMin[s], 0.0));
+                free++;
+            }
+            p[s] = ps;
+            rest -= ps;
+        }
+        if (free == 0 || rest == 0.0) {
+            return;
+        }
+        for (int s = s0; s < s1 && rest != 0.0; s++) {
+            if (a[s] == 0.0 && mu == b[s]) {
+                double ps = Math.min(pMax[s], Math.max(pMin[s], p[s] + rest));
+                rest -= ps - p[s];
+                p[s] = ps;
+            }
+        }
+    }
+}

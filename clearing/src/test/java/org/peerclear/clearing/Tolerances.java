@@ -7,6 +7,8 @@ public final class Tolerances {
     public static final double PUBLISHED_OBJECTIVE = 5e-4;
     /** Analytic solutions of small markets (exact arithmetic up to solver accuracy). */
     public static final double ANALYTIC = 1e-7;
+    /** Settlement: Σ payments + fees collected = 0, relative to the money that changed hands. */
+    public static final double MONEY = 1e-9;
 
     private Tolerances() {
     }

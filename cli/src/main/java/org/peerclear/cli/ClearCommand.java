@@ -70,7 +70,7 @@ public final class ClearCommand implements Callable<Integer> {
         if (!Files.isRegularFile(casePath)) {
             throw new InvalidInputException("Market case '" + casePath + "' is not a readable file");
         }
-        Market market = MarketCaseReader.create().read(casePath);
+        Market market = MarketCaseReader.withBusLookup(FeederBuses::of).read(casePath);
         ClearingResult result = clear(market, options());
         if (out != null) {
             ResultJsonWriter.write(result, out);

@@ -141,6 +141,28 @@ class CliTest {
     }
 
     @Test
+    void aBusMissingFromTheFeederIsRejectedWithExitTwo() throws Exception {
+        Path p = dir.resolve("net.json");
+        Files.writeString(p, ExampleCommand.load().replace("\"bus\": \"25\"", "\"bus\": \"99\"").replace("\"grid\": {",
+                "\"network\": {\"case\": \"case33bw\", \"vMin\": 0.95, \"vMax\": 1.05},\n  \"grid\": {"));
+        Run r = run("clear", p.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("agents[h2].bus").contains("'99'").contains("case33bw");
+    }
+
+    @Test
+    void generateWithANetworkPlacesAgentsOnFeederBuses() throws Exception {
+        Path a = dir.resolve("net.json");
+        assertThat(run("generate", "--peers", "20", "--partners", "3", "--network", "case33bw", "--out", a.toString()).code()).isZero();
+        JsonNode j = new ObjectMapper().readTree(a.toFile());
+        assertThat(j.get("network").get("case").asText()).isEqualTo("case33bw");
+        for (JsonNode agent : j.get("agents")) {
+            int bus = Integer.parseInt(agent.get("bus").asText());
+            assertThat(bus).isBetween(2, 33);
+        }
+    }
+
+    @Test
     void exampleCommandPrintsASummaryThatVerifies() {
         Run r = run("example");
         assertThat(r.code()).as(r.err()).isZero();

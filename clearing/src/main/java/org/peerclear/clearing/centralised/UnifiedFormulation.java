@@ -1,6 +1,7 @@
 package org.peerclear.clearing.centralised;
 
 import java.util.Arrays;
+import java.util.List;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.ProblemBuilder;
@@ -34,7 +35,16 @@ public final class UnifiedFormulation {
     private final int[] balanceRow;
     private final int[] pairRow;
 
-    private UnifiedFormulation(MarketIndex index) {
+    /**
+     * Adds variables and rows to the base formulation before it is built (integer rules, network
+     * constraints...). Extensions see the base variables through the formulation's accessors.
+     */
+    @FunctionalInterface
+    public interface Extension {
+        void extend(UnifiedFormulation base, ProblemBuilder builder);
+    }
+
+    private UnifiedFormulation(MarketIndex index, List<Extension> extensions) {
         this.index = index;
         int nAssets = index.numAssets();
         int nArcs = index.numArcs();
@@ -109,11 +119,33 @@ public final class UnifiedFormulation {
             pairRow[pair] = pb.addRow("reciprocity[" + index.agentId(index.from()[2 * pair]) + "," + index.agentId(index.to()[2 * pair]) + "]",
                     cols, vals, c, Sense.EQUAL, 0.0);
         }
+        for (Extension e : extensions) {
+            e.extend(this, pb);
+        }
         this.problem = pb.build();
     }
 
     public static UnifiedFormulation of(MarketIndex index) {
-        return new UnifiedFormulation(index);
+        return new UnifiedFormulation(index, List.of());
+    }
+
+    public static UnifiedFormulation of(MarketIndex index, List<Extension> extensions) {
+        return new UnifiedFormulation(index, extensions);
+    }
+
+    /**
+     * The columns and coefficients expressing trade t_k in the problem's variables:
+     * {@code t⁺ − t⁻} for a split arc, the free variable otherwise. Returns the count written.
+     */
+    public int tradeTerms(int k, int[] cols, double[] vals, int offset, double scale) {
+        cols[offset] = arcPlus[k];
+        vals[offset] = scale;
+        if (arcMinus[k] < 0) {
+            return 1;
+        }
+        cols[offset + 1] = arcMinus[k];
+        vals[offset + 1] = -scale;
+        return 2;
     }
 
     public MarketIndex index() {

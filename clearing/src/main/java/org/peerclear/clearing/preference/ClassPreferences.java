@@ -1,0 +1,85 @@
+package org.peerclear.clearing.preference;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.peerclear.model.Agent;
+import org.peerclear.model.Arc;
+import org.peerclear.model.Grid;
+import org.peerclear.model.Market;
+import org.peerclear.model.TradeGraph;
+
+/**
+ * Buyers' premiums for product classes (an agent's {@code class}: green, local...), turned into
+ * trade coefficients. A buyer {@code m} willing to pay {@code w_m(c) ≥ 0} more for class
+ * {@code c} gets, on its arc to a seller {@code n} of class {@code c(n)}, the non-negative
+ * penalty {@code max_c w_m(c) − w_m(c(n))}: nothing on its most preferred class, the difference
+ * on the others. Preferences are penalties on what is not preferred, so that every
+ * {@code gamma ≥ 0} and the market stays convex. A seller without a class (and the grid) has
+ * premium 0. The penalty adds to the arc's existing gamma (fee or override).
+ *
+ * <p>As in the unified formulation, the coefficient applies to |t| whichever way the energy
+ * flows on that arc; for agents that only buy or only sell this is exactly the buyer's preference.
+ */
+public final class ClassPreferences {
+    private final Map<String, Map<String, Double>> premiums;
+
+    private ClassPreferences(Map<String, Map<String, Double>> premiums) {
+        Map<String, Map<String, Double>> copy = new TreeMap<>();
+        premiums.forEach((buyer, byClass) -> {
+            byClass.forEach((c, w) -> {
+                if (!(w >= 0) || Double.isInfinite(w)) {
+                    throw new IllegalArgumentException("Invalid value for parameter premium[" + buyer + "][" + c + "]: " + w
+                            + " (premiums are >= 0)");
+                }
+            });
+            copy.put(buyer, Map.copyOf(byClass));
+        });
+        this.premiums = Map.copyOf(copy);
+    }
+
+    /** buyer id → (class → premium, currency per unit of power). */
+    public static ClassPreferences of(Map<String, Map<String, Double>> premiums) {
+        return new ClassPreferences(premiums);
+    }
+
+    public double premium(String buyer, String productClass) {
+        return productClass == null ? 0.0 : premiums.getOrDefault(buyer, Map.of()).getOrDefault(productClass, 0.0);
+    }
+
+    /** The penalty on buyer's arc to a seller of that class. */
+    public double penalty(String buyer, String sellerClass) {
+        double best = 0.0;
+        for (double w : premiums.getOrDefault(buyer, Map.of()).values()) {
+            best = Math.max(best, w);
+        }
+        return best - premium(buyer, sellerClass);
+    }
+
+    /** The market with every arc's gamma raised by its buyer's penalty. */
+    public Market apply(Market market) {
+        for (String buyer : premiums.keySet()) {
+            market.agent(buyer);
+        }
+        Map<String, String> classOf = new HashMap<>();
+        for (Agent a : market.agents()) {
+            if (a.productClass() != null) {
+                classOf.put(a.id(), a.productClass());
+            }
+        }
+        List<Arc> overrides = new ArrayList<>();
+        for (Arc arc : market.arcs()) {
+            double penalty = Grid.AGENT_ID.equals(arc.from()) ? 0.0 : penalty(arc.from(), classOf.get(arc.to()));
+            overrides.add(new Arc(arc.from(), arc.to(), arc.gamma() + penalty));
+        }
+        TradeGraph g = market.tradeGraph();
+        TradeGraph updated = switch (g.kind()) {
+            case COMPLETE -> TradeGraph.complete(g.fee(), overrides);
+            case NONE -> TradeGraph.none(g.fee(), overrides);
+            case PAIRS -> TradeGraph.pairs(g.pairs(), g.fee(), overrides);
+        };
+        return market.toBuilder().tradeGraph(updated).build();
+    }
+}

@@ -1,0 +1,114 @@
+package org.peerclear.clearing.settlement;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.result.ClearingResult;
+
+/**
+ * Settles a cleared market: every agent is paid the bilateral price for what it sells and pays
+ * it for what it buys, and pays {@code gamma·|t|} on each of its arcs to the fee collector (the
+ * market operator or network owner). Energy is power × the period length in hours; money is in
+ * the market's currency. One price per pair is used, the mean of the two directions' prices
+ * (equal after an exact clearing), so that what a seller receives is exactly what its buyer
+ * pays: {@link #imbalance()} — the sum of all agents' net bills minus the fees collected — is
+ * then zero up to rounding.
+ */
+public final class Settlement {
+    private final List<AgentBill> bills;
+    private final double feesCollected;
+    private final double imbalance;
+    private final double priceSpread;
+
+    private Settlement(List<AgentBill> bills, double feesCollected, double imbalance, double priceSpread) {
+        this.bills = List.copyOf(bills);
+        this.feesCollected = feesCollected;
+        this.imbalance = imbalance;
+        this.priceSpread = priceSpread;
+    }
+
+    public static Settlement of(ClearingResult r) {
+        if (!r.hasSolution()) {
+            throw new IllegalStateException("Cannot settle a result without a solution: status " + r.status());
+        }
+        MarketIndex ix = r.index();
+        double hours = r.market().units().periodHours();
+        double[] t = r.tradeArray();
+        double[] lambda = r.tradePriceArray();
+        double[] gamma = ix.gamma();
+        double spread = 0;
+        for (int k = 0; k < t.length; k += 2) {
+            if (Double.isNaN(lambda[k]) || Double.isNaN(lambda[k + 1])) {
+                throw new IllegalStateException("Cannot settle without bilateral prices (arc "
+                        + ix.agentId(ix.from()[k]) + "->" + ix.agentId(ix.to()[k]) + " has none)");
+            }
+            spread = Math.max(spread, Math.abs(lambda[k] - lambda[k + 1]));
+        }
+        List<AgentBill> bills = new ArrayList<>(ix.numAgents());
+        double collected = 0;
+        double sumNet = 0;
+        for (int n = 0; n < ix.numAgents(); n++) {
+            List<PartnerSettlement> partners = new ArrayList<>();
+            double sold = 0;
+            double bought = 0;
+            double received = 0;
+            double paid = 0;
+            double fees = 0;
+            for (int q = ix.arcStart()[n]; q < ix.arcStart()[n + 1]; q++) {
+                int k = ix.arcsOf()[q];
+                if (Math.abs(t[k]) <= ClearingResult.TRADE_REPORT_THRESHOLD) {
+                    continue;
+                }
+                double price = 0.5 * (lambda[k] + lambda[k ^ 1]);
+                double energy = t[k] * hours;
+                double s = Math.max(energy, 0);
+                double b = Math.max(-energy, 0);
+                double f = gamma[k] * Math.abs(energy);
+                partners.add(new PartnerSettlement(ix.agentId(ix.to()[k]), s, b, price * s, price * b, f));
+                sold += s;
+                bought += b;
+                received += price * s;
+                paid += price * b;
+                fees += f;
+            }
+            double net = paid + fees - received;
+            collected += fees;
+            sumNet += net;
+            bills.add(new AgentBill(ix.agentId(n), partners, sold, bought, received, paid, fees, net));
+        }
+        return new Settlement(bills, collected, sumNet - collected, spread);
+    }
+
+    public List<AgentBill> bills() {
+        return bills;
+    }
+
+    public AgentBill bill(String agent) {
+        return bills.stream().filter(b -> b.agent().equals(agent)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown agent '" + agent + "'"));
+    }
+
+    /** Fees paid by all agents together: the fee collector's income. */
+    public double feesCollected() {
+        return feesCollected;
+    }
+
+    /** Σ net bills − fees collected: zero when money is conserved. */
+    public double imbalance() {
+        return imbalance;
+    }
+
+    /** |imbalance| relative to the money that changed hands (0 when nothing did). */
+    public double relativeImbalance() {
+        double volume = feesCollected;
+        for (AgentBill b : bills) {
+            volume += b.paid();
+        }
+        return volume == 0 ? Math.abs(imbalance) : Math.abs(imbalance) / volume;
+    }
+
+    /** Largest difference between the two directions' prices of a pair (0 after an exact clearing). */
+    public double priceSpread() {
+        return priceSpread;
+    }
+}

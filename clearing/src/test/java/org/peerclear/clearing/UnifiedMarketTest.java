@@ -104,13 +104,14 @@ class UnifiedMarketTest {
     }
 
     @Test
-    void aMarketWithANetworkIsRefusedNotClearedWithoutIt() {
+    void anAgentOnABusTheFeederDoesNotHaveIsRejected() {
         Market two = Markets.twoAgents(0);
-        Market placed = Market.builder("placed").agent(new Agent("seller", "2", null, two.agent("seller").assets()))
+        Market placed = Market.builder("placed").agent(new Agent("seller", "99", null, two.agent("seller").assets()))
                 .agent(new Agent("buyer", "3", null, two.agent("buyer").assets()))
                 .network(new NetworkSpec("case33bw", null, 0.95, 1.05, List.of())).build();
         assertThatThrownBy(() -> qp.clear(placed, ClearingOptions.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("case33bw").hasMessageContaining("network");
+                .isInstanceOf(org.peerclear.model.InvalidMarketException.class)
+                .hasMessage("agents[seller].bus: bus '99' is not a bus of network 'case33bw'");
     }
 
     @Test

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import org.peerclear.result.AgentResult;
 import org.peerclear.result.AssetResult;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.NetworkOutcome;
 import org.peerclear.result.TradeResult;
 
 /**
  * Writes the tables of a {@link ClearingResult} as {@code agents.csv}, {@code assets.csv} and
- * {@code trades.csv} in a folder (each file atomically). Undefined numbers are empty cells.
+ * {@code trades.csv} (and {@code buses.csv} with a network) in a folder (each file atomically). Undefined numbers are empty cells.
  */
 public final class ResultCsvWriter {
     private ResultCsvWriter() {
@@ -36,6 +37,15 @@ public final class ResultCsvWriter {
                 out.write(t.from() + "," + t.to() + "," + num(t.quantity()) + "," + num(t.price()) + "\n");
             }
         }));
+        writeBuses(r, directory);
+    }
+
+    private static void writeBuses(ClearingResult r, Path directory) {
+        r.network().ifPresent(n -> AtomicFiles.write(directory.resolve("buses.csv"), w -> lines(w, "id,vm,vmLinear,price", out -> {
+            for (NetworkOutcome.Bus b : n.buses()) {
+                out.write(b.id() + "," + num(b.vm()) + "," + num(b.vmLinear()) + "," + num(b.price()) + "\n");
+            }
+        })));
     }
 
     /** Formats a number for a CSV cell: shortest exact decimal, empty when not finite. */

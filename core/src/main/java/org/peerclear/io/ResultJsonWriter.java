@@ -13,6 +13,7 @@ import java.util.Map;
 import org.peerclear.result.AgentResult;
 import org.peerclear.result.AssetResult;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.NetworkOutcome;
 import org.peerclear.result.TradeResult;
 
 /**
@@ -91,6 +92,40 @@ public final class ResultJsonWriter {
                 }
             }
             g.writeEndArray();
+            if (r.network().isPresent()) {
+                NetworkOutcome n = r.network().get();
+                g.writeArrayFieldStart("buses");
+                for (NetworkOutcome.Bus b : n.buses()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", b.id());
+                    number(g, "vm", b.vm());
+                    number(g, "vmLinear", b.vmLinear());
+                    number(g, "price", b.price());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("branches");
+                for (NetworkOutcome.Branch b : n.branches()) {
+                    g.writeStartObject();
+                    g.writeStringField("from", b.from());
+                    g.writeStringField("to", b.to());
+                    number(g, "p", b.p());
+                    number(g, "q", b.q());
+                    number(g, "loss", b.pLoss());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                number(g, "losses", n.lossesKw());
+                g.writeObjectFieldStart("network");
+                g.writeStringField("feeder", n.feeder());
+                g.writeStringField("acStatus", n.acStatus());
+                g.writeNumberField("acIterations", n.acIterations());
+                number(g, "worstViolationPu", n.worstViolationPu());
+                number(g, "linearisationErrorPu", n.linearisationError());
+                number(g, "lossesKvar", n.lossesKvar());
+                g.writeStringField("units", "kW, kvar, pu; bus price in currency per market power unit");
+                g.writeEndObject();
+            }
             g.writeObjectFieldStart("options");
             for (Map.Entry<String, String> e : r.options().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());

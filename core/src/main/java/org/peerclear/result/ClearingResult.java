@@ -39,6 +39,10 @@ public final class ClearingResult {
     private final double[] tradePrice;
     private final Map<String, String> options;
     private final List<String> notes;
+    private final boolean[] assetPinned;
+    private final boolean[] arcPinned;
+    private final double[] agentNetworkPrice;
+    private final NetworkOutcome network;
 
     private ClearingResult(Builder b) {
         this.market = Objects.requireNonNull(b.market, "market");
@@ -53,6 +57,16 @@ public final class ClearingResult {
         this.seconds = b.seconds;
         this.options = Map.copyOf(b.options);
         this.notes = List.copyOf(b.notes);
+        this.assetPinned = b.assetPinned == null ? new boolean[index.numAssets()] : b.assetPinned.clone();
+        this.arcPinned = b.arcPinned == null ? new boolean[index.numArcs()] : b.arcPinned.clone();
+        if (assetPinned.length != index.numAssets() || arcPinned.length != index.numArcs()) {
+            throw new IllegalArgumentException("pinned flags must have one entry per asset and per arc");
+        }
+        this.agentNetworkPrice = b.agentNetworkPrice == null ? new double[index.numAgents()] : b.agentNetworkPrice.clone();
+        if (agentNetworkPrice.length != index.numAgents()) {
+            throw new IllegalArgumentException("agentNetworkPrice must have one entry per agent");
+        }
+        this.network = b.network;
         if (status.hasSolution()) {
             this.assetPower = check(b.assetPower, index.numAssets(), "assetPower");
             this.trade = check(b.trade, index.numArcs(), "trade");
@@ -226,6 +240,32 @@ public final class ClearingResult {
         throw new IllegalArgumentException("Agents '" + from + "' and '" + to + "' have no arc between them");
     }
 
+    /**
+     * True when asset s was pinned by an integer decision (a block offer, a minimum stable
+     * output): its set-point is then not expected to be optimal at its agent's price alone.
+     */
+    public boolean assetPinned(int s) {
+        return assetPinned[s];
+    }
+
+    /** True when arc k was pinned by an integer decision (a minimum trade size). */
+    public boolean arcPinned(int k) {
+        return arcPinned[k];
+    }
+
+    /**
+     * The network price component at agent n's bus, {@code pi_bus(n)} (0 without a network or
+     * when no network constraint binds): the agent's assets are dispatched at {@code mu_n + pi}.
+     */
+    public double agentNetworkPrice(int n) {
+        return agentNetworkPrice[n];
+    }
+
+    /** What the clearing did to the feeder; empty for a market without a network. */
+    public java.util.Optional<NetworkOutcome> network() {
+        return java.util.Optional.ofNullable(network);
+    }
+
     /** Recomputes feasibility and price relations with the default tolerances. */
     public Verification verify() {
         return ResultVerifier.verify(this, ResultVerifier.Tolerances.DEFAULT);
@@ -259,6 +299,10 @@ public final class ClearingResult {
         private double[] tradePrice;
         private final Map<String, String> options = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
+        private boolean[] assetPinned;
+        private boolean[] arcPinned;
+        private double[] agentNetworkPrice;
+        private NetworkOutcome network;
 
         private Builder(Market market, MarketIndex index) {
             this.market = market;
@@ -308,6 +352,24 @@ public final class ClearingResult {
 
         public Builder option(String key, Object value) {
             options.put(key, String.valueOf(value));
+            return this;
+        }
+
+        /** Marks set-points fixed by integer decisions (see {@link ClearingResult#assetPinned(int)}). */
+        public Builder pinned(boolean[] assets, boolean[] arcs) {
+            this.assetPinned = assets;
+            this.arcPinned = arcs;
+            return this;
+        }
+
+        /** The network price component at each agent's bus (index order). */
+        public Builder agentNetworkPrices(double[] prices) {
+            this.agentNetworkPrice = prices;
+            return this;
+        }
+
+        public Builder network(NetworkOutcome outcome) {
+            this.network = outcome;
             return this;
         }
 

@@ -10,13 +10,18 @@ import org.peerclear.index.MarketIndex;
  * <ul>
  *   <li>primal: asset bounds, reciprocity {@code t_nm + t_mn = 0}, agent balance
  *       {@code Σ_assets p = Σ_m t_nm};</li>
- *   <li>prices: each asset is optimal for its agent's price {@code mu_n} (marginal cost equals
+ *   <li>prices: each asset is optimal for its agent's price {@code mu_n} plus the network price
+ *       component at its bus, when there is a network (marginal cost equals
  *       the price inside the bounds, and is on the right side of it at a bound); each arc obeys
  *       {@code mu_n = lambda_nm − sign(t_nm)·gamma_nm} when it trades and
  *       {@code lambda − gamma ≤ mu_n ≤ lambda + gamma} when it does not; the two directions of a
  *       pair carry one price.</li>
  * </ul>
- * Tolerances are absolute, scaled by the size of the data: the primal one by
+ * Assets and arcs pinned by integer decisions ({@link ClearingResult#assetPinned(int)}) are
+ * checked for feasibility only: an integer decision is a non-convexity that prices alone need
+ * not support.
+ *
+ * <p>Tolerances are absolute, scaled by the size of the data: the primal one by
  * {@code max(1, largest finite |bound|)}, the price one by {@code max(1, largest |b|, largest gamma)}.
  */
 public final class ResultVerifier {
@@ -114,7 +119,10 @@ public final class ResultVerifier {
                 continue;
             }
             for (int s = start[n]; s < start[n + 1]; s++) {
-                double g = a[s] * p[s] + b[s];
+                if (r.assetPinned(s)) {
+                    continue;
+                }
+                double g = a[s] * p[s] + b[s] - r.agentNetworkPrice(n);
                 boolean atLo = p[s] <= lo[s] + tp;
                 boolean atHi = p[s] >= hi[s] - tp;
                 double e2;
@@ -135,6 +143,9 @@ public final class ResultVerifier {
             }
             for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
                 int k = arcsOf[q];
+                if (r.arcPinned(k)) {
+                    continue;
+                }
                 double e3;
                 if (t[k] > tp) {
                     e3 = Math.abs(mu[n] - (lambda[k] - gamma[k]));

@@ -1,0 +1,197 @@
+package org.peerclear.clearing.network;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.model.Agent;
+import org.peerclear.model.InvalidMarketException;
+import org.peerclear.model.Market;
+import org.peerclear.model.NetworkSpec;
+import org.peerclear.powerflow.Branch;
+import org.peerclear.powerflow.Feeder;
+import org.peerclear.powerflow.Feeders;
+import org.peerclear.powerflow.LinDistFlow;
+import org.peerclear.powerflow.LinDistFlowResult;
+
+/**
+ * A market placed on its feeder: which bus each agent injects at, the conversion between the
+ * market's power unit and the feeder's kW, the base LinDistFlow state with only the feeder's own
+ * (non-market) loads, and the branch limits. Market agents inject active power only; the feeder's
+ * loads stay as fixed injections. The grid agent is the substation (slack) and is not a bus
+ * injection.
+ */
+public final class NetworkModel {
+    private final Market market;
+    private final MarketIndex index;
+    private final NetworkSpec spec;
+    private final Feeder feeder;
+    private final LinDistFlow lin;
+    private final double kwPerUnit;
+    private final int[] agentBus;
+    private final int[] injectionBuses;
+    private final LinDistFlowResult base;
+    private final double[] branchLimitKw;
+
+    private NetworkModel(Market market, MarketIndex index) {
+        this.market = market;
+        this.index = index;
+        this.spec = market.network().orElseThrow(() -> new IllegalArgumentException("Market '" + market.name() + "' has no network"));
+        this.feeder = Feeders.load(spec.feeder(), spec.baseDirectory());
+        if (!feeder.isRadial()) {
+            throw new IllegalArgumentException("Network '" + spec.feeder() + "' is not radial: LinDistFlow clearing needs a radial feeder");
+        }
+        this.lin = new LinDistFlow(feeder);
+        this.kwPerUnit = kwPer(market.units().power());
+        agentBus = new int[index.numAgents()];
+        Arrays.fill(agentBus, -1);
+        boolean[] used = new boolean[feeder.busCount()];
+        for (int n = 0; n < market.agents().size(); n++) {
+            Agent a = market.agents().get(n);
+            if (a.bus() == null) {
+                continue;
+            }
+            int b;
+            try {
+                b = feeder.busIndex(a.bus());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidMarketException("agents[" + a.id() + "].bus", "bus '" + a.bus() + "' is not a bus of network '"
+                        + spec.feeder() + "'");
+            }
+            agentBus[n] = b;
+            used[b] |= b != feeder.slackIndex();
+        }
+        market.grid().ifPresent(g -> {
+            if (g.bus() != null && feeder.busIndex(g.bus()) != feeder.slackIndex()) {
+                throw new InvalidMarketException("grid.bus", "bus '" + g.bus() + "' is not the substation (slack) bus '"
+                        + feeder.busIds().get(feeder.slackIndex()) + "' of network '" + spec.feeder() + "'");
+            }
+        });
+        List<Integer> buses = new ArrayList<>();
+        for (int b = 0; b < used.length; b++) {
+            if (used[b]) {
+                buses.add(b);
+            }
+        }
+        injectionBuses = buses.stream().mapToInt(Integer::intValue).toArray();
+        base = lin.solve(null, null);
+        branchLimitKw = new double[feeder.branchCount()];
+        Arrays.fill(branchLimitKw, Double.POSITIVE_INFINITY);
+        for (int l = 0; l < feeder.branchCount(); l++) {
+            Branch br = feeder.branches().get(l);
+            if (br.hasRating()) {
+                branchLimitKw[l] = br.rateMva() * 1000.0;
+            }
+        }
+        Map<String, Integer> byEnds = new HashMap<>();
+        for (int l = 0; l < feeder.branchCount(); l++) {
+            Branch br = feeder.branches().get(l);
+            byEnds.put(br.fromBus() + "|" + br.toBus(), l);
+            byEnds.put(br.toBus() + "|" + br.fromBus(), l);
+        }
+        for (int k = 0; k < spec.ratings().size(); k++) {
+            NetworkSpec.BranchRating r = spec.ratings().get(k);
+            Integer l = byEnds.get(r.from() + "|" + r.to());
+            if (l == null) {
+                throw new InvalidMarketException("network.ratings[" + k + "]", "no branch between buses '" + r.from() + "' and '"
+                        + r.to() + "' in network '" + spec.feeder() + "'");
+            }
+            branchLimitKw[l] = Math.min(branchLimitKw[l], r.pMax() * kwPerUnit);
+        }
+    }
+
+    public static NetworkModel of(Market market, MarketIndex index) {
+        return new NetworkModel(market, index);
+    }
+
+    static double kwPer(String unit) {
+        switch (unit) {
+            case "W":
+                return 1e-3;
+            case "kW":
+                return 1.0;
+            case "MW":
+                return 1e3;
+            default:
+                throw new InvalidMarketException("units.power", "network-aware clearing needs power in W, kW or MW, got '" + unit + "'");
+        }
+    }
+
+    public Market market() {
+        return market;
+    }
+
+    public MarketIndex index() {
+        return index;
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public Feeder feeder() {
+        return feeder;
+    }
+
+    public LinDistFlow linDistFlow() {
+        return lin;
+    }
+
+    /** kW per unit of the market's power. */
+    public double kwPerUnit() {
+        return kwPerUnit;
+    }
+
+    /** Feeder bus index of agent n, -1 for an agent without a bus (manager, grid). */
+    public int agentBus(int n) {
+        return agentBus[n];
+    }
+
+    /** The non-slack buses where some agent injects, ascending. */
+    public int[] injectionBuses() {
+        return injectionBuses.clone();
+    }
+
+    /** LinDistFlow with the feeder's own loads only. */
+    public LinDistFlowResult base() {
+        return base;
+    }
+
+    /** A sentence on the feeder's voltages without market injections, to explain an infeasible clearing. */
+    public String baseVoltageSummary() {
+        double[] vm = base.vmPu();
+        int lo = 0;
+        int hi = 0;
+        for (int b = 1; b < vm.length; b++) {
+            lo = vm[b] < vm[lo] ? b : lo;
+            hi = vm[b] > vm[hi] ? b : hi;
+        }
+        return String.format(java.util.Locale.ROOT,
+                "without market injections LinDistFlow gives voltages from %.4f pu (bus %s) to %.4f pu (bus %s) against limits [%s, %s]",
+                vm[lo], feeder.busIds().get(lo), vm[hi], feeder.busIds().get(hi), spec.vMin(), spec.vMax());
+    }
+
+    /** Active-power limit per branch, kW (+∞ without a rating). */
+    public double branchLimitKw(int l) {
+        return branchLimitKw[l];
+    }
+
+    /** Per feeder bus, the active injection of the market's agents in kW, from asset set-points. */
+    public double[] busInjectionsKw(double[] assetPower) {
+        double[] inj = new double[feeder.busCount()];
+        int[] start = index.assetStart();
+        for (int n = 0; n < index.numAgents(); n++) {
+            if (agentBus[n] < 0) {
+                continue;
+            }
+            double p = 0;
+            for (int s = start[n]; s < start[n + 1]; s++) {
+                p += assetPower[s];
+            }
+            inj[agentBus[n]] += p * kwPerUnit;
+        }
+        return inj;
+    }
+}

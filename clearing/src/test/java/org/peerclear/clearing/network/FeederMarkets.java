@@ -1,0 +1,40 @@
+package org.peerclear.clearing.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peerclear.model.Agent;
+import org.peerclear.model.Asset;
+import org.peerclear.model.Grid;
+import org.peerclear.model.Market;
+import org.peerclear.model.NetworkSpec;
+import org.peerclear.model.TradeGraph;
+
+/** Markets on the embedded case33bw feeder, for network-aware clearing tests. */
+final class FeederMarkets {
+    private FeederMarkets() {
+    }
+
+    /**
+     * The classic over-voltage case: a PV prosumer at every load bus of case33bw (buses 2..33),
+     * each with {@code pvKw} of cheap PV, selling to each other and to the grid (export at 0.04,
+     * import at 0.30 currency per kW). Radial feeder (Baran &amp; Wu):
+     * <pre>
+     *   1 ─ 2 ─ 3 ─ 4 ─ 5 ─ 6 ─ 7 ─ ... ─ 18        (main feeder; the far end rises most)
+     *       │   │           └─ 26 ─ ... ─ 33
+     *       19..22  23..25
+     * </pre>
+     */
+    static Market highPv(double pvKw, List<NetworkSpec.BranchRating> ratings) {
+        Market.Builder b = Market.builder("case33bw-high-pv");
+        List<List<String>> pairs = new ArrayList<>();
+        for (int bus = 2; bus <= 33; bus++) {
+            String id = "pv" + bus;
+            double cost = 0.01 + 0.0002 * bus;
+            b.agent(new Agent(id, String.valueOf(bus), "green", List.of(new Asset(id + ".pv", 0, pvKw, 1e-5, cost))));
+        }
+        return b.tradeGraph(TradeGraph.pairs(pairs, 0.0, List.of()))
+                .grid(new Grid("1", 0.30, 0.04))
+                .network(new NetworkSpec("case33bw", null, 0.90, 1.05, ratings))
+                .build();
+    }
+}

@@ -1,11 +1,14 @@
 package org.peerclear.clearing.centralised;
 
-import org.peerclear.clearing.ClearingMethod;
 import java.util.List;
+import java.util.Locale;
+import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.Progress;
 import org.peerclear.clearing.network.AcCheck;
 import org.peerclear.clearing.network.LinDistFlowConstraints;
 import org.peerclear.clearing.network.NetworkModel;
+import org.peerclear.clearing.network.NetworkOptions;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Market;
 import org.peerclear.opt.OptimalityCertificate;
@@ -13,6 +16,8 @@ import org.peerclear.opt.Problem;
 import org.peerclear.opt.ProblemClass;
 import org.peerclear.opt.Solution;
 import org.peerclear.opt.SolverBackend;
+import org.peerclear.opt.Status;
+import org.peerclear.powerflow.AcPowerFlow;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.NetworkOutcome;
 import org.slf4j.Logger;
@@ -22,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Clears a market by solving the {@link UnifiedFormulation} with a solver back-end: an LP when
  * every asset cost is linear, a QP otherwise. Prices are the duals of the back-end. With a
  * network, LinDistFlow voltage and line limits join the problem ({@link LinDistFlowConstraints})
- * and the exact AC power flow of the cleared injections is reported ({@link AcCheck}).
+ * and the exact AC power flow of the cleared injections is reported ({@link AcCheck}); with
+ * {@link NetworkOptions} the clearing can iterate linearised losses and tighten limits by the
+ * measured AC error.
  */
 public class CentralisedClearing implements ClearingMethod {
     private static final Logger LOG = LoggerFactory.getLogger(CentralisedClearing.class);
@@ -43,7 +50,11 @@ public class CentralisedClearing implements ClearingMethod {
     @Override
     public String description() {
         return linearOnly ? "centralised LP of the unified market (every asset has a = 0)"
-                : "centralised QP of the unified market (LP when every asset has a = 0)";
+                : "centralised QP of the unified market (LP when every asset has a = 0); LinDistFlow limits with a network";
+    }
+
+    /** One solve of the formulation with its extension. */
+    private record Solved(UnifiedFormulation formulation, LinDistFlowConstraints network, Solution solution, SolverBackend backend) {
     }
 
     @Override
@@ -59,43 +70,130 @@ public class CentralisedClearing implements ClearingMethod {
             }
         }
         NetworkModel net = market.network().isPresent() ? NetworkModel.of(market, index) : null;
-        LinDistFlowConstraints constraints = net == null ? null : new LinDistFlowConstraints(net);
-        UnifiedFormulation f = UnifiedFormulation.of(index, constraints == null ? List.of() : List.of(constraints));
+        NetworkOptions no = options.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
+        if (net == null && (no.lossAware() || no.tightenToAc())) {
+            throw new IllegalArgumentException("Network options (loss-aware, tighten to AC) need a market with a network");
+        }
+        if (no.lossAware() && market.grid().isEmpty()) {
+            throw new IllegalArgumentException("Loss-aware clearing prices losses at the grid's import price: market '"
+                    + market.name() + "' has no grid");
+        }
+        int nb = net == null ? 0 : net.feeder().busCount();
+        double[] wMaxMargin = net == null ? null : new double[nb];
+        double[] wMinMargin = net == null ? null : new double[nb];
+        double[] lossCost = null;
+        Solved solved = null;
+        NetworkOutcome outcome = null;
+        double[] previous = null;
+        long rounds = 0;
+        int lossIterations = 0;
+        int tightenings = 0;
+        while (true) {
+            rounds++;
+            LinDistFlowConstraints constraints = net == null ? null : new LinDistFlowConstraints(net, wMaxMargin, wMinMargin, lossCost);
+            solved = solve(index, constraints, options);
+            if (net == null || !solved.solution().status().hasSolution()) {
+                break;
+            }
+            double[] p = solved.formulation().assetPower(solved.solution());
+            outcome = AcCheck.evaluate(net, p, constraints.busPrices(solved.solution()));
+            options.listener().onProgress(new Progress(name, rounds, outcome.worstViolationPu(), Double.NaN, Double.NaN,
+                    (System.nanoTime() - start) * 1e-9));
+            if (no.lossAware() && lossIterations < no.maxLossIterations()
+                    && (previous == null || maxChange(previous, p) > no.lossTolerance())) {
+                double[] mlf = AcPowerFlow.marginalLossFactors(net.feeder(), net.busInjectionsKw(p), null)[0];
+                double price = market.grid().get().importPrice() / net.kwPerUnit();
+                lossCost = new double[nb];
+                for (int b = 0; b < nb; b++) {
+                    lossCost[b] = price * mlf[b];
+                }
+                previous = p;
+                lossIterations++;
+                continue;
+            }
+            if (no.tightenToAc() && !outcome.acWithinLimits() && tightenings < no.maxTightenings()) {
+                tighten(net, outcome, wMaxMargin, wMinMargin);
+                tightenings++;
+                continue;
+            }
+            break;
+        }
+        Solution s = solved.solution();
+        UnifiedFormulation f = solved.formulation();
         Problem problem = f.problem();
-        ProblemClass pc = problem.problemClass();
-        SolverBackend backend = options.solver().map(options.registry()::get)
-                .orElseGet(() -> options.registry().defaultFor(pc));
-        LOG.debug("Clearing {} with {} on {}", market.name(), backend.name(), problem);
-        Solution s = backend.solve(problem, options.solverParameters());
-        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(backend.name())
-                .status(s.status(), net != null && s.status() == org.peerclear.opt.Status.INFEASIBLE
-                        ? s.message() + "; " + net.baseVoltageSummary() : s.message()).iterations(s.iterations())
-                .option("solver", backend.name()).option("problemClass", pc)
+        String message = s.message();
+        if (net != null && s.status() == Status.INFEASIBLE) {
+            message = message + "; " + net.baseVoltageSummary();
+        }
+        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(solved.backend().name())
+                .status(s.status(), message).iterations(s.iterations())
+                .option("solver", solved.backend().name()).option("problemClass", problem.problemClass())
                 .option("solverParameters", options.solverParameters());
         if (s.status().hasSolution()) {
             double[] p = f.assetPower(s);
             rb.solution(p, f.trades(s), f.agentPrices(s), f.tradePrices(s));
-            if (net != null) {
-                double[] atBus = constraints.agentBusPrices(s);
-                double[] agentPi = new double[index.numAgents()];
-                for (int n = 0; n < agentPi.length; n++) {
-                    agentPi[n] = net.agentBus(n) >= 0 ? atBus[net.agentBus(n)] : 0.0;
-                }
-                NetworkOutcome outcome = AcCheck.evaluate(net, p, constraints.busPrices(s));
-                rb.agentNetworkPrices(agentPi).network(outcome).option("network", net.spec().feeder());
-                rb.note(String.format(java.util.Locale.ROOT,
-                        "AC check (%s, %d iterations): losses %.3f kW, worst voltage violation %.2e pu, LinDistFlow error %.2e pu",
-                        outcome.acStatus(), outcome.acIterations(), outcome.lossesKw(), outcome.worstViolationPu(),
-                        outcome.linearisationError()));
-            }
             if (s.hasDuals()) {
                 OptimalityCertificate c = OptimalityCertificate.of(problem, s);
                 rb.residuals(c.primalResidual(), c.dualResidual());
             } else {
-                rb.note("solver '" + backend.name() + "' returned no duals: prices are undefined");
+                rb.note("solver '" + solved.backend().name() + "' returned no duals: prices are undefined");
+            }
+            if (net != null) {
+                double[] atBus = solved.network().agentBusPrices(s);
+                double[] agentPi = new double[index.numAgents()];
+                for (int n = 0; n < agentPi.length; n++) {
+                    agentPi[n] = net.agentBus(n) >= 0 ? atBus[net.agentBus(n)] : 0.0;
+                }
+                rb.agentNetworkPrices(agentPi).network(outcome).option("network", net.spec().feeder())
+                        .option("networkOptions", no).option("clearings", rounds);
+                rb.note(String.format(Locale.ROOT,
+                        "AC check (%s, %d iterations): losses %.3f kW, worst voltage violation %.2e pu, LinDistFlow error %.2e pu",
+                        outcome.acStatus(), outcome.acIterations(), outcome.lossesKw(), outcome.worstViolationPu(),
+                        outcome.linearisationError()));
+                if (no.lossAware()) {
+                    rb.note(String.format(Locale.ROOT, "loss-aware: %d loss-factor updates%s; the objective excludes the"
+                            + " cost of losses, bought from the grid at %s", lossIterations,
+                            lossIterations >= no.maxLossIterations() ? " (limit reached before the dispatch settled)" : "",
+                            market.grid().get().importPrice()));
+                }
+                if (no.tightenToAc()) {
+                    rb.note(tightenings + " tightening rounds" + (outcome.acWithinLimits() ? ": AC voltages within limits"
+                            : ": AC voltages still outside the limits by " + outcome.worstViolationPu() + " pu"));
+                }
             }
         }
         rb.seconds((System.nanoTime() - start) * 1e-9);
         return rb.build();
+    }
+
+    private Solved solve(MarketIndex index, LinDistFlowConstraints constraints, ClearingOptions options) {
+        UnifiedFormulation f = UnifiedFormulation.of(index, constraints == null ? List.of() : List.of(constraints));
+        Problem problem = f.problem();
+        ProblemClass pc = problem.problemClass();
+        SolverBackend backend = options.solver().map(options.registry()::get).orElseGet(() -> options.registry().defaultFor(pc));
+        LOG.debug("Clearing with {} on {}", backend.name(), problem);
+        return new Solved(f, constraints, backend.solve(problem, options.solverParameters()), backend);
+    }
+
+    private static double maxChange(double[] a, double[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
+    }
+
+    /** Lowers (raises) a bus's bound on w by the AC violation there, in w units, plus a hair. */
+    private static void tighten(NetworkModel net, NetworkOutcome ac, double[] wMaxMargin, double[] wMinMargin) {
+        double vmax = net.spec().vMax();
+        double vmin = net.spec().vMin();
+        for (int j = 0; j < ac.buses().size(); j++) {
+            double vm = ac.buses().get(j).vm();
+            if (vm > vmax) {
+                wMaxMargin[j] += vm * vm - vmax * vmax + 1e-7;
+            } else if (vm < vmin) {
+                wMinMargin[j] += vmin * vmin - vm * vm + 1e-7;
+            }
+        }
     }
 }

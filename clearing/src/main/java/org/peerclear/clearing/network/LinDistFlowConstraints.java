@@ -14,7 +14,8 @@ import org.peerclear.opt.Solution;
  *   vMin² ≤ w0_j + Σ_b (∂w_j/∂p_b)·k·P_b ≤ vMax²            (every non-slack bus j)
  *   −R_l ≤ F0_l + Σ_b PTDF_lb·k·P_b ≤ R_l                   (every branch l with a rating)
  * </pre>
- * where {@code k} converts market power to kW and {@code w0}, {@code F0} are the LinDistFlow
+ * and, for loss-aware clearing, the linear cost {@code c_b·k·P_b} of the losses an injection
+ * causes; where {@code k} converts market power to kW and {@code w0}, {@code F0} are the LinDistFlow
  * state of the feeder's own loads. Sensitivity rows are built one bus at a time in linear time;
  * they are dense over the injection buses (a voltage depends on every injection), so a row has
  * as many entries as buses with agents, not as agents.
@@ -28,8 +29,25 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
     private int[] flowMaxRow;
     private int[] flowMinRow;
 
+    private final double[] wMaxMargin;
+    private final double[] wMinMargin;
+    private final double[] lossCost;
+
     public LinDistFlowConstraints(NetworkModel model) {
+        this(model, null, null, null);
+    }
+
+    /**
+     * @param wMaxMargin per bus, how much to lower the upper bound on w (pu²) below vMax², or null
+     * @param wMinMargin per bus, how much to raise the lower bound on w above vMin², or null
+     * @param lossCost   per bus, the cost of the losses one more kW injected there causes
+     *                   (price × marginal loss factor, currency per kW), or null
+     */
+    public LinDistFlowConstraints(NetworkModel model, double[] wMaxMargin, double[] wMinMargin, double[] lossCost) {
         this.model = model;
+        this.wMaxMargin = wMaxMargin;
+        this.wMinMargin = wMinMargin;
+        this.lossCost = lossCost;
     }
 
     @Override
@@ -43,6 +61,9 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         Arrays.fill(busRow, -1);
         for (int b : buses) {
             busVar[b] = pb.addVariable("P[" + model.feeder().busIds().get(b) + "]", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+            if (lossCost != null && lossCost[b] != 0) {
+                pb.addLinear(busVar[b], lossCost[b] * model.kwPerUnit());
+            }
         }
         // Bus injection definitions.
         int[][] assetsAt = new int[nb][];
@@ -97,8 +118,10 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
                 dwdp[q] *= k;
             }
             String id = model.feeder().busIds().get(j);
-            vMaxRow[j] = pb.addRow("vMax[" + id + "]", cols, dwdp, Sense.LESS_EQUAL, vmax2 - w0[j]);
-            vMinRow[j] = pb.addRow("vMin[" + id + "]", cols, dwdp, Sense.GREATER_EQUAL, vmin2 - w0[j]);
+            double up = wMaxMargin == null ? 0 : wMaxMargin[j];
+            double down = wMinMargin == null ? 0 : wMinMargin[j];
+            vMaxRow[j] = pb.addRow("vMax[" + id + "]", cols, dwdp, Sense.LESS_EQUAL, vmax2 - up - w0[j]);
+            vMinRow[j] = pb.addRow("vMin[" + id + "]", cols, dwdp, Sense.GREATER_EQUAL, vmin2 + down - w0[j]);
         }
         flowMaxRow = new int[model.feeder().branchCount()];
         flowMinRow = new int[model.feeder().branchCount()];
@@ -165,6 +188,11 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
                 for (int b = 0; b < nb; b++) {
                     pi[b] += k * row[b] * y;
                 }
+            }
+        }
+        if (lossCost != null) {
+            for (int b = 0; b < nb; b++) {
+                pi[b] -= lossCost[b] * k;
             }
         }
         pi[model.feeder().slackIndex()] = 0.0;

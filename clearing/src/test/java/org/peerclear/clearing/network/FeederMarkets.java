@@ -37,4 +37,20 @@ final class FeederMarkets {
                 .network(new NetworkSpec("case33bw", null, 0.90, 1.05, ratings))
                 .build();
     }
+
+    /**
+     * Under-voltage at peak load: case33bw's far ends sit at 0.913 pu (AC), below {@code vMin}
+     * = 0.92; expensive generators at buses 18 and 33 (0.5 per kW, above the grid's 0.30) run
+     * only as far as the voltage limit needs them. LinDistFlow ignores losses, so it puts the
+     * voltage slightly too high: the AC result falls short of vMin by about its error.
+     */
+    static Market underVoltage() {
+        return Market.builder("case33bw-under-voltage")
+                .agent(new Agent("g18", "18", null, List.of(new Asset("g18.gen", 0, 500, 1e-5, 0.5))))
+                .agent(new Agent("g33", "33", null, List.of(new Asset("g33.gen", 0, 500, 1e-5, 0.5))))
+                .tradeGraph(TradeGraph.complete(0.0, List.of()))
+                .grid(new Grid("1", 0.30, 0.02))
+                .network(new NetworkSpec("case33bw", null, 0.92, 1.05, List.of()))
+                .build();
+    }
 }

@@ -1,0 +1,148 @@
+package org.peerclear.clearing.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.model.Arc;
+import org.peerclear.model.Grid;
+import org.peerclear.model.Market;
+import org.peerclear.model.TradeGraph;
+import org.peerclear.powerflow.Feeder;
+import org.peerclear.powerflow.RadialFeeder;
+
+/**
+ * Exogenous network charges as trade coefficients (after Baroche, Pinson et al., "Exogenous
+ * cost allocation in peer-to-peer electricity markets", TPWRS 2019): each policy adds a
+ * non-negative charge per unit traded to both directions of every arc, on top of the arc's
+ * existing gamma. Trades with the grid (at the substation) are charged as trades from the
+ * substation bus; an agent without a bus (a manager) is charged as if at the substation.
+ *
+ * <ul>
+ *   <li>{@link #uniform(double)}: the same charge on every trade;</li>
+ *   <li>{@link #zonal(double, double)}: one charge inside a zone, another across zones, a zone
+ *       being a lateral of the feeder (the subtree below a child of the substation's first bus);</li>
+ *   <li>{@link #distance(double)}: a charge per unit of electrical distance
+ *       ({@link ElectricalDistance}, pu resistance) between the two buses;</li>
+ *   <li>{@link #distancePreference(double)}: the same distance term, but only on the buyer's side
+ *       of each arc: buyers prefer near sellers (product differentiation).</li>
+ * </ul>
+ */
+public final class NetworkCharges {
+    /** How the charge of one directed arc is computed from the two agents' buses. */
+    @FunctionalInterface
+    interface Rule {
+        double charge(int fromBus, int toBus, boolean fromBuys);
+    }
+
+    private final String name;
+    private final java.util.function.Function<NetworkModel, Rule> rule;
+
+    private NetworkCharges(String name, java.util.function.Function<NetworkModel, Rule> rule) {
+        this.name = name;
+        this.rule = rule;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public static NetworkCharges uniform(double charge) {
+        check("charge", charge);
+        return new NetworkCharges("uniform", m -> (f, t, buys) -> charge);
+    }
+
+    public static NetworkCharges zonal(double insideZone, double acrossZones) {
+        check("insideZone", insideZone);
+        check("acrossZones", acrossZones);
+        return new NetworkCharges("zonal", m -> {
+            int[] zone = zones(m.feeder());
+            return (f, t, buys) -> zone[f] == zone[t] ? insideZone : acrossZones;
+        });
+    }
+
+    public static NetworkCharges distance(double chargePerPu) {
+        check("chargePerPu", chargePerPu);
+        return new NetworkCharges("distance", m -> {
+            ElectricalDistance d = new ElectricalDistance(m);
+            return (f, t, buys) -> chargePerPu * d.between(f, t);
+        });
+    }
+
+    public static NetworkCharges distancePreference(double penaltyPerPu) {
+        check("penaltyPerPu", penaltyPerPu);
+        return new NetworkCharges("distance-preference", m -> {
+            ElectricalDistance d = new ElectricalDistance(m);
+            return (f, t, buys) -> buys ? penaltyPerPu * d.between(f, t) : 0.0;
+        });
+    }
+
+    private static void check(String parameter, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("Invalid value for parameter " + parameter + ": " + v);
+        }
+    }
+
+    /**
+     * Zone of every bus: the substation's bus and its first neighbour form zone 0; every lateral
+     * that leaves the main path below is its own zone, numbered by its first bus.
+     */
+    static int[] zones(Feeder feeder) {
+        RadialFeeder rf = feeder.radial();
+        int n = feeder.busCount();
+        int[] zone = new int[n];
+        int slack = feeder.slackIndex();
+        // Children count per bus, to find where the feeder branches.
+        int[] children = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (i != slack) {
+                children[rf.parentBus(i)]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            // Walk up until the parent is a branching point (or the substation): that bus names the zone.
+            int u = i;
+            while (u != slack && rf.parentBus(u) != slack && children[rf.parentBus(u)] < 2) {
+                u = rf.parentBus(u);
+            }
+            zone[i] = u;
+        }
+        return zone;
+    }
+
+    /** The market with every arc's gamma raised by this policy's charge. */
+    public Market apply(Market market) {
+        NetworkModel model = NetworkModel.of(market, MarketIndex.of(market));
+        Rule r = rule.apply(model);
+        MarketIndex ix = model.index();
+        int slack = model.feeder().slackIndex();
+        List<Arc> overrides = new ArrayList<>();
+        List<Arc> arcs = market.arcs();
+        for (int k = 0; k < arcs.size(); k++) {
+            Arc arc = arcs.get(k);
+            int f = busOr(model, ix.agentIndex(arc.from()), slack);
+            int t = busOr(model, ix.agentIndex(arc.to()), slack);
+            boolean fromBuys = isBuyer(market, arc.from());
+            overrides.add(new Arc(arc.from(), arc.to(), arc.gamma() + r.charge(f, t, fromBuys)));
+        }
+        TradeGraph g = market.tradeGraph();
+        TradeGraph updated = switch (g.kind()) {
+            case COMPLETE -> TradeGraph.complete(g.fee(), overrides);
+            case NONE -> TradeGraph.none(g.fee(), overrides);
+            case PAIRS -> TradeGraph.pairs(g.pairs(), g.fee(), overrides);
+        };
+        return market.toBuilder().tradeGraph(updated).build();
+    }
+
+    private static int busOr(NetworkModel m, int agent, int slack) {
+        int b = m.agentBus(agent);
+        return b < 0 ? slack : b;
+    }
+
+    /** An agent that can only withdraw (every asset has pMax ≤ 0) is a buyer. */
+    private static boolean isBuyer(Market market, String id) {
+        if (Grid.AGENT_ID.equals(id)) {
+            return false;
+        }
+        return market.agent(id).maxInjection() <= 0 && !market.agent(id).assets().isEmpty();
+    }
+}

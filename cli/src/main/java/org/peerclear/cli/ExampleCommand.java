@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code example}: clears the embedded example market and prints a readable summary. */
 @Command(name = "example", mixinStandardHelpOptions = true,
-        description = "Clear the embedded example market (three houses, a community manager and the grid) and print a summary.")
+        description = "Clear the embedded example market (three houses, a community manager and the grid on the"
+                + " embedded case33bw feeder) and print a summary.")
 public final class ExampleCommand implements Callable<Integer> {
     static final String RESOURCE = "examples/three-houses.json";
 

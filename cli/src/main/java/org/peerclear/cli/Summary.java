@@ -41,6 +41,12 @@ final class Summary {
             }
             out.printf(Locale.ROOT, "  %-12s %-12s %14.6f %16.6f%n", t.from(), t.to(), t.quantity(), t.price());
         }
+        r.network().ifPresent(n -> {
+            var lo = n.buses().stream().min(java.util.Comparator.comparingDouble(b -> b.vm())).orElseThrow();
+            var hi = n.buses().stream().max(java.util.Comparator.comparingDouble(b -> b.vm())).orElseThrow();
+            out.printf(Locale.ROOT, "  feeder %s: AC %s, losses %.3f kW, voltages %.4f pu (bus %s) to %.4f pu (bus %s), limits [%s, %s]%n",
+                    n.feeder(), n.acStatus(), n.lossesKw(), lo.vm(), lo.id(), hi.vm(), hi.id(), n.vMin(), n.vMax());
+        });
         for (String n : r.notes()) {
             out.println("  note: " + n);
         }

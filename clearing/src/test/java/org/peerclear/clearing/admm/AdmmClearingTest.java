@@ -1,0 +1,300 @@
+package org.peerclear.clearing.admm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.peerclear.clearing.ClearingMethods;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.Markets;
+import org.peerclear.clearing.Progress;
+import org.peerclear.clearing.Tolerances;
+import org.peerclear.clearing.centralised.QpClearing;
+import org.peerclear.generate.BipartiteMarketGenerator;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.model.Grid;
+import org.peerclear.model.Market;
+import org.peerclear.model.TradeGraph;
+import org.peerclear.opt.Status;
+import org.peerclear.result.ClearingResult;
+
+/** Consensus ADMM against the centralised QP and the specification of the algorithm. */
+class AdmmClearingTest {
+    /** The reference QP back-end: PDLP is accurate (duals to ~1e-11 here) and fast on these sizes. */
+    private static final String REFERENCE = "ortools-pdlp";
+    private static final Map<String, ClearingResult> QP_CACHE = new ConcurrentHashMap<>();
+
+    private final AdmmClearing admm = new AdmmClearing();
+
+    private static Market generated(int peers, int partners, boolean withGamma) {
+        Market m = BipartiteMarketGenerator.generate(peers, partners, 20_260_101L + peers, null, null);
+        if (withGamma) {
+            return m;
+        }
+        return m.toBuilder().tradeGraph(TradeGraph.pairs(m.tradeGraph().pairs(), 0.0, List.of())).build();
+    }
+
+    private static ClearingResult qp(String key, Supplier<Market> market) {
+        return QP_CACHE.computeIfAbsent(key, k -> new QpClearing().clear(market.get(), ClearingOptions.DEFAULT.withSolver(REFERENCE)));
+    }
+
+    private ClearingResult clear(Market m, AdmmOptions o) {
+        return admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(o));
+    }
+
+    static Stream<Arguments> generatedMarkets() {
+        List<Arguments> out = new ArrayList<>();
+        int[][] sizes = {{10, 2}, {200, 5}, {2000, 10}, {10, BipartiteMarketGenerator.ALL_PARTNERS}, {100, BipartiteMarketGenerator.ALL_PARTNERS}};
+        for (int[] s : sizes) {
+            for (boolean g : new boolean[] {true, false}) {
+                out.add(Arguments.of(s[0], s[1], g));
+            }
+        }
+        return out.stream();
+    }
+
+    private static void assertMatches(ClearingResult admm, ClearingResult qp) {
+        assertThat(qp.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(admm.status()).as(admm.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(Math.abs(admm.welfare() - qp.welfare()) / Math.abs(qp.welfare()))
+                .as("relative welfare difference").isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
+        double[] mu = admm.agentPriceArray();
+        double[] muQp = qp.agentPriceArray();
+        MarketIndex ix = qp.index();
+        double[] pQp = qp.assetPowerArray();
+        double[] tQp = qp.tradeArray();
+        for (int n = 0; n < mu.length; n++) {
+            // An agent's price is unique only when it trades or has an asset strictly inside its
+            // bounds; otherwise (e.g. a consumer left at 0) a whole interval is optimal.
+            boolean unique = false;
+            for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
+                unique |= pQp[s] > ix.pMin()[s] + 1e-6 && pQp[s] < ix.pMax()[s] - 1e-6;
+            }
+            for (int q = ix.arcStart()[n]; q < ix.arcStart()[n + 1]; q++) {
+                unique |= Math.abs(tQp[ix.arcsOf()[q]]) > 1e-6;
+            }
+            if (!unique) {
+                continue;
+            }
+            assertThat(mu[n]).as("price of " + admm.index().agentId(n)).isCloseTo(muQp[n], within(Tolerances.ADMM_PRICE));
+        }
+        // A bilateral price is unique only where the pair trades (elsewhere any lambda with
+        // |lambda − mu| ≤ gamma is optimal).
+        double[] lam = admm.tradePriceArray();
+        double[] lamQp = qp.tradePriceArray();
+        for (int k = 0; k < lam.length; k++) {
+            if (Math.abs(tQp[k]) > 1e-6) {
+                assertThat(lam[k]).as("bilateral price of arc " + k).isCloseTo(lamQp[k], within(Tolerances.ADMM_PRICE));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} peers, {1} partners, gamma {2}")
+    @MethodSource("generatedMarkets")
+    void matchesTheCentralisedQpOnGeneratedMarkets(int peers, int partners, boolean withGamma) {
+        Market m = generated(peers, partners, withGamma);
+        ClearingResult reference = qp(peers + "/" + partners + "/" + withGamma, () -> m);
+        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withEps(Tolerances.ADMM_EPS));
+        assertMatches(r, reference);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"p2p", "pool"})
+    void matchesTheCentralisedQpWithAGridAndACommunityManager(String structure) {
+        // The grid's assets have infinite bounds and linear costs; the pool's manager has no assets.
+        Market m = Markets.ieee14(structure, new Grid(null, 70, 40), 18.5);
+        ClearingResult reference = qp("ieee14/" + structure, () -> m);
+        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withRho(1.0).withEps(Tolerances.ADMM_EPS));
+        assertMatches(r, reference);
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+    }
+
+    @Test
+    void verifyPassesAtATightRelativeRule() {
+        Market m = generated(200, 5, true);
+        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withEps(1e-9).withStopping(AdmmOptions.Stopping.RELATIVE));
+        assertThat(r.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+        assertMatches(r, qp("200/5/true", () -> m));
+    }
+
+    @Test
+    void twoAgentsWithCoefficientsTradeOneAtBilateralPriceSix() {
+        ClearingResult r = clear(Markets.twoAgents(1.0), AdmmOptions.DEFAULT.withEps(1e-18));
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.trade("seller", "buyer")).isCloseTo(1.0, within(Tolerances.ANALYTIC));
+        assertThat(r.trades()).filteredOn(t -> t.from().equals("seller")).singleElement()
+                .satisfies(t -> assertThat(t.price()).isCloseTo(6.0, within(Tolerances.ANALYTIC)));
+        assertThat(r.agent("seller").price()).isCloseTo(5.0, within(Tolerances.ANALYTIC));
+        assertThat(r.agent("buyer").price()).isCloseTo(7.0, within(Tolerances.ANALYTIC));
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+    }
+
+    @Test
+    void aWarmStartAtTheOptimumConvergesInOneIteration() {
+        Market m = generated(200, 5, true);
+        ClearingResult optimum = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withEps(1e-10).withStopping(AdmmOptions.Stopping.RELATIVE));
+        assertThat(optimum.status()).isEqualTo(Status.OPTIMAL);
+        for (AdmmOptions.Stopping rule : AdmmOptions.Stopping.values()) {
+            ClearingResult r = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withEps(1e-4).withStopping(rule).withWarmStart(optimum));
+            assertThat(r.status()).as(rule + ": " + r.message()).isEqualTo(Status.OPTIMAL);
+            assertThat(r.iterations()).as(rule.toString()).isEqualTo(1);
+            assertThat(r.options()).containsEntry("warmStart", "true");
+        }
+        // From the centralised solution too: it is the same optimum.
+        ClearingResult fromQp = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withWarmStart(qp("200/5/true", () -> m)));
+        assertThat(fromQp.iterations()).isEqualTo(1);
+    }
+
+    @Test
+    void aWarmStartOfAnotherStructureIsRejected() {
+        ClearingResult other = clear(Markets.twoAgents(1.0), AdmmOptions.DEFAULT);
+        assertThatThrownBy(() -> clear(generated(10, 2, true), AdmmOptions.DEFAULT.withWarmStart(other)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Invalid value for parameter warmStart:");
+    }
+
+    @Test
+    void theAsynchronousModeConvergesToTheSameOptimum() {
+        Market m = generated(200, 5, true);
+        AdmmOptions o = AdmmOptions.DEFAULT.withRho(0.01).withEps(Tolerances.ADMM_EPS).withAsync(0.5, 42L);
+        ClearingResult r = clear(m, o);
+        assertMatches(r, qp("200/5/true", () -> m));
+        assertThat(r.options()).containsEntry("asyncFraction", "0.5").containsEntry("seed", "42");
+        ClearingResult sync = clear(m, o.withAsync(1.0, 0L));
+        // Half the agents per round: more rounds, fewer messages per round.
+        assertThat(r.iterations()).isGreaterThan(sync.iterations());
+    }
+
+    @Test
+    void overRelaxationAndResidualBalancingReachTheSameOptimum() {
+        Market m = generated(200, 5, true);
+        ClearingResult reference = qp("200/5/true", () -> m);
+        assertMatches(clear(m, AdmmOptions.DEFAULT.withRho(0.01).withAlpha(1.6).withEps(Tolerances.ADMM_EPS)), reference);
+        assertMatches(clear(m, AdmmOptions.DEFAULT.withRho(1.0).withAdaptiveRho(true).withEps(Tolerances.ADMM_EPS)), reference);
+    }
+
+    private static long[] bits(double[] v) {
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Double.doubleToRawLongBits(v[i]);
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1.0, 0.7})
+    void twoThreadsGiveBitIdenticalResults(double asyncFraction) {
+        Market m = generated(2000, 10, true);
+        AdmmOptions o = AdmmOptions.DEFAULT.withRho(0.01).withEps(1e-6).withStopping(AdmmOptions.Stopping.RELATIVE)
+                .withAdaptiveRho(true).withAsync(asyncFraction, 7L);
+        ClearingResult one = clear(m, o);
+        ClearingResult two = clear(m, o.withThreads(2));
+        assertThat(one.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(two.iterations()).isEqualTo(one.iterations());
+        assertThat(bits(two.tradeArray())).isEqualTo(bits(one.tradeArray()));
+        assertThat(bits(two.tradePriceArray())).isEqualTo(bits(one.tradePriceArray()));
+        assertThat(bits(two.agentPriceArray())).isEqualTo(bits(one.agentPriceArray()));
+        assertThat(bits(two.assetPowerArray())).isEqualTo(bits(one.assetPowerArray()));
+        assertThat(Double.doubleToRawLongBits(two.primalResidual())).isEqualTo(Double.doubleToRawLongBits(one.primalResidual()));
+        assertThat(Double.doubleToRawLongBits(two.dualResidual())).isEqualTo(Double.doubleToRawLongBits(one.dualResidual()));
+    }
+
+    @Test
+    void theIterationLimitGivesNotConvergedWithTheResidualsReached() {
+        List<Progress> reports = new ArrayList<>();
+        ClearingResult r = admm.clear(generated(200, 5, true), ClearingOptions.DEFAULT.withListener(reports::add)
+                .withMethodOptions(AdmmOptions.DEFAULT.withMaxIterations(3).withProgressInterval(1)));
+        assertThat(r.status()).isEqualTo(Status.NOT_CONVERGED);
+        assertThat(r.hasSolution()).isFalse();
+        assertThat(r.iterations()).isEqualTo(3);
+        assertThat(r.primalResidual() + r.dualResidual()).isGreaterThan(AdmmOptions.DEFAULT.eps());
+        assertThat(r.message()).contains("3 iterations").contains(String.format(java.util.Locale.ROOT, "r = %.3e", r.primalResidual()))
+                .contains(String.format(java.util.Locale.ROOT, "s = %.3e", r.dualResidual()));
+        assertThat(reports).extracting(Progress::iteration).containsExactly(1L, 2L, 3L);
+        assertThat(reports.get(2).primalResidual()).isEqualTo(r.primalResidual());
+        assertThat(reports.get(2).rho()).isEqualTo(AdmmOptions.DEFAULT.rho());
+    }
+
+    @Test
+    void thePaperRuleStopsAtTheFirstIterationWhereBothSumsOfSquaresAreBelowEps() {
+        Market m = generated(200, 5, true);
+        MarketIndex ix = MarketIndex.of(m);
+        double eps = 1e-6;
+        AdmmOptions o = AdmmOptions.DEFAULT.withRho(0.01).withEps(eps);
+        ConsensusAdmm full = new ConsensusAdmm(ix, o);
+        assertThat(full.run(org.peerclear.clearing.ProgressListener.NONE, "admm")).isTrue();
+        long k = full.iterations();
+        double[] tK = full.trades();
+        double r = 0.0;
+        for (int a = 0; a < tK.length; a++) {
+            double e = tK[a] + tK[a ^ 1];
+            r += e * e;
+        }
+        assertThat(full.primalResidual()).isCloseTo(r, within(1e-12 * r + 1e-300)).isLessThanOrEqualTo(eps);
+
+        ConsensusAdmm before = new ConsensusAdmm(ix, o.withMaxIterations((int) k - 1));
+        assertThat(before.run(org.peerclear.clearing.ProgressListener.NONE, "admm")).isFalse();
+        assertThat(before.primalResidual() > eps || before.dualResidual() > eps).isTrue();
+        double[] tPrev = before.trades();
+        double s = 0.0;
+        for (int a = 0; a < tK.length; a++) {
+            double d = tK[a] - tPrev[a];
+            s += d * d;
+        }
+        assertThat(full.dualResidual()).isCloseTo(s, within(1e-12 * s + 1e-300)).isLessThanOrEqualTo(eps);
+
+        // The published start: t = 0, lambda = 0, so s after one iteration is Σ t².
+        ConsensusAdmm one = new ConsensusAdmm(ix, o.withMaxIterations(1));
+        one.run(org.peerclear.clearing.ProgressListener.NONE, "admm");
+        double s1 = 0.0;
+        for (double t : one.trades()) {
+            s1 += t * t;
+        }
+        assertThat(one.dualResidual()).isCloseTo(s1, within(1e-12 * s1));
+    }
+
+    @Test
+    void messagesAreCountedPerDirectedArcAndLocalStep() {
+        Market m = generated(200, 5, true);
+        MarketIndex ix = MarketIndex.of(m);
+        ConsensusAdmm a = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withMaxIterations(7));
+        a.run(org.peerclear.clearing.ProgressListener.NONE, "admm");
+        assertThat(a.messages()).isEqualTo(7L * ix.numArcs());
+    }
+
+    @Test
+    void isFoundByName() {
+        assertThat(ClearingMethods.load().get("admm")).isInstanceOf(AdmmClearing.class);
+    }
+
+    @Test
+    void optionsAreValidatedWithTheParameterName() {
+        AdmmOptions d = AdmmOptions.DEFAULT;
+        assertThatThrownBy(() -> d.withRho(0)).hasMessage("Invalid value for parameter rho: 0.0");
+        assertThatThrownBy(() -> d.withRho(Double.NaN)).hasMessage("Invalid value for parameter rho: NaN");
+        assertThatThrownBy(() -> d.withAlpha(2.0)).hasMessage("Invalid value for parameter alpha: 2.0");
+        assertThatThrownBy(() -> d.withAlpha(0.0)).hasMessage("Invalid value for parameter alpha: 0.0");
+        assertThatThrownBy(() -> d.withEps(-1e-4)).hasMessage("Invalid value for parameter eps: -1.0E-4");
+        assertThatThrownBy(() -> d.withMaxIterations(0)).hasMessage("Invalid value for parameter maxIterations: 0");
+        assertThatThrownBy(() -> d.withThreads(0)).hasMessage("Invalid value for parameter threads: 0");
+        assertThatThrownBy(() -> d.withAdaptiveRho(true, 1.0, 2.0)).hasMessage("Invalid value for parameter mu: 1.0");
+        assertThatThrownBy(() -> d.withAdaptiveRho(true, 10.0, 0.5)).hasMessage("Invalid value for parameter tau: 0.5");
+        assertThatThrownBy(() -> d.withAsync(0.0, 1L)).hasMessage("Invalid value for parameter asyncFraction: 0.0");
+        assertThatThrownBy(() -> d.withAsync(1.5, 1L)).hasMessage("Invalid value for parameter asyncFraction: 1.5");
+        assertThatThrownBy(() -> d.withStopping(null)).hasMessage("Invalid value for parameter stopping: null");
+        assertThatThrownBy(() -> AdmmOptions.parseStopping("boyd")).hasMessage("Invalid value for parameter stopping: boyd");
+        assertThat(AdmmOptions.parseStopping("Relative")).isEqualTo(AdmmOptions.Stopping.RELATIVE);
+        assertThat(d.withRho(0.5).withAlpha(1.5).rho()).isEqualTo(0.5);
+        assertThat(d.rho()).isEqualTo(1.0);
+    }
+}

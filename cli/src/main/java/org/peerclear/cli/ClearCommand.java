@@ -117,7 +117,42 @@ public final class ClearCommand implements Callable<Integer> {
         if (solver != null) {
             registry.get(solver);
         }
-        return ClearingOptions.DEFAULT.withSolver(solver).withSolverParameters(params).withRegistry(registry);
+        ClearingOptions options = ClearingOptions.DEFAULT.withSolver(solver).withSolverParameters(params).withRegistry(registry);
+        if ("admm".equals(method)) {
+            org.peerclear.clearing.admm.AdmmOptions admm = org.peerclear.clearing.admm.AdmmOptions.DEFAULT;
+            try {
+                if (rho != null) {
+                    admm = admm.withRho(rho);
+                }
+                if (alpha != null) {
+                    admm = admm.withAlpha(alpha);
+                }
+                if (eps != null) {
+                    admm = admm.withEps(eps);
+                }
+                if (maxIter != null) {
+                    admm = admm.withMaxIterations(maxIter);
+                }
+                if (stopping != null) {
+                    admm = admm.withStopping(org.peerclear.clearing.admm.AdmmOptions.parseStopping(stopping));
+                }
+                if (threads != null) {
+                    admm = admm.withThreads(threads);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage());
+            }
+            options = options.withMethodOptions(admm);
+        }
+        if (progress) {
+            PrintWriter err = spec.commandLine().getErr();
+            options = options.withListener(p -> {
+                err.println(String.format(java.util.Locale.ROOT, "%s iteration %d: r = %.3e, s = %.3e, rho = %.4g, %.2f s",
+                        p.method(), p.iteration(), p.primalResidual(), p.dualResidual(), p.rho(), p.seconds()));
+                err.flush();
+            });
+        }
+        return options;
     }
 
     ClearingResult clear(Market market, ClearingOptions options) {

@@ -19,9 +19,10 @@ import org.peerclear.index.MarketIndex;
  *       {@code lambda ← lambda − rho·(x_k + x_k')/2}. With {@code alpha = 1},
  *       {@code z_k = (t_k − t_k')/2} and this is the published algorithm exactly.</li>
  * </ol>
- * Layout: trades {@code t} and targets {@code v} per arc in the index order (an arc next to
- * its mirror), {@code z} and {@code lambda} per pair, so the price step is one sequential sweep;
- * the local step gathers {@code v} and scatters {@code t} through the agent's arc list.
+ * Layout: target {@code v_k} and trade {@code t_k} interleaved per arc in the index order (an
+ * arc next to its mirror, a pair in 32 bytes), {@code z} and {@code lambda} per pair, so the
+ * price step is one sequential sweep; the local step reads and writes each partner's arc
+ * through the agent's arc list, one cache line per arc.
  * Nothing is allocated per iteration.
  *
  * <p>Reductions (residual sums) are accumulated per fixed chunk of agents or pairs, whose
@@ -46,8 +47,8 @@ public final class ConsensusAdmm {
     private final int[] arcOf;
     private final double[] gamma;
 
-    private final double[] t;
-    private final double[] v;
+    /** Per arc k: {@code vt[2k] = v_k} (target), {@code vt[2k+1] = t_k} (trade). */
+    private final double[] vt;
     private final double[] z;
     private final double[] lam;
     private final double[] mu;
@@ -86,8 +87,7 @@ public final class ConsensusAdmm {
         this.arcStart = index.arcStart();
         this.arcOf = index.arcsOf();
         this.gamma = index.gamma();
-        this.t = new double[nArcs];
-        this.v = new double[nArcs];
+        this.vt = new double[2 * nArcs];
         this.z = new double[nPairs];
         this.lam = new double[nPairs];
         this.mu = new double[nAgents];
@@ -138,8 +138,7 @@ public final class ConsensusAdmm {
 
     /** Back to the published start: t = 0, lambda = 0. */
     public void coldStart() {
-        Arrays.fill(t, 0.0);
-        Arrays.fill(v, 0.0);
+        Arrays.fill(vt, 0.0);
         Arrays.fill(z, 0.0);
         Arrays.fill(lam, 0.0);
         Arrays.fill(mu, 0.0);
@@ -165,7 +164,9 @@ public final class ConsensusAdmm {
                     + nAgents + " agents");
         }
         coldStart();
-        System.arraycopy(trades, 0, t, 0, nArcs);
+        for (int k = 0; k < nArcs; k++) {
+            vt[2 * k + 1] = trades[k];
+        }
         for (int j = 0; j < nPairs; j++) {
             z[j] = 0.5 * (trades[2 * j] - trades[2 * j + 1]);
             double l = 0.5 * (tradePrices[2 * j] + tradePrices[2 * j + 1]);
@@ -179,8 +180,8 @@ public final class ConsensusAdmm {
 
     private void refreshTargets() {
         for (int j = 0; j < nPairs; j++) {
-            v[2 * j] = lam[j] + rho * z[j];
-            v[2 * j + 1] = lam[j] - rho * z[j];
+            vt[4 * j] = lam[j] + rho * z[j];
+            vt[4 * j + 2] = lam[j] - rho * z[j];
         }
     }
 
@@ -338,9 +339,9 @@ public final class ConsensusAdmm {
                 if (local.isIdle(n)) {
                     continue;
                 }
-                double m = local.price(n, v, r, mu[n]);
+                double m = local.price(n, vt, r, mu[n]);
                 mu[n] = m;
-                ds += local.apply(n, m, v, r, t, p);
+                ds += local.apply(n, m, vt, r, p);
                 msg += arcStart[n + 1] - arcStart[n];
             }
             dsC[c] = ds;
@@ -374,9 +375,9 @@ public final class ConsensusAdmm {
             int j = pairChunk[c];
             final int j1 = pairChunk[c + 1];
             for (; j < j1; j++) {
-                int k = 2 * j;
-                double tk = t[k];
-                double tm = t[k + 1];
+                int k = 4 * j;
+                double tk = vt[k + 1];
+                double tm = vt[k + 3];
                 double e = tk + tm;
                 double l;
                 if (!async || active[pairA[j]] != 0 || active[pairB[j]] != 0) {
@@ -387,8 +388,8 @@ public final class ConsensusAdmm {
                     l = lam[j] - half * (xk + xm);
                     z[j] = zn;
                     lam[j] = l;
-                    v[k] = l + r * zn;
-                    v[k + 1] = l - r * zn;
+                    vt[k] = l + r * zn;
+                    vt[k + 2] = l - r * zn;
                 } else {
                     l = lam[j];
                 }
@@ -499,7 +500,7 @@ public final class ConsensusAdmm {
                 int k = arcOf[q];
                 double l = lam[k >> 1];
                 double g = gamma[k];
-                double tk = t[k];
+                double tk = vt[2 * k + 1];
                 double e;
                 if (tk > 0.0) {
                     e = Math.abs(m - (l - g));
@@ -555,7 +556,11 @@ public final class ConsensusAdmm {
 
     /** The agents' trades t_k of the last local step (a copy). */
     public double[] trades() {
-        return t.clone();
+        double[] out = new double[nArcs];
+        for (int k = 0; k < nArcs; k++) {
+            out[k] = vt[2 * k + 1];
+        }
+        return out;
     }
 
     /** Bilateral prices lambda per directed arc (a copy). */

@@ -10,7 +10,9 @@ import org.peerclear.index.MarketIndex;
  *   subject to Σ_s p_s = Σ_k t_k,  pMin_s ≤ p_s ≤ pMax_s
  * </pre>
  *
- * where {@code v_k = rho·z_k + lambda_k} is the arc's target in price units. With the
+ * where {@code v_k = rho·z_k + lambda_k} is the arc's target in price units. Targets and
+ * trades are interleaved, {@code vt[2k] = v_k}, {@code vt[2k+1] = t_k}: an agent's partners'
+ * arcs are scattered in memory, and this way each costs one cache line, not two. With the
  * multiplier {@code mu} of the balance, each asset is {@code clamp((mu − b)/a)} (a bound, or
  * anything in its range at {@code mu = b} when {@code a = 0}) and each trade is the
  * soft-thresholded {@code t_k = S_gamma(v_k − mu)/rho}; the balance
@@ -56,7 +58,7 @@ final class LocalStep {
     }
 
     /** Agent n's price mu for the targets v, starting the walk at {@code mu0}. */
-    double price(int n, double[] v, double rho, double mu0) {
+    double price(int n, double[] vt, double rho, double mu0) {
         final int s0 = assetStart[n];
         final int s1 = assetStart[n + 1];
         final int q0 = arcStart[n];
@@ -113,7 +115,7 @@ final class LocalStep {
                 }
             }
             for (int q = q0; q < q1; q++) {
-                double vk = v[arcOf[q]];
+                double vk = vt[2 * arcOf[q]];
                 double g = gammaOf[q];
                 double w = vk - mu;
                 double t = w > g ? (w - g) * invRho : (w < -g ? (w + g) * invRho : 0.0);
@@ -174,7 +176,7 @@ final class LocalStep {
      * Writes agent n's trades and asset set-points at price mu; returns Σ (t_new − t_old)² over
      * its arcs (the dual residual's share).
      */
-    double apply(int n, double mu, double[] v, double rho, double[] t, double[] p) {
+    double apply(int n, double mu, double[] vt, double rho, double[] p) {
         final double invRho = 1.0 / rho;
         double sumT = 0.0;
         double ds0 = 0.0;
@@ -183,30 +185,30 @@ final class LocalStep {
         final int q1 = arcStart[n + 1];
         // Two partial sums: the loop-carried dependency would otherwise bound the throughput.
         for (; q + 1 < q1; q += 2) {
-            int k0 = arcOf[q];
-            int k1 = arcOf[q + 1];
+            int k0 = 2 * arcOf[q];
+            int k1 = 2 * arcOf[q + 1];
             double g0 = gammaOf[q];
             double g1 = gammaOf[q + 1];
-            double w0 = v[k0] - mu;
-            double w1 = v[k1] - mu;
+            double w0 = vt[k0] - mu;
+            double w1 = vt[k1] - mu;
             double t0 = w0 > g0 ? (w0 - g0) * invRho : (w0 < -g0 ? (w0 + g0) * invRho : 0.0);
             double t1 = w1 > g1 ? (w1 - g1) * invRho : (w1 < -g1 ? (w1 + g1) * invRho : 0.0);
-            double d0 = t0 - t[k0];
-            double d1 = t1 - t[k1];
+            double d0 = t0 - vt[k0 + 1];
+            double d1 = t1 - vt[k1 + 1];
             ds0 += d0 * d0;
             ds1 += d1 * d1;
-            t[k0] = t0;
-            t[k1] = t1;
+            vt[k0 + 1] = t0;
+            vt[k1 + 1] = t1;
             sumT += t0 + t1;
         }
         if (q < q1) {
-            int k0 = arcOf[q];
+            int k0 = 2 * arcOf[q];
             double g0 = gammaOf[q];
-            double w0 = v[k0] - mu;
+            double w0 = vt[k0] - mu;
             double t0 = w0 > g0 ? (w0 - g0) * invRho : (w0 < -g0 ? (w0 + g0) * invRho : 0.0);
-            double d0 = t0 - t[k0];
+            double d0 = t0 - vt[k0 + 1];
             ds0 += d0 * d0;
-            t[k0] = t0;
+            vt[k0 + 1] = t0;
             sumT += t0;
         }
         dispatch(n, mu, sumT, p);

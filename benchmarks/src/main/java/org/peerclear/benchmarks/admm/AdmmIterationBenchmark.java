@@ -1,0 +1,57 @@
+package org.peerclear.benchmarks.admm;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.peerclear.clearing.admm.AdmmOptions;
+import org.peerclear.clearing.admm.ConsensusAdmm;
+import org.peerclear.index.MarketIndex;
+
+/**
+ * The cost of one synchronous ADMM iteration (local steps, price step, residual sums) on one
+ * thread, per directed trade: 100,000 peers × 10 partners = 10^6 directed trades. The state
+ * is advanced by a few hundred iterations first, so that the local steps do the work of a run
+ * in progress rather than of the first, cold iterations.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AdmmIterationBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
+public class AdmmIterationBenchmark {
+    static final int TRADES = 1_000_000;
+
+    private ConsensusAdmm admm;
+
+    @Setup
+    public void setup() {
+        MarketIndex ix = MarketIndex.of(BenchMarkets.quadratic(100_000));
+        if (ix.numArcs() != TRADES) {
+            throw new IllegalStateException("expected " + TRADES + " directed trades, got " + ix.numArcs());
+        }
+        admm = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO));
+        for (int i = 0; i < 200; i++) {
+            admm.iterate();
+        }
+    }
+
+    /** Time per directed trade per iteration (JMH divides by the 10^6 trades). */
+    @Benchmark
+    @OperationsPerInvocation(TRADES)
+    public double iteration() {
+        admm.iterate();
+        return admm.primalResidual();
+    }
+}

@@ -170,26 +170,14 @@ final class KktLp {
                 yv[i] = v;
             }
         }
-        Variable[] zv = new Variable[n];
+        // z_j is not a variable: at a one-sided active bound it is the slack of an inequality
+        // (g − Aᵀy ≥ 0 at a lower bound, ≤ 0 at an upper bound), at a fixed variable it absorbs
+        // the whole equation (no row at all), and elsewhere it is 0 (an equation). Only the
+        // residual that can help is added: r⁻ on a ≥ row, r⁺ on a ≤ row, both on an equation.
+        int[] side = new int[n];
         for (int j = 0; j < n; j++) {
-            int side = boundSide(p, j, x0[j], tol);
-            if (side != 0) {
-                Variable v = model.addVariable("z" + j);
-                if (side == 1) {
-                    v.lower(0.0);
-                } else if (side == -1) {
-                    v.upper(0.0);
-                }
-                zv[j] = v;
-            }
+            side[j] = boundSide(p, j, x0[j], tol);
         }
-        Variable[] rPlus = new Variable[n];
-        Variable[] rMinus = new Variable[n];
-        for (int j = 0; j < n; j++) {
-            rPlus[j] = model.addVariable("rp" + j).lower(0.0).weight(1.0);
-            rMinus[j] = model.addVariable("rm" + j).lower(0.0).weight(1.0);
-        }
-
         // Primal rows (polish only): a_i·x over the free x, the fixed part moved to the rhs.
         if (primal) {
             for (int i = 0; i < m; i++) {
@@ -228,16 +216,20 @@ final class KktLp {
             }
         }
 
-        // Stationarity: (Qx)_j − Σ_i a_ij y_i − z_j − r⁺_j + r⁻_j = −c_j (fixed x on the right).
+        // Stationarity: (Qx)_j − Σ_i a_ij y_i (− r⁺_j + r⁻_j) {=, ≥, ≤} −c_j (fixed x on the right).
         Expression[] stat = new Expression[n];
         double[] rhsStat = new double[n];
         for (int j = 0; j < n; j++) {
-            stat[j] = model.addExpression("stationarity" + j);
             rhsStat[j] = -p.linear(j);
-            stat[j].add(rPlus[j], -1.0);
-            stat[j].add(rMinus[j], 1.0);
-            if (zv[j] != null) {
-                stat[j].add(zv[j], -1.0);
+            if (side[j] == 2) {
+                continue;
+            }
+            stat[j] = model.addExpression("stationarity" + j);
+            if (side[j] <= 0) {
+                stat[j].add(model.addVariable("rp" + j).lower(0.0).weight(1.0), -1.0);
+            }
+            if (side[j] >= 0) {
+                stat[j].add(model.addVariable("rm" + j).lower(0.0).weight(1.0), 1.0);
             }
         }
         for (int k = 0; k < p.numQuadraticEntries(); k++) {
@@ -252,12 +244,21 @@ final class KktLp {
         for (int i = 0; i < m; i++) {
             if (yv[i] != null) {
                 for (int k = p.rowStart(i); k < p.rowEnd(i); k++) {
-                    stat[p.column(k)].add(yv[i], -p.coefficient(k));
+                    Expression e = stat[p.column(k)];
+                    if (e != null) {
+                        e.add(yv[i], -p.coefficient(k));
+                    }
                 }
             }
         }
         for (int j = 0; j < n; j++) {
-            stat[j].level(rhsStat[j]);
+            if (side[j] == 0) {
+                stat[j].level(rhsStat[j]);
+            } else if (side[j] == 1) {
+                stat[j].lower(rhsStat[j]);
+            } else if (side[j] == -1) {
+                stat[j].upper(rhsStat[j]);
+            }
         }
 
         long t0 = System.nanoTime();
@@ -282,17 +283,23 @@ final class KktLp {
                 y[i] = yv[i].getValue().doubleValue();
             }
         }
+        // The residual is measured, not read from r: z = g − Aᵀy against the sign its bound allows.
         double[] g = p.gradient(x);
+        double[] aty = p.transposeTimes(y);
         double residual = 0.0;
         for (int j = 0; j < n; j++) {
-            double rj = rPlus[j].getValue().doubleValue() - rMinus[j].getValue().doubleValue();
-            residual = Math.max(residual, Math.abs(rj) / (1.0 + Math.abs(g[j])));
+            double z = g[j] - aty[j];
+            double wrong = side[j] == 2 ? 0.0 : side[j] == 1 ? Math.max(0.0, -z) : side[j] == -1 ? Math.max(0.0, z) : Math.abs(z);
+            residual = Math.max(residual, wrong / (1.0 + Math.abs(g[j])));
         }
         return new Result(x, y, residual, r.getState().toString());
     }
 
     /** Adds Q_ab x_b to stationarity row a: as a term if x_b is free, else to the right-hand side. */
     private static void addQ(Expression[] stat, double[] rhs, Variable[] xv, double[] x0, boolean[] fixed, int a, int b, double q) {
+        if (stat[a] == null) {
+            return;
+        }
         if (fixed[b]) {
             rhs[a] -= q * x0[b];
         } else {

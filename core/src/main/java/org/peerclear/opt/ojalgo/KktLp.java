@@ -58,6 +58,8 @@ final class KktLp {
     static final double POLISH_ACTIVE_TOLERANCE = 1e-6;
     /** Residual, relative to 1 + |g_j|, under which a stationarity equation counts as satisfied. */
     static final double RESIDUAL_TOLERANCE = 1e-9;
+    /** Rounds of adding violated inequality rows before the residual is reported as it is. */
+    private static final int MAX_ROUNDS = 50;
 
     /** The outcome: duals (and, for {@link #polish}, the point) plus the stationarity residual. */
     static final class Result {
@@ -142,6 +144,23 @@ final class KktLp {
             }
         }
 
+        // z_j is not a variable: at a one-sided active bound it is the slack of an inequality
+        // (g − Aᵀy ≥ 0 at a lower bound, ≤ 0 at an upper bound), at a fixed variable it absorbs
+        // the whole equation (no row at all), and elsewhere it is 0 (an equation). Only the
+        // residual that can help is added: r⁻ on a ≥ row, r⁺ on a ≤ row, both on an equation.
+        int[] side = new int[n];
+        for (int j = 0; j < n; j++) {
+            side[j] = boundSide(p, j, x0[j], tol);
+        }
+        // Rows of variables at a one-sided bound are inequalities that rarely bind in a market
+        // (most trades sit at 0 with a strictly positive reduced cost): they are added lazily,
+        // when the duals of the smaller LP violate them, so the LP stays the size of its
+        // equations plus the few inequalities that matter.
+        boolean[] include = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            include[j] = side[j] == 0;
+        }
+        for (int round = 0; ; round++) {
         ExpressionsBasedModel model = new ExpressionsBasedModel(options);
         Variable[] xv = new Variable[n];
         if (primal) {
@@ -169,14 +188,6 @@ final class KktLp {
                 }
                 yv[i] = v;
             }
-        }
-        // z_j is not a variable: at a one-sided active bound it is the slack of an inequality
-        // (g − Aᵀy ≥ 0 at a lower bound, ≤ 0 at an upper bound), at a fixed variable it absorbs
-        // the whole equation (no row at all), and elsewhere it is 0 (an equation). Only the
-        // residual that can help is added: r⁻ on a ≥ row, r⁺ on a ≤ row, both on an equation.
-        int[] side = new int[n];
-        for (int j = 0; j < n; j++) {
-            side[j] = boundSide(p, j, x0[j], tol);
         }
         // Primal rows (polish only): a_i·x over the free x, the fixed part moved to the rhs.
         if (primal) {
@@ -221,7 +232,7 @@ final class KktLp {
         double[] rhsStat = new double[n];
         for (int j = 0; j < n; j++) {
             rhsStat[j] = -p.linear(j);
-            if (side[j] == 2) {
+            if (side[j] == 2 || !include[j]) {
                 continue;
             }
             stat[j] = model.addExpression("stationarity" + j);
@@ -252,6 +263,9 @@ final class KktLp {
             }
         }
         for (int j = 0; j < n; j++) {
+            if (stat[j] == null) {
+                continue;
+            }
             if (side[j] == 0) {
                 stat[j].level(rhsStat[j]);
             } else if (side[j] == 1) {
@@ -287,12 +301,22 @@ final class KktLp {
         double[] g = p.gradient(x);
         double[] aty = p.transposeTimes(y);
         double residual = 0.0;
+        int added = 0;
         for (int j = 0; j < n; j++) {
             double z = g[j] - aty[j];
             double wrong = side[j] == 2 ? 0.0 : side[j] == 1 ? Math.max(0.0, -z) : side[j] == -1 ? Math.max(0.0, z) : Math.abs(z);
-            residual = Math.max(residual, wrong / (1.0 + Math.abs(g[j])));
+            double relative = wrong / (1.0 + Math.abs(g[j]));
+            if (!include[j] && side[j] != 2 && relative > RESIDUAL_TOLERANCE) {
+                include[j] = true;
+                added++;
+            }
+            residual = Math.max(residual, relative);
         }
-        return new Result(x, y, residual, r.getState().toString());
+        if (added == 0 || round >= MAX_ROUNDS) {
+            return new Result(x, y, residual, r.getState().toString());
+        }
+        LOG.debug("KKT LP round {}: {} violated inequalities added", round, added);
+        }
     }
 
     /** Adds Q_ab x_b to stationarity row a: as a term if x_b is free, else to the right-hand side. */

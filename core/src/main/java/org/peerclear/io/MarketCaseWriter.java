@@ -1,12 +1,8 @@
 package org.peerclear.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,11 +35,7 @@ public final class MarketCaseWriter {
     }
 
     public static void write(Market market, Writer out) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-            pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-            g.setPrettyPrinter(pp);
+        JsonOutput.write(out, g -> {
             g.writeStartObject();
             g.writeStringField("format", MarketCaseReader.FORMAT);
             g.writeNumberField("version", MarketCaseReader.VERSION);
@@ -129,11 +121,7 @@ public final class MarketCaseWriter {
                 g.writeEndObject();
             }
             g.writeEndObject();
-            g.flush();
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void writeTrades(JsonGenerator g, TradeGraph t) throws IOException {

@@ -1,12 +1,8 @@
 package org.peerclear.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,11 +33,7 @@ public final class ResultJsonWriter {
     }
 
     public static void write(ClearingResult r, Writer out) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
-            pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-            g.setPrettyPrinter(pp);
+        JsonOutput.write(out, g -> {
             g.writeStartObject();
             g.writeStringField("market", r.market().name());
             g.writeStringField("status", r.status().name());
@@ -137,11 +129,7 @@ public final class ResultJsonWriter {
             }
             g.writeEndArray();
             g.writeEndObject();
-            g.flush();
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     static void number(JsonGenerator g, String field, double v) throws IOException {

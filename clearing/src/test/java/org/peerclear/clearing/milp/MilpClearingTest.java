@@ -108,7 +108,7 @@ class MilpClearingTest {
     private void check(Market m, IntegerRules rules) {
         Problem milp = UnifiedFormulation.of(MarketIndex.of(m), List.of(new IntegerRulesExtension(rules))).problem();
         double expected = enumerate(milp);
-        for (String solver : List.of("ortools-scip", "ojalgo")) {
+        for (String solver : List.of("ortools-scip", "ortools-cbc")) {
             ClearingResult r = new MilpClearing().clear(m, ClearingOptions.DEFAULT.withRegistry(REGISTRY)
                     .withSolver(solver).withMethodOptions(rules));
             assertThat(r.status()).as(solver).isEqualTo(Status.OPTIMAL);
@@ -150,6 +150,14 @@ class MilpClearingTest {
         assertThat(r.agent("small").p()).isCloseTo(4, within(Tolerances.ANALYTIC));
         assertThat(r.agent("load").price()).isCloseTo(0.2, within(Tolerances.ANALYTIC));
         assertThat(r.verify().passes()).isTrue();
+    }
+
+    @Test
+    void theOjAlgoBackEndRefusesIntegerProblems() {
+        // ojAlgo 57.1.0 called a suboptimal point of randomMarket(12) OPTIMAL (see OjAlgoBackend): refused.
+        assertThatThrownBy(() -> new MilpClearing().clear(randomMarket(12), ClearingOptions.DEFAULT.withRegistry(REGISTRY)
+                .withSolver("ojalgo").withMethodOptions(TRADE_SIZE))).isInstanceOf(org.peerclear.opt.UnsupportedProblemException.class)
+                .hasMessageContaining("ojalgo").hasMessageContaining("MILP");
     }
 
     @Test

@@ -21,6 +21,9 @@ public final class Tolerances {
      */
     public static final double ADMM_EPS = 1e-10;
 
+    /** The paper-rule eps for ADMM: sums of squares of the residuals below 1e-8. */
+    public static final double ADMM_PAPER_EPS = 1e-8;
+
     private Tolerances() {
     }
 }

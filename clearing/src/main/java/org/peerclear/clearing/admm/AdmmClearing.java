@@ -3,10 +3,14 @@ package org.peerclear.clearing.admm;
 import java.util.Locale;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.network.AcCheck;
+import org.peerclear.clearing.network.NetworkModel;
+import org.peerclear.clearing.network.NetworkOptions;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Market;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.NetworkOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,48 +42,120 @@ public final class AdmmClearing implements ClearingMethod {
 
     @Override
     public ClearingResult clear(Market market, ClearingOptions options) {
-        if (market.network().isPresent()) {
-            throw new IllegalArgumentException("Market '" + market.name() + "' has a network ('"
-                    + market.network().get().feeder() + "'): method '" + NAME
-                    + "' does not model the feeder, and a market is never cleared as if its feeder were not there."
-                    + " Remove the 'network' entry to clear without it.");
-        }
         AdmmOptions o = options.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
+        NetworkOptions no = options.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
+        if (no.lossAware() || no.tightenToAc()) {
+            throw new IllegalArgumentException("Method '" + NAME + "' clears with the LinDistFlow limits only:"
+                    + " loss-aware clearing and tightening to AC are options of method 'qp'");
+        }
         long start = System.nanoTime();
         MarketIndex index = MarketIndex.of(market);
-        ConsensusAdmm admm = new ConsensusAdmm(index, o);
+        NetworkModel netModel = market.network().isPresent() ? NetworkModel.of(market, index) : null;
+        AdmmNetworkOperator operator = netModel == null ? null : new AdmmNetworkOperator(netModel, index);
+        double rho = o.rhoFromData() ? AdmmOptions.rhoFromData(index) : o.rho();
+        AdmmOptions run = o.withRho(rho);
+        ConsensusAdmm admm = new ConsensusAdmm(index, run, operator);
         if (o.warmStart().isPresent()) {
             ClearingResult prev = o.warmStart().get();
             requireSameStructure(index, prev.index());
             admm.warmStart(prev.tradeArray(), prev.tradePriceArray(), prev.agentPriceArray());
+            if (operator != null) {
+                admm.warmStartNetwork(injections(index, prev.assetPowerArray()), networkPrices(prev));
+            }
         }
-        LOG.debug("Clearing {} with ADMM {} on {}", market.name(), o, index);
+        LOG.debug("Clearing {} with ADMM {} (rho {}) on {}", market.name(), o, rho, index);
         boolean ok = admm.run(options.listener(), NAME);
         String residuals = String.format(Locale.ROOT, "r = %.3e, s = %.3e, price dispersion %.3e after %d iterations (rho %.4g)",
                 admm.primalResidual(), admm.dualResidual(), admm.dispersion(), admm.iterations(), admm.rho());
-        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(NAME).solver(NAME)
-                .iterations(admm.iterations()).residuals(admm.primalResidual(), admm.dualResidual())
-                .option("rho", o.rho()).option("alpha", o.alpha()).option("eps", o.eps())
-                .option("maxIterations", o.maxIterations()).option("stopping", o.stopping().name().toLowerCase(Locale.ROOT))
-                .option("threads", o.threads()).option("adaptiveRho", o.adaptiveRho())
-                .option("asyncFraction", o.asyncFraction()).option("seed", o.seed())
-                .option("warmStart", o.warmStart().isPresent());
-        if (o.adaptiveRho()) {
-            rb.option("mu", o.mu()).option("tau", o.tau()).option("adaptInterval", o.adaptInterval());
+        java.util.function.Supplier<ClearingResult.Builder> builder = () -> {
+            ClearingResult.Builder rb = ClearingResult.builder(market, index).method(NAME).solver(NAME)
+                    .iterations(admm.iterations()).residuals(admm.primalResidual(), admm.dualResidual())
+                    .option("rho", rho).option("rhoFromData", o.rhoFromData()).option("alpha", o.alpha())
+                    .option("eps", o.eps()).option("maxIterations", o.maxIterations())
+                    .option("stopping", o.stopping().name().toLowerCase(Locale.ROOT))
+                    .option("threads", o.threads()).option("adaptiveRho", o.adaptiveRho())
+                    .option("asyncFraction", o.asyncFraction()).option("seed", o.seed())
+                    .option("warmStart", o.warmStart().isPresent()).option("polish", o.polish());
+            if (o.adaptiveRho()) {
+                rb.option("mu", o.mu()).option("tau", o.tau()).option("adaptInterval", o.adaptInterval());
+            }
+            rb.note(String.format(Locale.ROOT, "ADMM: %s; %d trade messages sent", residuals, admm.messages()));
+            return rb;
+        };
+        ClearingResult result;
+        if (operator != null && !admm.networkFeasible()) {
+            result = builder.get().status(Status.INFEASIBLE, "the system operator's LinDistFlow limits admit no injections: "
+                    + netModel.baseVoltageSummary()).seconds((System.nanoTime() - start) * 1e-9).build();
+            return result;
         }
-        rb.note(String.format(Locale.ROOT, "ADMM: %s; %d trade messages sent", residuals, admm.messages()));
-        if (ok) {
-            rb.status(Status.OPTIMAL, "stopping rule " + o.stopping().name().toLowerCase(Locale.ROOT) + " at eps " + o.eps()
-                    + " holds: " + residuals);
-            settle(admm, rb);
-        } else {
-            rb.status(Status.NOT_CONVERGED, "no convergence within " + o.maxIterations() + " iterations: " + residuals);
+        if (!ok) {
+            return builder.get().status(Status.NOT_CONVERGED, "no convergence within " + o.maxIterations() + " iterations: "
+                    + residuals).seconds((System.nanoTime() - start) * 1e-9).build();
         }
-        rb.seconds((System.nanoTime() - start) * 1e-9);
-        return rb.build();
+        String status = "stopping rule " + o.stopping().name().toLowerCase(Locale.ROOT) + " at eps " + o.eps() + " holds: " + residuals;
+        double[] pi = operator == null ? new double[index.numAgents()] : operator.agentPrices();
+        ClearingResult raw = finish(builder.get().status(Status.OPTIMAL, status), settle(admm), pi, netModel, operator, admm, start);
+        if (!o.polish()) {
+            return raw;
+        }
+        AdmmPolish polish = new AdmmPolish(index);
+        AdmmPolish.Point pt = polish.polish(admm.trades(), admm.agentPrices(), admm.tradePrices(), admm.assetPower(), pi);
+        if (pt == null) {
+            LOG.debug("Polish of {} failed: {}", market.name(), polish.failure());
+            return finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: " + polish.failure()),
+                    settle(admm), pi, netModel, operator, admm, start);
+        }
+        ClearingResult polished = finish(builder.get().status(Status.OPTIMAL, status)
+                .note("polished: prices, assets and trades recomputed exactly from the ADMM's active set"), pt, pi,
+                netModel, operator, admm, start);
+        if (polished.verify().passes() || !raw.verify().passes()) {
+            return polished;
+        }
+        return finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: its point fails verification ("
+                + polished.verify() + ")"), settle(admm), pi, netModel, operator, admm, start);
     }
 
-    private static void settle(ConsensusAdmm admm, ClearingResult.Builder rb) {
+    private static ClearingResult finish(ClearingResult.Builder rb, AdmmPolish.Point pt, double[] pi, NetworkModel net,
+                                         AdmmNetworkOperator operator, ConsensusAdmm admm, long start) {
+        rb.solution(pt.assetPower(), pt.trades(), pt.agentPrices(), pt.tradePrices());
+        if (net != null) {
+            NetworkOutcome outcome = AcCheck.evaluate(net, pt.assetPower(), operator.busPrices(admm.rho()));
+            rb.agentNetworkPrices(pi).network(outcome).option("network", net.spec().feeder());
+            rb.note(String.format(Locale.ROOT, "system operator: %d LinDistFlow limits binding", operator.bindingLimits()));
+            rb.note(String.format(Locale.ROOT,
+                    "AC check (%s, %d iterations): losses %.3f kW, worst voltage violation %.2e pu, LinDistFlow error %.2e pu",
+                    outcome.acStatus(), outcome.acIterations(), outcome.lossesKw(), outcome.worstViolationPu(),
+                    outcome.linearisationError()));
+        }
+        return rb.seconds((System.nanoTime() - start) * 1e-9).build();
+    }
+
+    /** Per agent, Σ of its assets' power. */
+    private static double[] injections(MarketIndex ix, double[] p) {
+        double[] out = new double[ix.numAgents()];
+        for (int n = 0; n < out.length; n++) {
+            for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
+                out[n] += p[s];
+            }
+        }
+        return out;
+    }
+
+    private static double[] networkPrices(ClearingResult r) {
+        double[] out = new double[r.index().numAgents()];
+        for (int n = 0; n < out.length; n++) {
+            out[n] = r.agentNetworkPrice(n);
+        }
+        return out;
+    }
+
+    /**
+     * The unpolished settlement: each trade is the pair's consensus {@code (t_nm − t_mn)/2}, so
+     * reciprocity is exact, and each agent's assets absorb, within their bounds, the small gap
+     * between its own last trades and the consensus; an agent without assets (or with all at a
+     * bound) keeps that gap, of the order of the primal residual.
+     */
+    private static AdmmPolish.Point settle(ConsensusAdmm admm) {
         MarketIndex ix = admm.index();
         double[] raw = admm.trades();
         double[] mu = admm.agentPrices();
@@ -97,9 +173,8 @@ public final class AdmmClearing implements ClearingMethod {
         double[] lo = ix.pMin();
         double[] hi = ix.pMax();
         for (int n = 0; n < ix.numAgents(); n++) {
-            // Move the assets, within their bounds, by the small gap between the agent's own
-            // trades and the consensus; the price stays the agent's: re-pricing would jump from
-            // the trading price to the asset's marginal cost when an asset sits at a bound.
+            // The price stays the agent's: re-pricing would jump from the trading price to the
+            // asset's marginal cost when an asset sits at a bound.
             double gap = 0.0;
             for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
                 gap += trades[arcsOf[q]];
@@ -113,7 +188,7 @@ public final class AdmmClearing implements ClearingMethod {
                 p[s] = ps;
             }
         }
-        rb.solution(p, trades, mu, admm.tradePrices());
+        return new AdmmPolish.Point(p, trades, mu, admm.tradePrices());
     }
 
     private static void requireSameStructure(MarketIndex now, MarketIndex prev) {

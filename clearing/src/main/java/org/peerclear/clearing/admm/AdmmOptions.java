@@ -2,6 +2,7 @@ package org.peerclear.clearing.admm;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.peerclear.index.MarketIndex;
 import org.peerclear.result.ClearingResult;
 
 /**
@@ -33,7 +34,7 @@ public final class AdmmOptions {
 
     /** The published setting: rho 1, no over-relaxation, paper rule at 1e-4, one thread, synchronous. */
     public static final AdmmOptions DEFAULT = new AdmmOptions(1.0, 1.0, 1e-4, 100_000, Stopping.PAPER, 1,
-            false, 10.0, 2.0, 10, 1.0, 0L, 100, null);
+            false, 10.0, 2.0, 10, 1.0, 0L, 100, null, true, true);
 
     private final double rho;
     private final double alpha;
@@ -49,10 +50,12 @@ public final class AdmmOptions {
     private final long seed;
     private final int progressInterval;
     private final ClearingResult warmStart;
+    private final boolean rhoFromData;
+    private final boolean polish;
 
     private AdmmOptions(double rho, double alpha, double eps, int maxIterations, Stopping stopping, int threads,
                         boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction, long seed,
-                        int progressInterval, ClearingResult warmStart) {
+                        int progressInterval, ClearingResult warmStart, boolean rhoFromData, boolean polish) {
         check("rho", rho, rho > 0 && Double.isFinite(rho));
         check("alpha", alpha, alpha > 0 && alpha < 2);
         check("eps", eps, eps > 0 && Double.isFinite(eps));
@@ -80,6 +83,8 @@ public final class AdmmOptions {
         this.seed = seed;
         this.progressInterval = progressInterval;
         this.warmStart = warmStart;
+        this.rhoFromData = rhoFromData;
+        this.polish = polish;
     }
 
     // An int overload so that an invalid count reads "threads: 0", not "threads: 0.0".
@@ -109,7 +114,7 @@ public final class AdmmOptions {
                              boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction,
                              long seed, int progressInterval) {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart);
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish);
     }
 
     public double rho() {
@@ -164,8 +169,11 @@ public final class AdmmOptions {
         return progressInterval;
     }
 
+    /** An explicit rho (and so no longer {@link #rhoFromData()}). */
     public AdmmOptions withRho(double v) {
-        return copy(v, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval, asyncFraction, seed, progressInterval);
+        check("rho", v, v > 0 && Double.isFinite(v));
+        return new AdmmOptions(v, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
+                asyncFraction, seed, progressInterval, warmStart, false, polish);
     }
 
     public AdmmOptions withAlpha(double v) {
@@ -226,7 +234,50 @@ public final class AdmmOptions {
                     + previous.status() + " has no solution to start from");
         }
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, previous);
+                asyncFraction, seed, progressInterval, previous, rhoFromData, polish);
+    }
+
+    /**
+     * True (the default) when rho is chosen from the market's data ({@link #rhoFromData(MarketIndex)});
+     * {@link #withRho(double)} sets it explicitly and turns this off.
+     */
+    public boolean rhoFromData() {
+        return rhoFromData;
+    }
+
+    /** Whether a converged point is polished ({@code AdmmPolish}); on by default. */
+    public boolean polish() {
+        return polish;
+    }
+
+    public AdmmOptions withPolish(boolean on) {
+        return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, on);
+    }
+
+    /** Back to rho chosen from the data. */
+    public AdmmOptions withRhoFromData() {
+        return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
+                asyncFraction, seed, progressInterval, warmStart, true, polish);
+    }
+
+    /**
+     * The penalty chosen from the data. PLACEHOLDER.
+     */
+    public static double rhoFromData(MarketIndex ix) {
+        double[] a = ix.a();
+        double[] v = new double[a.length];
+        int c = 0;
+        for (double x : a) {
+            if (x > 0) {
+                v[c++] = x;
+            }
+        }
+        if (c == 0) {
+            return 1.0;
+        }
+        java.util.Arrays.sort(v, 0, c);
+        return v[c / 2];
     }
 
     public boolean isAsync() {
@@ -249,6 +300,7 @@ public final class AdmmOptions {
                 + ", stopping=" + stopping + ", threads=" + threads + ", adaptiveRho=" + adaptiveRho
                 + (adaptiveRho ? ", mu=" + mu + ", tau=" + tau + ", adaptInterval=" + adaptInterval : "")
                 + ", asyncFraction=" + asyncFraction + (asyncFraction < 1 ? ", seed=" + seed : "")
-                + ", progressInterval=" + progressInterval + (warmStart != null ? ", warmStart=" + warmStart.method() : "") + "}";
+                + ", progressInterval=" + progressInterval + (rhoFromData ? ", rhoFromData" : "") + (polish ? "" : ", polish=false")
+                + (warmStart != null ? ", warmStart=" + warmStart.method() : "") + "}";
     }
 }

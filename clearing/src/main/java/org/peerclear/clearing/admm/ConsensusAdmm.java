@@ -56,6 +56,11 @@ public final class ConsensusAdmm {
     private final byte[] active;
     private final int[] pairA;
     private final int[] pairB;
+    /** The system operator of a network-aware clearing, or null. */
+    private final AdmmNetworkOperator net;
+    /** Per agent, its net injection Σ_s p_s at the last local step (network-aware only). */
+    private final double[] injection;
+    private double netPrimal;
 
     private final int[] agentChunk;
     private final int[] pairChunk;
@@ -67,6 +72,7 @@ public final class ConsensusAdmm {
     private final double[] lmaxC;
 
     private double rho;
+    private double initialRho;
     private long iteration;
     private double primal = Double.NaN;
     private double dual = Double.NaN;
@@ -78,6 +84,13 @@ public final class ConsensusAdmm {
     private boolean converged;
 
     public ConsensusAdmm(MarketIndex index, AdmmOptions options) {
+        this(index, options, null);
+    }
+
+    /** With the system operator of a network-aware clearing (null for none). */
+    ConsensusAdmm(MarketIndex index, AdmmOptions options, AdmmNetworkOperator operator) {
+        this.net = operator;
+        this.injection = operator == null ? null : new double[index.numAgents()];
         this.ix = index;
         this.opt = options;
         this.local = new LocalStep(index);
@@ -115,7 +128,8 @@ public final class ConsensusAdmm {
         this.ttC = new double[npc];
         this.llC = new double[npc];
         this.lmaxC = new double[npc];
-        this.rho = options.rho();
+        this.initialRho = options.rho();
+        this.rho = initialRho;
     }
 
     /** Contiguous agent ranges of about equal work (arcs plus assets), fixed by the market alone. */
@@ -143,7 +157,12 @@ public final class ConsensusAdmm {
         Arrays.fill(lam, 0.0);
         Arrays.fill(mu, 0.0);
         Arrays.fill(p, 0.0);
-        rho = opt.rho();
+        if (net != null) {
+            net.reset();
+            Arrays.fill(injection, 0.0);
+            netPrimal = 0.0;
+        }
+        rho = initialRho;
         iteration = 0;
         messages = 0;
         converged = false;
@@ -193,6 +212,7 @@ public final class ConsensusAdmm {
         long it = ++iteration;
         localChunks(0, dsC.length, it);
         priceChunks(0, rC.length, it);
+        operatorStep();
         reduce();
     }
 
@@ -339,9 +359,16 @@ public final class ConsensusAdmm {
                 if (local.isIdle(n)) {
                     continue;
                 }
-                double m = local.price(n, vt, r, mu[n]);
-                mu[n] = m;
-                ds += local.apply(n, m, vt, r, p);
+                if (net != null && net.covers(n)) {
+                    double w = net.target(n, r);
+                    double m = local.priceWithInjection(n, vt, r, mu[n], w, r);
+                    mu[n] = m;
+                    ds += local.applyWithInjection(n, m, vt, r, p, w, r, injection);
+                } else {
+                    double m = local.price(n, vt, r, mu[n]);
+                    mu[n] = m;
+                    ds += local.apply(n, m, vt, r, p);
+                }
                 msg += arcStart[n + 1] - arcStart[n];
             }
             dsC[c] = ds;
@@ -428,6 +455,13 @@ public final class ConsensusAdmm {
             ll += llC[c];
             lm = Math.max(lm, lmaxC[c]);
         }
+        if (net != null) {
+            r += netPrimal;
+            for (double v : injection) {
+                tt += v * v;
+            }
+            ll += net.priceNorm2();
+        }
         dual = ds;
         primal = r;
         tNorm2 = tt;
@@ -436,8 +470,20 @@ public final class ConsensusAdmm {
         messages += msg;
     }
 
+    /** The operator's projection and dual update, after the agents' step (single-threaded, so deterministic). */
+    private void operatorStep() {
+        if (net != null) {
+            netPrimal = net.step(injection, rho);
+        }
+    }
+
     private boolean afterIteration(long it, long last, ProgressListener listener, String methodName, long start) {
+        operatorStep();
         reduce();
+        if (net != null && !net.feasible()) {
+            converged = false;
+            return true;
+        }
         dispersion = Double.NaN;
         converged = stoppingRuleHolds();
         if (listener != ProgressListener.NONE && (it % opt.progressInterval() == 0 || converged || it == last)) {
@@ -519,6 +565,21 @@ public final class ConsensusAdmm {
 
     public MarketIndex index() {
         return ix;
+    }
+
+    /** Starts the operator from given injections and network prices per agent (after {@link #warmStart}). */
+    void warmStartNetwork(double[] injections, double[] prices) {
+        if (net != null) {
+            net.warmStart(injections, prices);
+            for (int n = 0; n < nAgents; n++) {
+                injection[n] = net.covers(n) ? injections[n] : 0.0;
+            }
+        }
+    }
+
+    /** False when the operator found its limits infeasible (network-aware only). */
+    boolean networkFeasible() {
+        return net == null || net.feasible();
     }
 
     public long iterations() {

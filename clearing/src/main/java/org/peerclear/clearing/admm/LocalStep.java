@@ -173,6 +173,169 @@ final class LocalStep {
     }
 
     /**
+     * Agent n's price mu when its net injection {@code P = Σ_s p_s} also carries the operator's
+     * penalty {@code rhoN/2 (P − w/rhoN)²} (network-aware ADMM). Trades stay
+     * {@code S_gamma(v_k − mu)/rho}; the assets see {@code pi = mu + w − rhoN·T(mu)} with
+     * {@code T = Σ_k t_k}, which is increasing and piecewise linear in mu, so the balance
+     * {@code g(mu) = Σ p(pi(mu)) − T(mu)} is still monotone and piecewise linear: the same
+     * breakpoint walk, with the assets' breakpoints mapped from pi to mu on the current piece.
+     */
+    double priceWithInjection(int n, double[] vt, double rho, double mu0, double w, double rhoN) {
+        final int s0 = assetStart[n];
+        final int s1 = assetStart[n + 1];
+        final int q0 = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        final double invRho = 1.0 / rho;
+        double mu = Double.isFinite(mu0) ? mu0 : 0.0;
+        int maxSteps = 2 * (s1 - s0) + 2 * (q1 - q0) + 4;
+        for (int step = 0; step < maxSteps; step++) {
+            double tSum = 0.0;
+            double nUp = 0.0;
+            double nDn = 0.0;
+            double up = Double.POSITIVE_INFINITY;
+            double dn = Double.NEGATIVE_INFINITY;
+            for (int q = q0; q < q1; q++) {
+                double vk = vt[2 * arcOf[q]];
+                double g = gammaOf[q];
+                double wk = vk - mu;
+                tSum += wk > g ? (wk - g) * invRho : (wk < -g ? (wk + g) * invRho : 0.0);
+                double b1 = vk - g;
+                double b2 = vk + g;
+                if (mu < b1 || mu >= b2) {
+                    nUp += invRho;
+                }
+                if (mu <= b1 || mu > b2) {
+                    nDn += invRho;
+                }
+                if (b1 > mu) {
+                    up = Math.min(up, b1);
+                } else if (b2 > mu) {
+                    up = Math.min(up, b2);
+                }
+                if (b2 < mu) {
+                    dn = Math.max(dn, b2);
+                } else if (b1 < mu) {
+                    dn = Math.max(dn, b1);
+                }
+            }
+            double pi = mu + w - rhoN * tSum;
+            double piUp = 1.0 + rhoN * nUp;
+            double piDn = 1.0 + rhoN * nDn;
+            double gLo = -tSum;
+            double gHi = -tSum;
+            double aUp = 0.0;
+            double aDn = 0.0;
+            double upPi = Double.POSITIVE_INFINITY;
+            double dnPi = Double.NEGATIVE_INFINITY;
+            for (int s = s0; s < s1; s++) {
+                double as = a[s];
+                double bs = b[s];
+                double lo = pMin[s];
+                double hi = pMax[s];
+                if (as > 0.0) {
+                    double mLo = bs + as * lo;
+                    double mHi = bs + as * hi;
+                    double ps = Math.min(hi, Math.max(lo, (pi - bs) / as));
+                    gLo += ps;
+                    gHi += ps;
+                    double inv = 1.0 / as;
+                    if (pi >= mLo && pi < mHi) {
+                        aUp += inv;
+                    }
+                    if (pi > mLo && pi <= mHi) {
+                        aDn += inv;
+                    }
+                    if (mLo > pi) {
+                        upPi = Math.min(upPi, mLo);
+                    } else if (mHi > pi) {
+                        upPi = Math.min(upPi, mHi);
+                    }
+                    if (mHi < pi) {
+                        dnPi = Math.max(dnPi, mHi);
+                    } else if (mLo < pi) {
+                        dnPi = Math.max(dnPi, mLo);
+                    }
+                } else if (pi < bs) {
+                    gLo += lo;
+                    gHi += lo;
+                    upPi = Math.min(upPi, bs);
+                } else if (pi > bs) {
+                    gLo += hi;
+                    gHi += hi;
+                    dnPi = Math.max(dnPi, bs);
+                } else {
+                    gLo += lo;
+                    gHi += hi;
+                }
+            }
+            // Asset breakpoints in mu on the current piece, where pi moves with slope piUp (piDn).
+            if (upPi != Double.POSITIVE_INFINITY) {
+                up = Math.min(up, mu + (upPi - pi) / piUp);
+            }
+            if (dnPi != Double.NEGATIVE_INFINITY) {
+                dn = Math.max(dn, mu - (pi - dnPi) / piDn);
+            }
+            double sUp = aUp * piUp + nUp;
+            double sDn = aDn * piDn + nDn;
+            if (gLo <= 0.0 && gHi >= 0.0) {
+                return mu;
+            }
+            if (gHi < 0.0) {
+                if (sUp > 0.0) {
+                    double target = mu - gHi / sUp;
+                    if (target < up) {
+                        return target;
+                    }
+                }
+                if (up == Double.POSITIVE_INFINITY || !(up > mu)) {
+                    return mu;
+                }
+                mu = up;
+            } else if (gLo > 0.0) {
+                if (sDn > 0.0) {
+                    double target = mu - gLo / sDn;
+                    if (target > dn) {
+                        return target;
+                    }
+                }
+                if (dn == Double.NEGATIVE_INFINITY || !(dn < mu)) {
+                    return mu;
+                }
+                mu = dn;
+            } else {
+                return mu;
+            }
+        }
+        return mu;
+    }
+
+    /**
+     * Writes agent n's trades and assets at price mu with the operator's penalty (see
+     * {@link #priceWithInjection}); stores its net injection in {@code injection[n]} and returns
+     * {@code Σ (t_new − t_old)² + (P_new − P_old)²}.
+     */
+    double applyWithInjection(int n, double mu, double[] vt, double rho, double[] p, double w, double rhoN,
+                              double[] injection) {
+        final double invRho = 1.0 / rho;
+        double sumT = 0.0;
+        double ds = 0.0;
+        for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+            int k = 2 * arcOf[q];
+            double g = gammaOf[q];
+            double wk = vt[k] - mu;
+            double t = wk > g ? (wk - g) * invRho : (wk < -g ? (wk + g) * invRho : 0.0);
+            double d = t - vt[k + 1];
+            ds += d * d;
+            vt[k + 1] = t;
+            sumT += t;
+        }
+        dispatch(n, mu + w - rhoN * sumT, sumT, p);
+        double e = sumT - injection[n];
+        injection[n] = sumT;
+        return ds + e * e;
+    }
+
+    /**
      * Writes agent n's trades and asset set-points at price mu; returns Σ (t_new − t_old)² over
      * its arcs (the dual residual's share).
      */

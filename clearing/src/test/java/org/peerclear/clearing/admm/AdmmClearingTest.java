@@ -212,7 +212,8 @@ class AdmmClearingTest {
     @Test
     void theIterationLimitGivesNotConvergedWithTheResidualsReached() {
         List<Progress> reports = new ArrayList<>();
-        ClearingResult r = admm.clear(generated(200, 5, true), ClearingOptions.DEFAULT.withListener(reports::add)
+        Market market = generated(200, 5, true);
+        ClearingResult r = admm.clear(market, ClearingOptions.DEFAULT.withListener(reports::add)
                 .withMethodOptions(AdmmOptions.DEFAULT.withMaxIterations(3).withProgressInterval(1)));
         assertThat(r.status()).isEqualTo(Status.NOT_CONVERGED);
         assertThat(r.hasSolution()).isFalse();
@@ -222,7 +223,9 @@ class AdmmClearingTest {
                 .contains(String.format(java.util.Locale.ROOT, "s = %.3e", r.dualResidual()));
         assertThat(reports).extracting(Progress::iteration).containsExactly(1L, 2L, 3L);
         assertThat(reports.get(2).primalResidual()).isEqualTo(r.primalResidual());
-        assertThat(reports.get(2).rho()).isEqualTo(AdmmOptions.DEFAULT.rho());
+        // By default rho comes from the data.
+        assertThat(reports.get(2).rho()).isEqualTo(AdmmOptions.rhoFromData(MarketIndex.of(market)));
+        assertThat(r.options()).containsEntry("rhoFromData", "true");
     }
 
     @Test
@@ -296,5 +299,10 @@ class AdmmClearingTest {
         assertThat(AdmmOptions.parseStopping("Relative")).isEqualTo(AdmmOptions.Stopping.RELATIVE);
         assertThat(d.withRho(0.5).withAlpha(1.5).rho()).isEqualTo(0.5);
         assertThat(d.rho()).isEqualTo(1.0);
+        assertThat(d.rhoFromData()).isTrue();
+        assertThat(d.withRho(0.5).rhoFromData()).isFalse();
+        assertThat(d.withRho(0.5).withRhoFromData().rhoFromData()).isTrue();
+        assertThat(d.polish()).isTrue();
+        assertThat(d.withPolish(false).polish()).isFalse();
     }
 }

@@ -1,0 +1,91 @@
+package org.peerclear.clearing.admm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.Tolerances;
+import org.peerclear.clearing.centralised.QpClearing;
+import org.peerclear.clearing.network.NetworkOptions;
+import org.peerclear.model.Market;
+import org.peerclear.model.NetworkSpec;
+import org.peerclear.opt.Status;
+import org.peerclear.result.ClearingResult;
+import org.peerclear.result.NetworkOutcome;
+
+/** Network-aware ADMM (the system operator as one more agent) against the centralised network-constrained QP. */
+class AdmmNetworkClearingTest {
+    private final AdmmClearing admm = new AdmmClearing();
+
+    static Stream<Arguments> feederMarkets() {
+        return Stream.of(
+                Arguments.of("over-voltage", AdmmFeederMarkets.highPv(400, List.of(), false)),
+                Arguments.of("line limit 6-26", AdmmFeederMarkets.highPv(200, List.of(new NetworkSpec.BranchRating("6", "26", 300)), false)),
+                Arguments.of("over-voltage, peer-to-peer", AdmmFeederMarkets.highPv(400, List.of(), true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("feederMarkets")
+    void reachesTheCentralisedNetworkConstrainedOptimumAtThePaperRule(String name, Market m) {
+        ClearingResult qp = new QpClearing().clear(m, ClearingOptions.DEFAULT);
+        ClearingResult r = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT.withEps(Tolerances.ADMM_PAPER_EPS)));
+        assertThat(qp.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(Math.abs(r.welfare() - qp.welfare()) / Math.abs(qp.welfare())).as("relative welfare difference")
+                .isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+        for (int n = 0; n < r.index().numAgents(); n++) {
+            String id = r.index().agentId(n);
+            assertThat(r.agentNetworkPrice(n)).as("network price of " + id).isCloseTo(qp.agentNetworkPrice(n), within(Tolerances.ADMM_PRICE));
+            assertThat(r.agentPriceArray()[n]).as("price of " + id).isCloseTo(qp.agentPriceArray()[n], within(Tolerances.ADMM_PRICE));
+        }
+        NetworkOutcome ac = r.network().orElseThrow();
+        NetworkOutcome acQp = qp.network().orElseThrow();
+        assertThat(ac.acStatus()).isEqualTo("CONVERGED");
+        for (int b = 0; b < ac.buses().size(); b++) {
+            assertThat(ac.buses().get(b).price()).as("bus price at " + ac.buses().get(b).id())
+                    .isCloseTo(acQp.buses().get(b).price(), within(Tolerances.ADMM_PRICE));
+            assertThat(ac.buses().get(b).vmLinear()).as("LinDistFlow voltage at " + ac.buses().get(b).id())
+                    .isLessThanOrEqualTo(1.05 + 1e-7).isCloseTo(acQp.buses().get(b).vmLinear(), within(1e-7));
+        }
+        // The limits bind: some bus has a nonzero network price, as in the centralised clearing.
+        assertThat(ac.buses().stream().mapToDouble(b -> Math.abs(b.price())).max().orElseThrow()).isGreaterThan(1e-3);
+        assertThat(r.options()).containsEntry("network", "case33bw");
+    }
+
+    @Test
+    void aBindingLineLimitSeparatesPricesUpstreamAndDownstream() {
+        Market m = AdmmFeederMarkets.highPv(200, List.of(new NetworkSpec.BranchRating("6", "26", 300)), false);
+        ClearingResult r = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT.withEps(Tolerances.ADMM_PAPER_EPS)));
+        NetworkOutcome ac = r.network().orElseThrow();
+        double downstream = ac.buses().stream().filter(b -> b.id().equals("30")).findFirst().orElseThrow().price();
+        double upstream = ac.buses().stream().filter(b -> b.id().equals("3")).findFirst().orElseThrow().price();
+        assertThat(downstream).isLessThan(upstream - 1e-3);
+        NetworkOutcome.Branch line = ac.branches().stream().filter(b -> b.from().equals("6") && b.to().equals("26")).findFirst().orElseThrow();
+        assertThat(Math.abs(line.p())).isCloseTo(300, within(300 * 0.05));
+    }
+
+    @Test
+    void aWarmStartAtTheNetworkOptimumConvergesInOneIteration() {
+        Market m = AdmmFeederMarkets.highPv(400, List.of(), false);
+        ClearingResult first = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT.withEps(1e-12)));
+        ClearingResult again = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT.withEps(1e-8).withWarmStart(first)));
+        assertThat(again.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(again.iterations()).isEqualTo(1);
+        assertThat(again.welfare()).isCloseTo(first.welfare(), within(1e-9 * Math.abs(first.welfare())));
+    }
+
+    @Test
+    void lossAwareAndTighteningOptionsAreRefusedClearly() {
+        Market m = AdmmFeederMarkets.highPv(400, List.of(), false);
+        assertThatThrownBy(() -> admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(NetworkOptions.DEFAULT.withLossAware(true))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("method 'qp'");
+    }
+}

@@ -8,7 +8,7 @@ import org.peerclear.index.MarketIndex;
  * reciprocity and the price relations hold to rounding, not to the ADMM's residuals:
  * <ol>
  *   <li>each pair is classified as trading (consensus trade clearly nonzero, or gamma = 0) or idle;
- *       trading pairs link their agents' prices, {@code mu_m = mu_n + 2·sign(t_nm)·gamma};</li>
+ *       trading pairs link their agents' prices, {@code mu_m = mu_n + sign(t_nm)·(gamma_nm + gamma_mn)};</li>
  *   <li>in each component of linked agents the prices are one unknown c plus known offsets; c is
  *       the exact root of the component's balance {@code Σ_s p_s(c + offset_n + pi_n) = 0}
  *       (monotone, piecewise linear: found between sorted breakpoints), the one nearest the
@@ -71,18 +71,63 @@ final class AdmmPolish {
             scaleL = Math.max(scaleL, g);
         }
         double tolL = 1e-12 * scaleL;
-        // 1. Classify pairs and consensus trades.
+        // 1. Candidate trading pairs: gamma = 0, or both agents' own last trades nonzero and in
+        // agreement (the soft threshold gives exactly 0 in the dead zone, so a pair idle at the
+        // optimum has both at 0 once its agents' prices are inside its band).
         double[] t = new double[m];
         boolean[] linked = new boolean[m >> 1];
+        int nc = 0;
+        int[] cand = new int[m >> 1];
+        double[] weight = new double[m >> 1];
         for (int k = 0; k < m; k += 2) {
             double zc = 0.5 * (raw[k] - raw[k + 1]);
-            double gap = Math.abs(raw[k] + raw[k + 1]);
-            boolean trades = gamma[k] == 0.0 && gamma[k + 1] == 0.0 || Math.abs(zc) > 10.0 * gap + 1e-12 * scaleP;
-            linked[k >> 1] = trades;
-            t[k] = trades ? zc : 0.0;
-            t[k + 1] = -t[k];
+            t[k] = zc;
+            t[k + 1] = -zc;
+            boolean free = gamma[k] == 0.0 && gamma[k + 1] == 0.0;
+            if (free || raw[k] != 0.0 && raw[k + 1] != 0.0 && Math.signum(raw[k]) == -Math.signum(raw[k + 1])) {
+                cand[nc] = k >> 1;
+                weight[k >> 1] = free ? Double.POSITIVE_INFINITY : Math.abs(zc);
+                nc++;
+            }
         }
-        // 2. Components and offsets (BFS over linked pairs).
+        // 2. A spanning forest of consistent links, largest trades first (Kruskal): generically the
+        // pairs trading at the optimum form a forest, since around a cycle Σ ±(gamma_nm + gamma_mn) ≠ 0; a pair that
+        // would close a cycle with inconsistent offsets is idle (its small trade not yet gone).
+        Integer[] byWeight = new Integer[nc];
+        for (int i = 0; i < nc; i++) {
+            byWeight[i] = cand[i];
+        }
+        Arrays.sort(byWeight, (x, y) -> Double.compare(weight[y], weight[x]));
+        int[] parent = new int[nA];
+        double[] rel = new double[nA]; // offset of an agent relative to its parent
+        for (int n = 0; n < nA; n++) {
+            parent[n] = n;
+        }
+        for (int i = 0; i < nc; i++) {
+            int j = byWeight[i];
+            int k = 2 * j;
+            int n = from[k];
+            int o = to[k];
+            double need = Math.signum(t[k]) * (gamma[k] + gamma[k + 1]);
+            int rn = find(parent, rel, n);
+            int ro = find(parent, rel, o);
+            double offN = rel[n];
+            double offO = rel[o];
+            if (rn != ro) {
+                // off(o) − off(n) = need: attach ro under rn.
+                parent[ro] = rn;
+                rel[ro] = offN + need - offO;
+                linked[j] = true;
+            } else if (Math.abs(offO - offN - need) <= tolL) {
+                linked[j] = true;
+            }
+        }
+        for (int j = 0; j < (m >> 1); j++) {
+            if (!linked[j]) {
+                t[2 * j] = 0.0;
+                t[2 * j + 1] = 0.0;
+            }
+        }
         int[] comp = new int[nA];
         Arrays.fill(comp, -1);
         double[] off = new double[nA];
@@ -112,12 +157,12 @@ final class AdmmPolish {
                         continue;
                     }
                     int o = to[k];
-                    double expect = off[n] + 2.0 * Math.signum(t[k]) * gamma[k];
+                    double expect = off[n] + Math.signum(t[k]) * (gamma[k] + gamma[k ^ 1]);
                     if (comp[o] < 0) {
                         comp[o] = nComp;
                         off[o] = expect;
                         queue[tail++] = o;
-                    } else if (Math.abs(off[o] - expect) > tolL) {
+                    } else if (Math.abs(off[o] - expect) > 4 * tolL) {
                         failure = "the trading pairs' price offsets disagree around a cycle through " + ix.agentId(n);
                         return null;
                     }
@@ -172,11 +217,11 @@ final class AdmmPolish {
             if (linked[k >> 1]) {
                 l = muOut[n] + Math.signum(t[k]) * gamma[k];
             } else {
-                double lo = Math.max(muOut[n], muOut[o]) - gamma[k];
-                double hi = Math.min(muOut[n], muOut[o]) + gamma[k];
+                double lo = Math.max(muOut[n] - gamma[k], muOut[o] - gamma[k + 1]);
+                double hi = Math.min(muOut[n] + gamma[k], muOut[o] + gamma[k + 1]);
                 if (lo > hi + tolL) {
                     failure = "idle pair " + ix.agentId(n) + "-" + ix.agentId(o) + " has prices " + muOut[n] + " and "
-                            + muOut[o] + " more than 2 gamma apart";
+                            + muOut[o] + " further apart than its two gammas";
                     return null;
                 }
                 double l0 = 0.5 * (lam[k] + lam[k + 1]);
@@ -191,6 +236,34 @@ final class AdmmPolish {
             }
         }
         return new Point(pOut, t, muOut, lamOut);
+    }
+
+    /** Union-find root of n, compressing the path and keeping rel[n] = offset of n relative to the root. */
+    private static int find(int[] parent, double[] rel, int n) {
+        int r = n;
+        double acc = 0;
+        while (parent[r] != r) {
+            r = parent[r];
+        }
+        // Second pass: accumulate offsets from n up, then point everything at the root.
+        int x = n;
+        double total = 0;
+        while (parent[x] != x) {
+            total += rel[x];
+            x = parent[x];
+        }
+        x = n;
+        acc = total;
+        while (parent[x] != x) {
+            int next = parent[x];
+            double own = rel[x];
+            parent[x] = r;
+            rel[x] = acc;
+            acc -= own;
+            x = next;
+        }
+        rel[r] = 0.0;
+        return r;
     }
 
     /** Balance of a component at common price c: [lo, hi] of Σ p (linear assets at their price give a range). */

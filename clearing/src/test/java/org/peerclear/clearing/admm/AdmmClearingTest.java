@@ -101,11 +101,28 @@ class AdmmClearingTest {
 
     @ParameterizedTest(name = "{0} peers, {1} partners, gamma {2}")
     @MethodSource("generatedMarkets")
-    void matchesTheCentralisedQpOnGeneratedMarkets(int peers, int partners, boolean withGamma) {
+    void matchesTheCentralisedQpOnGeneratedMarketsAtThePaperRule(int peers, int partners, boolean withGamma) {
+        // The setting: paper rule at eps 1e-8, default options (rho from the data, polish on).
         Market m = generated(peers, partners, withGamma);
         ClearingResult reference = qp(peers + "/" + partners + "/" + withGamma, () -> m);
-        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withEps(Tolerances.ADMM_EPS));
+        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withEps(Tolerances.ADMM_PAPER_EPS));
         assertMatches(r, reference);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("polished"));
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+    }
+
+    /** Up to 200 peers: unpolished, the iterate needs eps 1e-10, too long on 2,000 peers for a unit test. */
+    static Stream<Arguments> smallGeneratedMarkets() {
+        return generatedMarkets().filter(a -> (int) a.get()[0] <= 200);
+    }
+
+    @ParameterizedTest(name = "{0} peers, {1} partners, gamma {2}")
+    @MethodSource("smallGeneratedMarkets")
+    void theUnpolishedPointMatchesTheCentralisedQpAtATightPaperRule(int peers, int partners, boolean withGamma) {
+        Market m = generated(peers, partners, withGamma);
+        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withEps(Tolerances.ADMM_EPS).withPolish(false));
+        assertMatches(r, qp(peers + "/" + partners + "/" + withGamma, () -> m));
+        assertThat(r.notes()).noneMatch(n -> n.startsWith("polished"));
     }
 
     @ParameterizedTest
@@ -114,7 +131,7 @@ class AdmmClearingTest {
         // The grid's assets have infinite bounds and linear costs; the pool's manager has no assets.
         Market m = Markets.ieee14(structure, new Grid(null, 70, 40), 18.5);
         ClearingResult reference = qp("ieee14/" + structure, () -> m);
-        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withRho(1.0).withEps(Tolerances.ADMM_EPS));
+        ClearingResult r = clear(m, AdmmOptions.DEFAULT.withEps(Tolerances.ADMM_PAPER_EPS));
         assertMatches(r, reference);
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
     }

@@ -68,6 +68,11 @@ public final class TradeGraph {
         return overrides;
     }
 
+    /** The same declared graph and fee with other arc overrides (e.g. derived charges or preferences). */
+    public TradeGraph withOverrides(List<Arc> newOverrides) {
+        return new TradeGraph(kind, pairs, fee, newOverrides);
+    }
+
     @Override
     public String toString() {
         return "TradeGraph[" + kind + (kind == Kind.PAIRS ? " " + pairs.size() + " pairs" : "") + ", fee " + fee

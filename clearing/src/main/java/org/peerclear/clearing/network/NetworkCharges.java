@@ -6,7 +6,6 @@ import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Arc;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
-import org.peerclear.model.TradeGraph;
 import org.peerclear.powerflow.Feeder;
 import org.peerclear.powerflow.RadialFeeder;
 
@@ -124,13 +123,7 @@ public final class NetworkCharges {
             boolean fromBuys = isBuyer(market, arc.from());
             overrides.add(new Arc(arc.from(), arc.to(), arc.gamma() + r.charge(f, t, fromBuys)));
         }
-        TradeGraph g = market.tradeGraph();
-        TradeGraph updated = switch (g.kind()) {
-            case COMPLETE -> TradeGraph.complete(g.fee(), overrides);
-            case NONE -> TradeGraph.none(g.fee(), overrides);
-            case PAIRS -> TradeGraph.pairs(g.pairs(), g.fee(), overrides);
-        };
-        return market.toBuilder().tradeGraph(updated).build();
+        return market.toBuilder().tradeGraph(market.tradeGraph().withOverrides(overrides)).build();
     }
 
     private static int busOr(NetworkModel m, int agent, int slack) {

@@ -9,7 +9,6 @@ import org.peerclear.model.Agent;
 import org.peerclear.model.Arc;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
-import org.peerclear.model.TradeGraph;
 
 /**
  * Buyers' premiums for product classes (an agent's {@code class}: green, local...), turned into
@@ -74,12 +73,6 @@ public final class ClassPreferences {
             double penalty = Grid.AGENT_ID.equals(arc.from()) ? 0.0 : penalty(arc.from(), classOf.get(arc.to()));
             overrides.add(new Arc(arc.from(), arc.to(), arc.gamma() + penalty));
         }
-        TradeGraph g = market.tradeGraph();
-        TradeGraph updated = switch (g.kind()) {
-            case COMPLETE -> TradeGraph.complete(g.fee(), overrides);
-            case NONE -> TradeGraph.none(g.fee(), overrides);
-            case PAIRS -> TradeGraph.pairs(g.pairs(), g.fee(), overrides);
-        };
-        return market.toBuilder().tradeGraph(updated).build();
+        return market.toBuilder().tradeGraph(market.tradeGraph().withOverrides(overrides)).build();
     }
 }

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.peerclear.clearing.ProgressListener;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.admm.ConsensusAdmm;
 import org.peerclear.index.MarketIndex;
@@ -33,7 +34,11 @@ import org.peerclear.index.MarketIndex;
 public class AdmmIterationBenchmark {
     static final int TRADES = 1_000_000;
 
+    /** Iterations per invocation of {@link #twoThreads}. */
+    static final int ROUNDS = 20;
+
     private ConsensusAdmm admm;
+    private ConsensusAdmm admm2;
 
     @Setup
     public void setup() {
@@ -45,6 +50,21 @@ public class AdmmIterationBenchmark {
         for (int i = 0; i < 200; i++) {
             admm.iterate();
         }
+        // Never stops on its own (eps 1e-300): each run() does ROUNDS iterations on two threads,
+        // plus one dispersion pass at the end (about 1/ROUNDS of a sweep's cost).
+        admm2 = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO).withEps(1e-300)
+                .withThreads(2).withMaxIterations(ROUNDS));
+        for (int i = 0; i < 10; i++) {
+            admm2.run(ProgressListener.NONE, "admm");
+        }
+    }
+
+    /** Time per directed trade per iteration on two threads (the calling thread and one worker). */
+    @Benchmark
+    @OperationsPerInvocation(TRADES * ROUNDS)
+    public double twoThreads() {
+        admm2.run(ProgressListener.NONE, "admm");
+        return admm2.primalResidual();
     }
 
     /** Time per directed trade per iteration (JMH divides by the 10^6 trades). */

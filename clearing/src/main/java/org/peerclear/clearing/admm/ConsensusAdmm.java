@@ -71,6 +71,29 @@ public final class ConsensusAdmm {
     private final double[] llC;
     private final double[] lmaxC;
 
+    /*
+     * The fast engine (synchronous, no operator): every per-arc array in the agents' CSR order,
+     * so that the local step reads and writes its own arcs sequentially. mir[q] is the CSR
+     * position of arc q's mirror. Each arc keeps its own copy of the pair's price (and z when
+     * alpha != 1): both ends compute the same update from the same two trades, bit for bit
+     * (x + y == y + x, and z's copies are exact negations). Trades are double-buffered, so one
+     * sweep does the price step of iteration i (reading t^i) and the local step of iteration
+     * i + 1 (writing t^{i+1}) with no pass over pairs and no writes to a partner's memory.
+     */
+    private final boolean fast;
+    private final int[] mir;
+    private final double[][] tb;
+    private final double[][] mub;
+    private final double[] lamQ;
+    private final double[] zQ;
+    private final int maxChunkArcs;
+    private final double[] scratch;
+    /** tb[cur], mub[cur]: the trades and prices of the last completed iteration. */
+    private int cur;
+    /** tb[cur ^ 1] already holds the next local step (from the current targets and rho). */
+    private boolean ahead;
+    private double dualAhead;
+
     private double rho;
     private double initialRho;
     private long iteration;
@@ -100,12 +123,13 @@ public final class ConsensusAdmm {
         this.arcStart = index.arcStart();
         this.arcOf = index.arcsOf();
         this.gamma = index.gamma();
-        this.vt = new double[2 * nArcs];
-        this.z = new double[nPairs];
-        this.lam = new double[nPairs];
-        this.mu = new double[nAgents];
-        this.p = new double[index.numAssets()];
         boolean async = options.isAsync();
+        this.fast = !async && operator == null;
+        this.vt = fast ? null : new double[2 * nArcs];
+        this.z = fast ? null : new double[nPairs];
+        this.lam = fast ? null : new double[nPairs];
+        this.mu = fast ? null : new double[nAgents];
+        this.p = new double[index.numAssets()];
         this.active = async ? new byte[nAgents] : null;
         this.pairA = async ? new int[nPairs] : null;
         this.pairB = async ? new int[nPairs] : null;
@@ -124,10 +148,39 @@ public final class ConsensusAdmm {
         int nac = agentChunk.length - 1;
         this.dsC = new double[nac];
         this.msgC = new long[nac];
-        this.rC = new double[npc];
-        this.ttC = new double[npc];
-        this.llC = new double[npc];
-        this.lmaxC = new double[npc];
+        int nrc = fast ? nac : npc;
+        this.rC = new double[nrc];
+        this.ttC = new double[nrc];
+        this.llC = new double[nrc];
+        this.lmaxC = new double[nrc];
+        if (fast) {
+            int[] pos = new int[nArcs];
+            for (int q = 0; q < nArcs; q++) {
+                pos[arcOf[q]] = q;
+            }
+            this.mir = new int[nArcs];
+            for (int q = 0; q < nArcs; q++) {
+                mir[q] = pos[arcOf[q] ^ 1];
+            }
+            this.tb = new double[][] {new double[nArcs], new double[nArcs]};
+            this.mub = new double[][] {new double[nAgents], new double[nAgents]};
+            this.lamQ = new double[nArcs];
+            this.zQ = options.alpha() == 1.0 ? null : new double[nArcs];
+            int mx = 0;
+            for (int c = 0; c < nac; c++) {
+                mx = Math.max(mx, arcStart[agentChunk[c + 1]] - arcStart[agentChunk[c]]);
+            }
+            this.maxChunkArcs = mx;
+            this.scratch = new double[Math.max(1, mx)];
+        } else {
+            this.mir = null;
+            this.tb = null;
+            this.mub = null;
+            this.lamQ = null;
+            this.zQ = null;
+            this.maxChunkArcs = 0;
+            this.scratch = null;
+        }
         this.initialRho = options.rho();
         this.rho = initialRho;
     }
@@ -152,10 +205,24 @@ public final class ConsensusAdmm {
 
     /** Back to the published start: t = 0, lambda = 0. */
     public void coldStart() {
-        Arrays.fill(vt, 0.0);
-        Arrays.fill(z, 0.0);
-        Arrays.fill(lam, 0.0);
-        Arrays.fill(mu, 0.0);
+        if (fast) {
+            for (int b = 0; b < 2; b++) {
+                Arrays.fill(tb[b], 0.0);
+                Arrays.fill(mub[b], 0.0);
+            }
+            Arrays.fill(lamQ, 0.0);
+            if (zQ != null) {
+                Arrays.fill(zQ, 0.0);
+            }
+            cur = 0;
+            ahead = false;
+            dualAhead = Double.NaN;
+        } else {
+            Arrays.fill(vt, 0.0);
+            Arrays.fill(z, 0.0);
+            Arrays.fill(lam, 0.0);
+            Arrays.fill(mu, 0.0);
+        }
         Arrays.fill(p, 0.0);
         if (net != null) {
             net.reset();
@@ -183,6 +250,25 @@ public final class ConsensusAdmm {
                     + nAgents + " agents");
         }
         coldStart();
+        if (fast) {
+            double[] t = tb[cur];
+            double[] m = mub[cur];
+            for (int q = 0; q < nArcs; q++) {
+                int k = arcOf[q];
+                int j = k >> 1;
+                t[q] = trades[k];
+                double l = 0.5 * (tradePrices[2 * j] + tradePrices[2 * j + 1]);
+                lamQ[q] = Double.isFinite(l) ? l : 0.0;
+                if (zQ != null) {
+                    double zj = 0.5 * (trades[2 * j] - trades[2 * j + 1]);
+                    zQ[q] = (k & 1) == 0 ? zj : -zj;
+                }
+            }
+            for (int i = 0; i < nAgents; i++) {
+                m[i] = Double.isFinite(agentPrices[i]) ? agentPrices[i] : 0.0;
+            }
+            return;
+        }
         for (int k = 0; k < nArcs; k++) {
             vt[2 * k + 1] = trades[k];
         }
@@ -198,6 +284,10 @@ public final class ConsensusAdmm {
     }
 
     private void refreshTargets() {
+        if (fast) {
+            ahead = false;
+            return;
+        }
         for (int j = 0; j < nPairs; j++) {
             vt[4 * j] = lam[j] + rho * z[j];
             vt[4 * j + 2] = lam[j] - rho * z[j];
@@ -210,6 +300,15 @@ public final class ConsensusAdmm {
      */
     public void iterate() {
         long it = ++iteration;
+        if (fast) {
+            if (!ahead) {
+                localOnlyChunks(0, dsC.length, scratch);
+                afterLocalOnly();
+            }
+            fusedChunks(0, dsC.length, scratch);
+            afterFused();
+            return;
+        }
         localChunks(0, dsC.length, it);
         priceChunks(0, rC.length, it);
         operatorStep();
@@ -223,7 +322,21 @@ public final class ConsensusAdmm {
         long last = iteration + opt.maxIterations();
         int threads = Math.min(opt.threads(), Math.min(dsC.length, rC.length));
         converged = false;
-        if (threads <= 1) {
+        if (fast && threads <= 1) {
+            for (long it = first; it <= last; it++) {
+                if (!ahead) {
+                    localOnlyChunks(0, dsC.length, scratch);
+                    afterLocalOnly();
+                }
+                fusedChunks(0, dsC.length, scratch);
+                iteration = it;
+                if (afterIteration(it, last, listener, methodName, start)) {
+                    break;
+                }
+            }
+        } else if (fast) {
+            runParallelFast(threads, first, last, listener, methodName, start);
+        } else if (threads <= 1) {
             for (long it = first; it <= last; it++) {
                 localChunks(0, dsC.length, it);
                 priceChunks(0, rC.length, it);
@@ -239,6 +352,251 @@ public final class ConsensusAdmm {
             dispersion = computeDispersion();
         }
         return converged;
+    }
+
+    private void runParallelFast(int threads, long first, long last, ProgressListener listener, String methodName,
+                                 long start) {
+        int[] ac = split(agentChunkWeights(), threads);
+        long[] next = {first};
+        boolean[] stop = {false};
+        CyclicBarrier afterLocal = new CyclicBarrier(threads, this::afterLocalOnly);
+        CyclicBarrier afterFused = new CyclicBarrier(threads, () -> {
+            long it = next[0];
+            iteration = it;
+            stop[0] = afterIteration(it, last, listener, methodName, start);
+            next[0] = it + 1;
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] workers = new Thread[threads - 1];
+        for (int w = 1; w < threads; w++) {
+            final int id = w;
+            final double[] buf = new double[Math.max(1, maxChunkArcs)];
+            workers[w - 1] = new Thread(() -> workFast(id, ac, buf, stop, afterLocal, afterFused, failure),
+                    "peerclear-admm-" + w);
+            workers[w - 1].setDaemon(true);
+            workers[w - 1].start();
+        }
+        workFast(0, ac, scratch, stop, afterLocal, afterFused, failure);
+        joinAndRethrow(workers, failure);
+    }
+
+    // The barriers publish ahead, stop[0] and the swapped buffers: writes in a barrier action
+    // happen-before the return of await() in every party.
+    private void workFast(int id, int[] ac, double[] buf, boolean[] stop, CyclicBarrier afterLocal,
+                          CyclicBarrier afterFused, AtomicReference<Throwable> failure) {
+        try {
+            while (true) {
+                if (!ahead) {
+                    localOnlyChunks(ac[id], ac[id + 1], buf);
+                    afterLocal.await();
+                }
+                fusedChunks(ac[id], ac[id + 1], buf);
+                afterFused.await();
+                if (stop[0]) {
+                    return;
+                }
+            }
+        } catch (BrokenBarrierException e) {
+            failure.compareAndSet(null, e);
+        } catch (InterruptedException e) {
+            failure.compareAndSet(null, e);
+            afterLocal.reset();
+            afterFused.reset();
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure.set(e);
+            afterLocal.reset();
+            afterFused.reset();
+        }
+    }
+
+    private static void joinAndRethrow(Thread[] workers, AtomicReference<Throwable> failure) {
+        for (Thread th : workers) {
+            try {
+                th.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the ADMM workers", e);
+            }
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        } else if (f instanceof Error err) {
+            throw err;
+        } else if (f != null) {
+            throw new IllegalStateException("ADMM worker failed", f);
+        }
+    }
+
+    /**
+     * The local step alone (from targets lambda + rho·z), for agent chunks [c0, c1): writes the
+     * next trades into tb[cur ^ 1] and prices into mub[cur ^ 1].
+     */
+    private void localOnlyChunks(int c0, int c1, double[] v) {
+        final double r = rho;
+        final double invRho = 1.0 / r;
+        final double[] tc = tb[cur];
+        final double[] tn = tb[cur ^ 1];
+        final double[] mc = mub[cur];
+        final double[] mn = mub[cur ^ 1];
+        final double[] lq = lamQ;
+        final double[] zq = zQ;
+        final int[] mr = mir;
+        for (int c = c0; c < c1; c++) {
+            final int a0 = agentChunk[c];
+            final int a1 = agentChunk[c + 1];
+            final int base = arcStart[a0];
+            final int end = arcStart[a1];
+            for (int q = base; q < end; q++) {
+                double zz = zq != null ? zq[q] : 0.5 * (tc[q] - tc[mr[q]]);
+                v[q - base] = lq[q] + r * zz;
+            }
+            dsC[c] = localSteps(a0, a1, base, v, tc, tn, mc, mn, r, invRho);
+        }
+    }
+
+    private double localSteps(int a0, int a1, int base, double[] v, double[] tc, double[] tn, double[] mc, double[] mn,
+                              double r, double invRho) {
+        double ds = 0.0;
+        for (int n = a0; n < a1; n++) {
+            if (local.isIdle(n)) {
+                continue;
+            }
+            ds += local.step(n, v, base, tc, tn, r, invRho, mc[n], mn);
+        }
+        return ds;
+    }
+
+    /**
+     * One sweep over agent chunks [c0, c1): the price step of the iteration whose trades are in
+     * tb[cur ^ 1] (each arc against its mirror; residual sums per chunk), then, from the new
+     * targets, the next local step, written over tb[cur].
+     */
+    private void fusedChunks(int c0, int c1, double[] v) {
+        final double r = rho;
+        final double invRho = 1.0 / r;
+        final double al = opt.alpha();
+        final double om = 1.0 - al;
+        final double half = 0.5 * r;
+        final double[] tc = tb[cur ^ 1];
+        final double[] tn = tb[cur];
+        final double[] mc = mub[cur ^ 1];
+        final double[] mn = mub[cur];
+        final double[] lq = lamQ;
+        final double[] zq = zQ;
+        final int[] mr = mir;
+        for (int c = c0; c < c1; c++) {
+            final int a0 = agentChunk[c];
+            final int a1 = agentChunk[c + 1];
+            final int base = arcStart[a0];
+            final int end = arcStart[a1];
+            double r0 = 0.0;
+            double r1 = 0.0;
+            double tt0 = 0.0;
+            double tt1 = 0.0;
+            double ll0 = 0.0;
+            double ll1 = 0.0;
+            double lmax = 0.0;
+            if (zq == null) {
+                int q = base;
+                for (; q + 1 < end; q += 2) {
+                    double tk0 = tc[q];
+                    double tm0 = tc[mr[q]];
+                    double tk1 = tc[q + 1];
+                    double tm1 = tc[mr[q + 1]];
+                    double e0 = tk0 + tm0;
+                    double e1 = tk1 + tm1;
+                    double l0 = lq[q] - half * e0;
+                    double l1 = lq[q + 1] - half * e1;
+                    lq[q] = l0;
+                    lq[q + 1] = l1;
+                    v[q - base] = l0 + r * (0.5 * (tk0 - tm0));
+                    v[q + 1 - base] = l1 + r * (0.5 * (tk1 - tm1));
+                    r0 += e0 * e0;
+                    r1 += e1 * e1;
+                    tt0 += tk0 * tk0;
+                    tt1 += tk1 * tk1;
+                    ll0 += l0 * l0;
+                    ll1 += l1 * l1;
+                    // A new maximum is rare: a predictable branch, no dependency chain through max.
+                    double m01 = Math.max(Math.abs(l0), Math.abs(l1));
+                    if (m01 > lmax) {
+                        lmax = m01;
+                    }
+                }
+                if (q < end) {
+                    double tk0 = tc[q];
+                    double tm0 = tc[mr[q]];
+                    double e0 = tk0 + tm0;
+                    double l0 = lq[q] - half * e0;
+                    lq[q] = l0;
+                    v[q - base] = l0 + r * (0.5 * (tk0 - tm0));
+                    r0 += e0 * e0;
+                    tt0 += tk0 * tk0;
+                    ll0 += l0 * l0;
+                    lmax = Math.max(lmax, Math.abs(l0));
+                }
+            } else {
+                for (int q = base; q < end; q++) {
+                    double tk = tc[q];
+                    double tm = tc[mr[q]];
+                    double zz = zq[q];
+                    double xk = al * tk + om * zz;
+                    double xm = al * tm - om * zz;
+                    double zn = 0.5 * (xk - xm);
+                    double l = lq[q] - half * (xk + xm);
+                    double e = tk + tm;
+                    zq[q] = zn;
+                    lq[q] = l;
+                    v[q - base] = l + r * zn;
+                    r0 += e * e;
+                    tt0 += tk * tk;
+                    ll0 += l * l;
+                    lmax = Math.max(lmax, Math.abs(l));
+                }
+            }
+            rC[c] = r0 + r1;
+            ttC[c] = tt0 + tt1;
+            llC[c] = ll0 + ll1;
+            lmaxC[c] = lmax;
+            dsC[c] = localSteps(a0, a1, base, v, tc, tn, mc, mn, r, invRho);
+        }
+    }
+
+    /** After a local step alone: its trades become the pending ones. */
+    private void afterLocalOnly() {
+        double ds = 0.0;
+        for (int c = 0; c < dsC.length; c++) {
+            ds += dsC[c];
+        }
+        dualAhead = ds;
+        ahead = true;
+    }
+
+    /** After a fused sweep: the iteration whose price step it did is complete; the next local step is pending. */
+    private void afterFused() {
+        double r = 0.0;
+        double tt = 0.0;
+        double ll = 0.0;
+        double lm = 0.0;
+        double ds = 0.0;
+        for (int c = 0; c < rC.length; c++) {
+            r += rC[c];
+            tt += ttC[c];
+            ll += llC[c];
+            lm = Math.max(lm, lmaxC[c]);
+            ds += dsC[c];
+        }
+        primal = r;
+        dual = dualAhead;
+        tNorm2 = tt;
+        lamNorm2 = ll;
+        lamMax = lm;
+        dualAhead = ds;
+        messages += nArcs;
+        cur ^= 1;
+        ahead = true;
     }
 
     private void runParallel(int threads, long first, long last, ProgressListener listener, String methodName, long start) {
@@ -478,8 +836,12 @@ public final class ConsensusAdmm {
     }
 
     private boolean afterIteration(long it, long last, ProgressListener listener, String methodName, long start) {
-        operatorStep();
-        reduce();
+        if (fast) {
+            afterFused();
+        } else {
+            operatorStep();
+            reduce();
+        }
         if (net != null && !net.feasible()) {
             converged = false;
             return true;
@@ -539,6 +901,9 @@ public final class ConsensusAdmm {
      * {@code mu_n} to {@code [lambda_k − gamma_k, lambda_k + gamma_k]} on an idle one.
      */
     public double computeDispersion() {
+        if (fast) {
+            return computeDispersionFast();
+        }
         double d = 0.0;
         for (int n = 0; n < nAgents; n++) {
             double m = mu[n];
@@ -547,6 +912,33 @@ public final class ConsensusAdmm {
                 double l = lam[k >> 1];
                 double g = gamma[k];
                 double tk = vt[2 * k + 1];
+                double e;
+                if (tk > 0.0) {
+                    e = Math.abs(m - (l - g));
+                } else if (tk < 0.0) {
+                    e = Math.abs(m - (l + g));
+                } else {
+                    e = Math.max(0.0, Math.max(l - g - m, m - l - g));
+                }
+                if (!(e <= d)) {
+                    d = e;
+                }
+            }
+        }
+        return d;
+    }
+
+    private double computeDispersionFast() {
+        final double[] t = tb[cur];
+        final double[] m0 = mub[cur];
+        final double[] gm = local.gammaCsr();
+        double d = 0.0;
+        for (int n = 0; n < nAgents; n++) {
+            double m = m0[n];
+            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+                double l = lamQ[q];
+                double g = gm[q];
+                double tk = t[q];
                 double e;
                 if (tk > 0.0) {
                     e = Math.abs(m - (l - g));
@@ -618,6 +1010,13 @@ public final class ConsensusAdmm {
     /** The agents' trades t_k of the last local step (a copy). */
     public double[] trades() {
         double[] out = new double[nArcs];
+        if (fast) {
+            double[] t = tb[cur];
+            for (int q = 0; q < nArcs; q++) {
+                out[arcOf[q]] = t[q];
+            }
+            return out;
+        }
         for (int k = 0; k < nArcs; k++) {
             out[k] = vt[2 * k + 1];
         }
@@ -627,6 +1026,12 @@ public final class ConsensusAdmm {
     /** Bilateral prices lambda per directed arc (a copy). */
     public double[] tradePrices() {
         double[] out = new double[nArcs];
+        if (fast) {
+            for (int q = 0; q < nArcs; q++) {
+                out[arcOf[q]] = lamQ[q];
+            }
+            return out;
+        }
         for (int k = 0; k < nArcs; k++) {
             out[k] = lam[k >> 1];
         }
@@ -635,7 +1040,7 @@ public final class ConsensusAdmm {
 
     /** Agent prices mu_n of the last local step (NaN for an agent with neither assets nor arcs). */
     public double[] agentPrices() {
-        double[] out = mu.clone();
+        double[] out = (fast ? mub[cur] : mu).clone();
         for (int n = 0; n < nAgents; n++) {
             if (local.isIdle(n)) {
                 out[n] = Double.NaN;
@@ -646,6 +1051,13 @@ public final class ConsensusAdmm {
 
     /** Asset set-points of the last local step (a copy). */
     public double[] assetPower() {
+        if (fast && iteration > 0) {
+            for (int n = 0; n < nAgents; n++) {
+                if (!local.isIdle(n)) {
+                    local.dispatchCsr(n, mub[cur][n], tb[cur], p);
+                }
+            }
+        }
         return p.clone();
     }
 }

@@ -35,6 +35,10 @@ final class LocalStep {
     private final int[] arcStart;
     private final int[] arcOf;
     private final double[] gammaOf;
+    /** 1/a per asset (0 for a linear asset). */
+    private final double[] invA;
+    /** Per agent: every asset strictly quadratic (a > 0), so the one-pass fast path applies. */
+    private final boolean[] quadratic;
 
     LocalStep(MarketIndex ix) {
         this.a = ix.a();
@@ -50,6 +54,324 @@ final class LocalStep {
         for (int q = 0; q < m; q++) {
             gammaOf[q] = ix.gamma()[arcOf[q]];
         }
+        this.invA = new double[a.length];
+        for (int s = 0; s < a.length; s++) {
+            invA[s] = a[s] > 0.0 ? 1.0 / a[s] : 0.0;
+        }
+        int n = ix.numAgents();
+        this.quadratic = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            boolean q = true;
+            for (int s = assetStart[i]; s < assetStart[i + 1]; s++) {
+                q &= a[s] > 0.0;
+            }
+            quadratic[i] = q;
+        }
+    }
+
+    /** gamma per arc in CSR (agent) order. */
+    double[] gammaCsr() {
+        return gammaOf;
+    }
+
+    /**
+     * The whole local step of agent n on arrays in CSR (agent) order: targets {@code v[q − base]}
+     * for its arcs q, its previous trades {@code tOld[q]}; writes the new trades to
+     * {@code tNew[q]} and its price to {@code muOut[n]}; returns {@code Σ (t_new − t_old)²}. The
+     * assets follow from the price and the trades ({@link #dispatchCsr}), only when asked for.
+     *
+     * <p>Common case (every asset quadratic): one pass at the previous price {@code mu0}
+     * accumulates the balance g, its slope on the current piece and the interval of mu on which
+     * that piece holds; the Newton step {@code mu0 − g/slope} is then the root if it stays in
+     * the interval (near convergence, almost always). Otherwise the breakpoint walk.
+     */
+    double step(int n, double[] v, int base, double[] tOld, double[] tNew, double rho, double invRho, double mu0,
+                double[] muOut) {
+        final int s0 = assetStart[n];
+        final int s1 = assetStart[n + 1];
+        final int q0 = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        final double[] gm = gammaOf;
+        final double h = 0.5 * invRho;
+        final double mu = Double.isFinite(mu0) ? mu0 : 0.0;
+        double target = Double.NaN;
+        if (quadratic[n]) {
+            // Soft threshold without branches: max(x, 0) = (x + |x|)/2 and min(y, 0) = (y − |y|)/2,
+            // both exact. The piece of arc q at a price m: selling (b1 − m > 0), buying (b2 − m < 0)
+            // or idle, read from sign bits (a breakpoint hit exactly counts as the piece beyond it,
+            // which the check at the new price below then rejects when it is the wrong one).
+            double g = 0.0;
+            double sl = 0.0;
+            double lo = Double.NEGATIVE_INFINITY;
+            double hi = Double.POSITIVE_INFINITY;
+            for (int s = s0; s < s1; s++) {
+                double as = a[s];
+                double bs = b[s];
+                double ia = invA[s];
+                double mLo = bs + as * pMin[s];
+                double mHi = bs + as * pMax[s];
+                if (mu < mLo) {
+                    g += pMin[s];
+                    hi = Math.min(hi, mLo);
+                } else if (mu > mHi) {
+                    g += pMax[s];
+                    lo = Math.max(lo, mHi);
+                } else {
+                    g += Math.min(pMax[s], Math.max(pMin[s], (mu - bs) * ia));
+                    sl += ia;
+                    lo = Math.max(lo, mLo);
+                    hi = Math.min(hi, mHi);
+                }
+            }
+            double ts0 = 0.0;
+            double ts1 = 0.0;
+            long act = 0;
+            int q = q0;
+            for (; q + 1 < q1; q += 2) {
+                double va = v[q - base];
+                double vb = v[q + 1 - base];
+                double ga = gm[q];
+                double gb = gm[q + 1];
+                double a1 = va - ga - mu;
+                double a2 = va + ga - mu;
+                double b1 = vb - gb - mu;
+                double b2 = vb + gb - mu;
+                ts0 += (a1 + Math.abs(a1)) + (a2 - Math.abs(a2));
+                ts1 += (b1 + Math.abs(b1)) + (b2 - Math.abs(b2));
+                act += (Double.doubleToRawLongBits(-a1) >>> 63) + (Double.doubleToRawLongBits(a2) >>> 63)
+                        + (Double.doubleToRawLongBits(-b1) >>> 63) + (Double.doubleToRawLongBits(b2) >>> 63);
+            }
+            if (q < q1) {
+                double va = v[q - base];
+                double ga = gm[q];
+                double a1 = va - ga - mu;
+                double a2 = va + ga - mu;
+                ts0 += (a1 + Math.abs(a1)) + (a2 - Math.abs(a2));
+                act += (Double.doubleToRawLongBits(-a1) >>> 63) + (Double.doubleToRawLongBits(a2) >>> 63);
+            }
+            g -= (ts0 + ts1) * h;
+            sl += act * invRho;
+            double m = Double.NaN;
+            if (g == 0.0) {
+                m = mu;
+            } else if (sl > 0.0) {
+                m = mu - g / sl;
+            }
+            if (m >= lo && m <= hi) {
+                // Write the trades at m, checking that no arc changed piece on the way.
+                long bad = 0;
+                double ds0 = 0.0;
+                double ds1 = 0.0;
+                q = q0;
+                for (; q + 1 < q1; q += 2) {
+                    double va = v[q - base];
+                    double vb = v[q + 1 - base];
+                    double ga = gm[q];
+                    double gb = gm[q + 1];
+                    double a1 = va - ga;
+                    double a2 = va + ga;
+                    double b1 = vb - gb;
+                    double b2 = vb + gb;
+                    double x1 = a1 - m;
+                    double x2 = a2 - m;
+                    double y1 = b1 - m;
+                    double y2 = b2 - m;
+                    bad |= (Double.doubleToRawLongBits(-x1) ^ Double.doubleToRawLongBits(-(a1 - mu)))
+                            | (Double.doubleToRawLongBits(x2) ^ Double.doubleToRawLongBits(a2 - mu))
+                            | (Double.doubleToRawLongBits(-y1) ^ Double.doubleToRawLongBits(-(b1 - mu)))
+                            | (Double.doubleToRawLongBits(y2) ^ Double.doubleToRawLongBits(b2 - mu));
+                    double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
+                    double tb = ((y1 + Math.abs(y1)) + (y2 - Math.abs(y2))) * h;
+                    double da = ta - tOld[q];
+                    double db = tb - tOld[q + 1];
+                    ds0 += da * da;
+                    ds1 += db * db;
+                    tNew[q] = ta;
+                    tNew[q + 1] = tb;
+                }
+                if (q < q1) {
+                    double va = v[q - base];
+                    double ga = gm[q];
+                    double a1 = va - ga;
+                    double a2 = va + ga;
+                    double x1 = a1 - m;
+                    double x2 = a2 - m;
+                    bad |= (Double.doubleToRawLongBits(-x1) ^ Double.doubleToRawLongBits(-(a1 - mu)))
+                            | (Double.doubleToRawLongBits(x2) ^ Double.doubleToRawLongBits(a2 - mu));
+                    double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
+                    double da = ta - tOld[q];
+                    ds0 += da * da;
+                    tNew[q] = ta;
+                }
+                if (bad >= 0) {
+                    muOut[n] = m;
+                    return ds0 + ds1;
+                }
+            }
+        }
+        target = priceOn(n, v, base, rho, mu);
+        muOut[n] = target;
+        double ds0 = 0.0;
+        double ds1 = 0.0;
+        int q = q0;
+        for (; q + 1 < q1; q += 2) {
+            double va = v[q - base];
+            double vb = v[q + 1 - base];
+            double ga = gm[q];
+            double gb = gm[q + 1];
+            double x1 = va - ga - target;
+            double x2 = va + ga - target;
+            double y1 = vb - gb - target;
+            double y2 = vb + gb - target;
+            double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
+            double tb = ((y1 + Math.abs(y1)) + (y2 - Math.abs(y2))) * h;
+            double da = ta - tOld[q];
+            double db = tb - tOld[q + 1];
+            ds0 += da * da;
+            ds1 += db * db;
+            tNew[q] = ta;
+            tNew[q + 1] = tb;
+        }
+        if (q < q1) {
+            double va = v[q - base];
+            double ga = gm[q];
+            double x1 = va - ga - target;
+            double x2 = va + ga - target;
+            double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
+            double da = ta - tOld[q];
+            ds0 += da * da;
+            tNew[q] = ta;
+        }
+        return ds0 + ds1;
+    }
+
+    /** Agent n's assets at price mu for its trades {@code t[q]} in CSR order (see {@link #dispatch}). */
+    void dispatchCsr(int n, double mu, double[] t, double[] p) {
+        double sumT = 0.0;
+        int q = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        for (; q + 1 < q1; q += 2) {
+            sumT += t[q] + t[q + 1];
+        }
+        if (q < q1) {
+            sumT += t[q];
+        }
+        dispatch(n, mu, sumT, p);
+    }
+
+    /** The breakpoint walk of {@link #price} on targets {@code v[q − base]} in CSR order. */
+    double priceOn(int n, double[] v, int base, double rho, double mu0) {
+        final int s0 = assetStart[n];
+        final int s1 = assetStart[n + 1];
+        final int q0 = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        final double invRho = 1.0 / rho;
+        double mu = Double.isFinite(mu0) ? mu0 : 0.0;
+        int maxSteps = 2 * (s1 - s0) + 2 * (q1 - q0) + 4;
+        for (int step = 0; step < maxSteps; step++) {
+            double gLo = 0.0;
+            double gHi = 0.0;
+            double sUp = 0.0;
+            double sDn = 0.0;
+            double up = Double.POSITIVE_INFINITY;
+            double dn = Double.NEGATIVE_INFINITY;
+            for (int s = s0; s < s1; s++) {
+                double as = a[s];
+                double bs = b[s];
+                double lo = pMin[s];
+                double hi = pMax[s];
+                if (as > 0.0) {
+                    double mLo = bs + as * lo;
+                    double mHi = bs + as * hi;
+                    double ps = Math.min(hi, Math.max(lo, (mu - bs) / as));
+                    gLo += ps;
+                    gHi += ps;
+                    double inv = 1.0 / as;
+                    if (mu >= mLo && mu < mHi) {
+                        sUp += inv;
+                    }
+                    if (mu > mLo && mu <= mHi) {
+                        sDn += inv;
+                    }
+                    if (mLo > mu) {
+                        up = Math.min(up, mLo);
+                    } else if (mHi > mu) {
+                        up = Math.min(up, mHi);
+                    }
+                    if (mHi < mu) {
+                        dn = Math.max(dn, mHi);
+                    } else if (mLo < mu) {
+                        dn = Math.max(dn, mLo);
+                    }
+                } else if (mu < bs) {
+                    gLo += lo;
+                    gHi += lo;
+                    up = Math.min(up, bs);
+                } else if (mu > bs) {
+                    gLo += hi;
+                    gHi += hi;
+                    dn = Math.max(dn, bs);
+                } else {
+                    gLo += lo;
+                    gHi += hi;
+                }
+            }
+            for (int q = q0; q < q1; q++) {
+                double vk = v[q - base];
+                double g = gammaOf[q];
+                double w = vk - mu;
+                double t = w > g ? (w - g) * invRho : (w < -g ? (w + g) * invRho : 0.0);
+                gLo -= t;
+                gHi -= t;
+                double b1 = vk - g;
+                double b2 = vk + g;
+                if (mu < b1 || mu >= b2) {
+                    sUp += invRho;
+                }
+                if (mu <= b1 || mu > b2) {
+                    sDn += invRho;
+                }
+                if (b1 > mu) {
+                    up = Math.min(up, b1);
+                } else if (b2 > mu) {
+                    up = Math.min(up, b2);
+                }
+                if (b2 < mu) {
+                    dn = Math.max(dn, b2);
+                } else if (b1 < mu) {
+                    dn = Math.max(dn, b1);
+                }
+            }
+            if (gLo <= 0.0 && gHi >= 0.0) {
+                return mu;
+            }
+            if (gHi < 0.0) {
+                if (sUp > 0.0) {
+                    double target = mu - gHi / sUp;
+                    if (target < up) {
+                        return target;
+                    }
+                }
+                if (up == Double.POSITIVE_INFINITY) {
+                    return mu;
+                }
+                mu = up;
+            } else if (gLo > 0.0) {
+                if (sDn > 0.0) {
+                    double target = mu - gLo / sDn;
+                    if (target > dn) {
+                        return target;
+                    }
+                }
+                if (dn == Double.NEGATIVE_INFINITY) {
+                    return mu;
+                }
+                mu = dn;
+            } else {
+                return mu;
+            }
+        }
+        return mu;
     }
 
     /** True when agent n has neither assets nor arcs, and so no price. */

@@ -35,6 +35,8 @@ final class LocalStep {
     private final int[] arcStart;
     private final int[] arcOf;
     private final double[] gammaOf;
+    /** Newton steps tried before the breakpoint walk. */
+    private static final int NEWTON_ATTEMPTS = 4;
     /** 1/a per asset (0 for a linear asset). */
     private final double[] invA;
     /** Per agent: every asset strictly quadratic (a > 0), so the one-pass fast path applies. */
@@ -93,9 +95,12 @@ final class LocalStep {
         final int q1 = arcStart[n + 1];
         final double[] gm = gammaOf;
         final double h = 0.5 * invRho;
-        final double mu = Double.isFinite(mu0) ? mu0 : 0.0;
+        final double muStart = Double.isFinite(mu0) ? mu0 : 0.0;
         double target = Double.NaN;
-        if (quadratic[n]) {
+        double mu = muStart;
+        // Newton on the piece at mu, accepted when the new price is on that same piece (then it is
+        // the root exactly, g being affine there); a few pieces at most, then the walk.
+        for (int attempt = 0; attempt < NEWTON_ATTEMPTS && quadratic[n]; attempt++) {
             // Soft threshold without branches: max(x, 0) = (x + |x|)/2 and min(y, 0) = (y − |y|)/2,
             // both exact. The piece of arc q at a price m: selling (b1 − m > 0), buying (b2 − m < 0)
             // or idle, read from sign bits (a breakpoint hit exactly counts as the piece beyond it,
@@ -208,8 +213,12 @@ final class LocalStep {
                     return ds0 + ds1;
                 }
             }
+            if (!(Math.abs(m) < Double.POSITIVE_INFINITY)) {
+                break;
+            }
+            mu = m;
         }
-        target = priceOn(n, v, base, rho, mu);
+        target = priceOn(n, v, base, rho, muStart);
         muOut[n] = target;
         double ds0 = 0.0;
         double ds1 = 0.0;

@@ -76,6 +76,7 @@ final class AdmmPolish {
         // optimum has both at 0 once its agents' prices are inside its band).
         double[] t = new double[m];
         boolean[] linked = new boolean[m >> 1];
+        boolean[] treeEdge = new boolean[m >> 1];
         int nc = 0;
         int[] cand = new int[m >> 1];
         double[] weight = new double[m >> 1];
@@ -118,6 +119,7 @@ final class AdmmPolish {
                 parent[ro] = rn;
                 rel[ro] = offN + need - offO;
                 linked[j] = true;
+                treeEdge[j] = true;
             } else if (Math.abs(offO - offN - need) <= tolL) {
                 linked[j] = true;
             }
@@ -179,8 +181,8 @@ final class AdmmPolish {
                 return null;
             }
         }
-        // 5. Trades: the least-squares flow correction per component (one CG on all components at once:
-        // the Laplacian is block diagonal).
+        // 5. Trades: the balancing correction, carried by the spanning forest of the links (on a
+        // forest it is unique: each edge carries the excess of the subtree below it).
         double[] d = new double[nA];
         for (int n = 0; n < nA; n++) {
             double e = 0;
@@ -192,15 +194,12 @@ final class AdmmPolish {
             }
             d[n] = e;
         }
-        double[] phi = laplacianSolve(d, linked, comp, nComp, scaleP);
-        if (phi == null) {
-            return null;
-        }
+        double[] delta = forestFlow(d, treeEdge, comp, nComp);
         for (int k = 0; k < m; k += 2) {
-            if (!linked[k >> 1]) {
+            if (!treeEdge[k >> 1]) {
                 continue;
             }
-            double nt = t[k] + phi[from[k]] - phi[to[k]];
+            double nt = t[k] + delta[k >> 1];
             if (gamma[k] > 0.0 && Math.signum(nt) != Math.signum(t[k])) {
                 failure = "the balancing correction reverses the trade on " + ix.agentId(from[k]) + "->" + ix.agentId(to[k]);
                 return null;
@@ -475,92 +474,72 @@ final class AdmmPolish {
     }
 
     /**
-     * Solves Lφ = d on the graph of linked pairs (conjugate gradients with the degree as
-     * preconditioner; d sums to 0 on each component, φ is fixed to mean 0 per component by
-     * starting from 0 and staying in the range of L). Null if it does not reach 1e-13·scale.
+     * The flow on the spanning forest that removes every agent's excess d: for each tree edge,
+     * the change of the trade from its {@code from} agent to its {@code to} agent. Linear time:
+     * agents are ordered from each component's root down (breadth first) and the subtree sums
+     * accumulated back up. Each component's excesses are first shifted to sum to exactly zero
+     * (they do up to rounding), as in a balanced component they must.
      */
-    private double[] laplacianSolve(double[] d, boolean[] linked, int[] comp, int nComp, double scaleP) {
+    private double[] forestFlow(double[] d, boolean[] treeEdge, int[] comp, int nComp) {
         int nA = d.length;
         int[] arcStart = ix.arcStart();
         int[] arcsOf = ix.arcsOf();
         int[] to = ix.to();
-        double[] deg = new double[nA];
+        int[] deg = new int[nA];
+        double[] sum = new double[nComp];
+        int[] size = new int[nComp];
         for (int n = 0; n < nA; n++) {
             for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                if (linked[arcsOf[q] >> 1]) {
+                if (treeEdge[arcsOf[q] >> 1]) {
                     deg[n]++;
                 }
             }
-        }
-        double[] x = new double[nA];
-        double[] r = d.clone();
-        // Each component's imbalances sum to its balance error, zero up to rounding: remove that
-        // rounding so that the system is consistent. An isolated agent balances on its own.
-        double[] sum = new double[nComp];
-        double[] size = new double[nComp];
-        for (int n = 0; n < nA; n++) {
             if (deg[n] > 0) {
-                sum[comp[n]] += r[n];
+                sum[comp[n]] += d[n];
                 size[comp[n]]++;
             }
         }
-        double rMax = 0;
+        double[] excess = new double[nA];
         for (int n = 0; n < nA; n++) {
-            r[n] = deg[n] == 0 ? 0.0 : r[n] - sum[comp[n]] / size[comp[n]];
-            rMax = Math.max(rMax, Math.abs(r[n]));
+            excess[n] = deg[n] == 0 ? 0.0 : d[n] - sum[comp[n]] / size[comp[n]];
         }
-        double tol = 1e-13 * scaleP;
-        if (rMax <= tol) {
-            return x;
-        }
-        double[] zv = new double[nA];
-        double[] pv = new double[nA];
-        double[] ap = new double[nA];
-        double rz = 0;
-        for (int n = 0; n < nA; n++) {
-            zv[n] = deg[n] > 0 ? r[n] / deg[n] : 0;
-            pv[n] = zv[n];
-            rz += r[n] * zv[n];
-        }
-        int maxIt = 20 * nA + 1000;
-        for (int it = 0; it < maxIt; it++) {
-            double pAp = 0;
-            for (int n = 0; n < nA; n++) {
-                double v = deg[n] * pv[n];
+        int[] order = new int[nA];
+        int[] parentArc = new int[nA];
+        boolean[] seen = new boolean[nA];
+        int head = 0;
+        int tail = 0;
+        for (int root = 0; root < nA; root++) {
+            if (seen[root] || deg[root] == 0) {
+                continue;
+            }
+            seen[root] = true;
+            parentArc[root] = -1;
+            order[tail++] = root;
+            while (head < tail) {
+                int n = order[head++];
                 for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
                     int k = arcsOf[q];
-                    if (linked[k >> 1]) {
-                        v -= pv[to[k]];
+                    int o = to[k];
+                    if (treeEdge[k >> 1] && !seen[o]) {
+                        seen[o] = true;
+                        parentArc[o] = k ^ 1; // the arc from the child o back to n
+                        order[tail++] = o;
                     }
                 }
-                ap[n] = v;
-                pAp += pv[n] * v;
-            }
-            if (!(pAp > 0)) {
-                break;
-            }
-            double alpha = rz / pAp;
-            double rzNew = 0;
-            rMax = 0;
-            for (int n = 0; n < nA; n++) {
-                x[n] += alpha * pv[n];
-                r[n] -= alpha * ap[n];
-                rMax = Math.max(rMax, Math.abs(r[n]));
-            }
-            if (rMax <= tol) {
-                return x;
-            }
-            for (int n = 0; n < nA; n++) {
-                zv[n] = deg[n] > 0 ? r[n] / deg[n] : 0;
-                rzNew += r[n] * zv[n];
-            }
-            double beta = rzNew / rz;
-            rz = rzNew;
-            for (int n = 0; n < nA; n++) {
-                pv[n] = zv[n] + beta * pv[n];
             }
         }
-        failure = String.format(java.util.Locale.ROOT, "the balancing flow did not converge (residual %.2e)", rMax);
-        return null;
+        double[] delta = new double[ix.numPairs()];
+        for (int i = tail - 1; i >= 0; i--) {
+            int c = order[i];
+            int k = parentArc[c];
+            if (k < 0) {
+                continue;
+            }
+            // The child sends its subtree's excess to its parent along arc k (c → parent).
+            double s = excess[c];
+            delta[k >> 1] += (k & 1) == 0 ? s : -s;
+            excess[to[k]] += s;
+        }
+        return delta;
     }
 }

@@ -26,9 +26,9 @@ class AdmmNetworkClearingTest {
 
     static Stream<Arguments> feederMarkets() {
         return Stream.of(
-                Arguments.of("over-voltage", AdmmFeederMarkets.highPv(400, List.of(), false)),
-                Arguments.of("line limit 6-26", AdmmFeederMarkets.highPv(200, List.of(new NetworkSpec.BranchRating("6", "26", 300)), false)),
-                Arguments.of("over-voltage, peer-to-peer", AdmmFeederMarkets.highPv(400, List.of(), true)));
+                Arguments.of("over-voltage", org.peerclear.clearing.network.FeederMarkets.highPv(400, List.of(), false)),
+                Arguments.of("line limit 6-26", org.peerclear.clearing.network.FeederMarkets.highPv(200, List.of(new NetworkSpec.BranchRating("6", "26", 300)), false)),
+                Arguments.of("over-voltage, peer-to-peer", org.peerclear.clearing.network.FeederMarkets.highPv(400, List.of(), true)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,7 +62,7 @@ class AdmmNetworkClearingTest {
 
     @Test
     void aBindingLineLimitSeparatesPricesUpstreamAndDownstream() {
-        Market m = AdmmFeederMarkets.highPv(200, List.of(new NetworkSpec.BranchRating("6", "26", 300)), false);
+        Market m = org.peerclear.clearing.network.FeederMarkets.highPv(200, List.of(new NetworkSpec.BranchRating("6", "26", 300)), false);
         ClearingResult r = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT.withEps(Tolerances.ADMM_PAPER_EPS)));
         NetworkOutcome ac = r.network().orElseThrow();
         double downstream = ac.buses().stream().filter(b -> b.id().equals("30")).findFirst().orElseThrow().price();
@@ -74,7 +74,7 @@ class AdmmNetworkClearingTest {
 
     @Test
     void aWarmStartAtTheNetworkOptimumConvergesInOneIteration() {
-        Market m = AdmmFeederMarkets.highPv(400, List.of(), false);
+        Market m = org.peerclear.clearing.network.FeederMarkets.highPv(400, List.of(), false);
         ClearingResult first = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT.withEps(1e-12)));
         ClearingResult again = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT.withEps(1e-8).withWarmStart(first)));
         assertThat(again.status()).isEqualTo(Status.OPTIMAL);
@@ -84,7 +84,7 @@ class AdmmNetworkClearingTest {
 
     @Test
     void lossAwareAndTighteningOptionsAreRefusedClearly() {
-        Market m = AdmmFeederMarkets.highPv(400, List.of(), false);
+        Market m = org.peerclear.clearing.network.FeederMarkets.highPv(400, List.of(), false);
         assertThatThrownBy(() -> admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(NetworkOptions.DEFAULT.withLossAware(true))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("method 'qp'");
     }

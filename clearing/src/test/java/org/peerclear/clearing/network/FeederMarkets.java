@@ -9,8 +9,8 @@ import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.model.TradeGraph;
 
-/** Markets on the embedded case33bw feeder, for network-aware clearing tests. */
-final class FeederMarkets {
+/** Markets on the embedded case33bw feeder, for network-aware clearing tests (centralised and ADMM). */
+public final class FeederMarkets {
     private FeederMarkets() {
     }
 
@@ -24,15 +24,23 @@ final class FeederMarkets {
      *       19..22  23..25
      * </pre>
      */
-    static Market highPv(double pvKw, List<NetworkSpec.BranchRating> ratings) {
+    public static Market highPv(double pvKw, List<NetworkSpec.BranchRating> ratings) {
+        return highPv(pvKw, ratings, false);
+    }
+
+    /** As {@link #highPv(double, List)}; with {@code peerToPeer}, each prosumer also trades with the one at the next bus (gamma 0.001). */
+    public static Market highPv(double pvKw, List<NetworkSpec.BranchRating> ratings, boolean peerToPeer) {
         Market.Builder b = Market.builder("case33bw-high-pv");
         List<List<String>> pairs = new ArrayList<>();
         for (int bus = 2; bus <= 33; bus++) {
             String id = "pv" + bus;
             double cost = 0.01 + 0.0002 * bus;
             b.agent(new Agent(id, String.valueOf(bus), "green", List.of(new Asset(id + ".pv", 0, pvKw, 1e-5, cost))));
+            if (peerToPeer && bus < 33) {
+                pairs.add(List.of(id, "pv" + (bus + 1)));
+            }
         }
-        return b.tradeGraph(TradeGraph.pairs(pairs, 0.0, List.of()))
+        return b.tradeGraph(TradeGraph.pairs(pairs, peerToPeer ? 0.001 : 0.0, List.of()))
                 .grid(new Grid("1", 0.30, 0.04))
                 .network(new NetworkSpec("case33bw", null, 0.90, 1.05, ratings))
                 .build();
@@ -44,7 +52,7 @@ final class FeederMarkets {
      * only as far as the voltage limit needs them. LinDistFlow ignores losses, so it puts the
      * voltage slightly too high: the AC result falls short of vMin by about its error.
      */
-    static Market underVoltage() {
+    public static Market underVoltage() {
         return Market.builder("case33bw-under-voltage")
                 .agent(new Agent("g18", "18", null, List.of(new Asset("g18.gen", 0, 500, 1e-5, 0.5))))
                 .agent(new Agent("g33", "33", null, List.of(new Asset("g33.gen", 0, 500, 1e-5, 0.5))))

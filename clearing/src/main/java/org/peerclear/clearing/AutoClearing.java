@@ -3,7 +3,6 @@ package org.peerclear.clearing;
 import org.peerclear.clearing.admm.AdmmClearing;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.centralised.QpClearing;
-import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Market;
 import org.peerclear.result.ClearingResult;
 
@@ -36,8 +35,7 @@ public final class AutoClearing implements ClearingMethod {
 
     @Override
     public ClearingResult clear(Market market, ClearingOptions options) {
-        boolean large = market.network().isEmpty() && market.arcs().size() >= ADMM_FROM_ARCS
-                && MarketIndex.of(market).numArcs() >= ADMM_FROM_ARCS;
+        boolean large = market.network().isEmpty() && market.arcs().size() >= ADMM_FROM_ARCS;
         if (!large) {
             return new QpClearing().clear(market, options);
         }

@@ -188,13 +188,8 @@ public final class ClearingResult {
     public List<AgentResult> agents() {
         requireSolution();
         List<AgentResult> out = new ArrayList<>(index.numAgents());
-        int[] start = index.assetStart();
         for (int i = 0; i < index.numAgents(); i++) {
-            double p = 0.0;
-            for (int s = start[i]; s < start[i + 1]; s++) {
-                p += assetPower[s];
-            }
-            out.add(new AgentResult(index.agentId(i), p, agentPrice[i]));
+            out.add(agentResult(i));
         }
         return out;
     }
@@ -222,8 +217,16 @@ public final class ClearingResult {
 
     public AgentResult agent(String id) {
         requireSolution();
-        int i = index.agentIndex(id);
-        return agents().get(i);
+        return agentResult(index.agentIndex(id));
+    }
+
+    private AgentResult agentResult(int i) {
+        int[] start = index.assetStart();
+        double p = 0.0;
+        for (int s = start[i]; s < start[i + 1]; s++) {
+            p += assetPower[s];
+        }
+        return new AgentResult(index.agentId(i), p, agentPrice[i]);
     }
 
     /** The trade from → to, 0 when they did not trade; an error when they may not trade. */

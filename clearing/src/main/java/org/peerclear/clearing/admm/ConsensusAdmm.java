@@ -19,11 +19,12 @@ import org.peerclear.index.MarketIndex;
  *       {@code lambda ← lambda − rho·(x_k + x_k')/2}. With {@code alpha = 1},
  *       {@code z_k = (t_k − t_k')/2} and this is the published algorithm exactly.</li>
  * </ol>
- * Layout: target {@code v_k} and trade {@code t_k} interleaved per arc in the index order (an
- * arc next to its mirror, a pair in 32 bytes), {@code z} and {@code lambda} per pair, so the
- * price step is one sequential sweep; the local step reads and writes each partner's arc
- * through the agent's arc list, one cache line per arc.
- * Nothing is allocated per iteration.
+ * Two engines. Synchronous runs without a network operator use {@link SyncEngine}: arrays in
+ * the agents' order, one fused sweep per iteration, partners' trades recomputed from their
+ * prices instead of read from memory. Asynchronous rounds and network-aware runs use the
+ * original layout: target {@code v_k} and trade {@code t_k} interleaved per arc in the index
+ * order (an arc next to its mirror), {@code z} and {@code lambda} per pair, a local-step pass
+ * over agents and a price-step pass over pairs. Nothing is allocated per iteration.
  *
  * <p>Reductions (residual sums) are accumulated per fixed chunk of agents or pairs, whose
  * boundaries depend only on the market, and added in chunk order: the iterates, the stopping
@@ -71,28 +72,17 @@ public final class ConsensusAdmm {
     private final double[] llC;
     private final double[] lmaxC;
 
-    /*
-     * The fast engine (synchronous, no operator): every per-arc array in the agents' CSR order,
-     * so that the local step reads and writes its own arcs sequentially. mir[q] is the CSR
-     * position of arc q's mirror. Each arc keeps its own copy of the pair's price (and z when
-     * alpha != 1): both ends compute the same update from the same two trades, bit for bit
-     * (x + y == y + x, and z's copies are exact negations). Trades are double-buffered, so one
-     * sweep does the price step of iteration i (reading t^i) and the local step of iteration
-     * i + 1 (writing t^{i+1}) with no pass over pairs and no writes to a partner's memory.
-     */
     private final boolean fast;
-    private final int[] mir;
-    private final double[][] tb;
-    private final double[][] mub;
-    private final double[] lamQ;
-    private final double[] zQ;
-    private final int maxChunkArcs;
+    /** The relative stopping rule needs the norms of t and lambda; the paper's does not. */
+    private final boolean relative;
+    /** The fast engine (synchronous, no operator), or null. */
+    private final SyncEngine eng;
     private final double[] scratch;
-    /** tb[cur], mub[cur]: the trades and prices of the last completed iteration. */
+    /** eng.mu[cur]: the prices of the last completed iteration. */
     private int cur;
-    /** tb[cur ^ 1] already holds the next local step (from the current targets and rho). */
+    /** eng.mu[cur ^ 1] already holds the next local step (from the current targets and rho). */
     private boolean ahead;
-    private double dualAhead;
+    private long walks;
 
     private double rho;
     private double initialRho;
@@ -125,6 +115,7 @@ public final class ConsensusAdmm {
         this.gamma = index.gamma();
         boolean async = options.isAsync();
         this.fast = !async && operator == null;
+        this.relative = options.stopping() == AdmmOptions.Stopping.RELATIVE;
         this.vt = fast ? null : new double[2 * nArcs];
         this.z = fast ? null : new double[nPairs];
         this.lam = fast ? null : new double[nPairs];
@@ -154,31 +145,10 @@ public final class ConsensusAdmm {
         this.llC = new double[nrc];
         this.lmaxC = new double[nrc];
         if (fast) {
-            int[] pos = new int[nArcs];
-            for (int q = 0; q < nArcs; q++) {
-                pos[arcOf[q]] = q;
-            }
-            this.mir = new int[nArcs];
-            for (int q = 0; q < nArcs; q++) {
-                mir[q] = pos[arcOf[q] ^ 1];
-            }
-            this.tb = new double[][] {new double[nArcs], new double[nArcs]};
-            this.mub = new double[][] {new double[nAgents], new double[nAgents]};
-            this.lamQ = new double[nArcs];
-            this.zQ = options.alpha() == 1.0 ? null : new double[nArcs];
-            int mx = 0;
-            for (int c = 0; c < nac; c++) {
-                mx = Math.max(mx, arcStart[agentChunk[c + 1]] - arcStart[agentChunk[c]]);
-            }
-            this.maxChunkArcs = mx;
-            this.scratch = new double[Math.max(1, mx)];
+            this.eng = new SyncEngine(index, local, agentChunk);
+            this.scratch = new double[Math.max(1, eng.maxChunkArcs)];
         } else {
-            this.mir = null;
-            this.tb = null;
-            this.mub = null;
-            this.lamQ = null;
-            this.zQ = null;
-            this.maxChunkArcs = 0;
+            this.eng = null;
             this.scratch = null;
         }
         this.initialRho = options.rho();
@@ -206,17 +176,9 @@ public final class ConsensusAdmm {
     /** Back to the published start: t = 0, lambda = 0. */
     public void coldStart() {
         if (fast) {
-            for (int b = 0; b < 2; b++) {
-                Arrays.fill(tb[b], 0.0);
-                Arrays.fill(mub[b], 0.0);
-            }
-            Arrays.fill(lamQ, 0.0);
-            if (zQ != null) {
-                Arrays.fill(zQ, 0.0);
-            }
+            eng.clear();
             cur = 0;
             ahead = false;
-            dualAhead = Double.NaN;
         } else {
             Arrays.fill(vt, 0.0);
             Arrays.fill(z, 0.0);
@@ -251,22 +213,16 @@ public final class ConsensusAdmm {
         }
         coldStart();
         if (fast) {
-            double[] t = tb[cur];
-            double[] m = mub[cur];
-            for (int q = 0; q < nArcs; q++) {
-                int k = arcOf[q];
-                int j = k >> 1;
-                t[q] = trades[k];
-                double l = 0.5 * (tradePrices[2 * j] + tradePrices[2 * j + 1]);
-                lamQ[q] = Double.isFinite(l) ? l : 0.0;
-                if (zQ != null) {
-                    double zj = 0.5 * (trades[2 * j] - trades[2 * j + 1]);
-                    zQ[q] = (k & 1) == 0 ? zj : -zj;
-                }
+            double[] pairPrice = new double[nArcs];
+            for (int k = 0; k < nArcs; k++) {
+                double l = 0.5 * (tradePrices[k & ~1] + tradePrices[k | 1]);
+                pairPrice[k] = Double.isFinite(l) ? l : 0.0;
             }
+            double[] seeds = new double[nAgents];
             for (int i = 0; i < nAgents; i++) {
-                m[i] = Double.isFinite(agentPrices[i]) ? agentPrices[i] : 0.0;
+                seeds[i] = Double.isFinite(agentPrices[i]) ? agentPrices[i] : 0.0;
             }
+            eng.set(trades, pairPrice, seeds, eng.mu[cur], rho);
             return;
         }
         for (int k = 0; k < nArcs; k++) {
@@ -303,7 +259,7 @@ public final class ConsensusAdmm {
         if (fast) {
             if (!ahead) {
                 localOnlyChunks(0, dsC.length, scratch);
-                afterLocalOnly();
+                ahead = true;
             }
             fusedChunks(0, dsC.length, scratch);
             afterFused();
@@ -326,7 +282,7 @@ public final class ConsensusAdmm {
             for (long it = first; it <= last; it++) {
                 if (!ahead) {
                     localOnlyChunks(0, dsC.length, scratch);
-                    afterLocalOnly();
+                    ahead = true;
                 }
                 fusedChunks(0, dsC.length, scratch);
                 iteration = it;
@@ -359,7 +315,7 @@ public final class ConsensusAdmm {
         int[] ac = split(agentChunkWeights(), threads);
         long[] next = {first};
         boolean[] stop = {false};
-        CyclicBarrier afterLocal = new CyclicBarrier(threads, this::afterLocalOnly);
+        CyclicBarrier afterLocal = new CyclicBarrier(threads, () -> ahead = true);
         CyclicBarrier afterFused = new CyclicBarrier(threads, () -> {
             long it = next[0];
             iteration = it;
@@ -370,7 +326,7 @@ public final class ConsensusAdmm {
         Thread[] workers = new Thread[threads - 1];
         for (int w = 1; w < threads; w++) {
             final int id = w;
-            final double[] buf = new double[Math.max(1, maxChunkArcs)];
+            final double[] buf = new double[Math.max(1, eng.maxChunkArcs)];
             workers[w - 1] = new Thread(() -> workFast(id, ac, buf, stop, afterLocal, afterFused, failure),
                     "peerclear-admm-" + w);
             workers[w - 1].setDaemon(true);
@@ -429,149 +385,17 @@ public final class ConsensusAdmm {
         }
     }
 
-    /**
-     * The local step alone (from targets lambda + rho·z), for agent chunks [c0, c1): writes the
-     * next trades into tb[cur ^ 1] and prices into mub[cur ^ 1].
-     */
+    /** The local step alone for agent chunks [c0, c1): the next prices into eng.mu[cur ^ 1]. */
     private void localOnlyChunks(int c0, int c1, double[] v) {
-        final double r = rho;
-        final double invRho = 1.0 / r;
-        final double[] tc = tb[cur];
-        final double[] tn = tb[cur ^ 1];
-        final double[] mc = mub[cur];
-        final double[] mn = mub[cur ^ 1];
-        final double[] lq = lamQ;
-        final double[] zq = zQ;
-        final int[] mr = mir;
-        for (int c = c0; c < c1; c++) {
-            final int a0 = agentChunk[c];
-            final int a1 = agentChunk[c + 1];
-            final int base = arcStart[a0];
-            final int end = arcStart[a1];
-            for (int q = base; q < end; q++) {
-                double zz = zq != null ? zq[q] : 0.5 * (tc[q] - tc[mr[q]]);
-                v[q - base] = lq[q] + r * zz;
-            }
-            dsC[c] = localSteps(a0, a1, base, v, tc, tn, mc, mn, r, invRho);
-        }
-    }
-
-    private double localSteps(int a0, int a1, int base, double[] v, double[] tc, double[] tn, double[] mc, double[] mn,
-                              double r, double invRho) {
-        double ds = 0.0;
-        for (int n = a0; n < a1; n++) {
-            if (local.isIdle(n)) {
-                continue;
-            }
-            ds += local.step(n, v, base, tc, tn, r, invRho, mc[n], mn);
-        }
-        return ds;
+        eng.localOnly(c0, c1, rho, eng.mu[cur], eng.mu[cur ^ 1], v);
     }
 
     /**
-     * One sweep over agent chunks [c0, c1): the price step of the iteration whose trades are in
-     * tb[cur ^ 1] (each arc against its mirror; residual sums per chunk), then, from the new
-     * targets, the next local step, written over tb[cur].
+     * One sweep over agent chunks [c0, c1): the price step of the iteration whose prices are in
+     * eng.mu[cur ^ 1], then the next local step, into eng.mu[cur].
      */
     private void fusedChunks(int c0, int c1, double[] v) {
-        final double r = rho;
-        final double invRho = 1.0 / r;
-        final double al = opt.alpha();
-        final double om = 1.0 - al;
-        final double half = 0.5 * r;
-        final double[] tc = tb[cur ^ 1];
-        final double[] tn = tb[cur];
-        final double[] mc = mub[cur ^ 1];
-        final double[] mn = mub[cur];
-        final double[] lq = lamQ;
-        final double[] zq = zQ;
-        final int[] mr = mir;
-        for (int c = c0; c < c1; c++) {
-            final int a0 = agentChunk[c];
-            final int a1 = agentChunk[c + 1];
-            final int base = arcStart[a0];
-            final int end = arcStart[a1];
-            double r0 = 0.0;
-            double r1 = 0.0;
-            double tt0 = 0.0;
-            double tt1 = 0.0;
-            double ll0 = 0.0;
-            double ll1 = 0.0;
-            double lmax = 0.0;
-            if (zq == null) {
-                int q = base;
-                for (; q + 1 < end; q += 2) {
-                    double tk0 = tc[q];
-                    double tm0 = tc[mr[q]];
-                    double tk1 = tc[q + 1];
-                    double tm1 = tc[mr[q + 1]];
-                    double e0 = tk0 + tm0;
-                    double e1 = tk1 + tm1;
-                    double l0 = lq[q] - half * e0;
-                    double l1 = lq[q + 1] - half * e1;
-                    lq[q] = l0;
-                    lq[q + 1] = l1;
-                    v[q - base] = l0 + r * (0.5 * (tk0 - tm0));
-                    v[q + 1 - base] = l1 + r * (0.5 * (tk1 - tm1));
-                    r0 += e0 * e0;
-                    r1 += e1 * e1;
-                    tt0 += tk0 * tk0;
-                    tt1 += tk1 * tk1;
-                    ll0 += l0 * l0;
-                    ll1 += l1 * l1;
-                    // A new maximum is rare: a predictable branch, no dependency chain through max.
-                    double m01 = Math.max(Math.abs(l0), Math.abs(l1));
-                    if (m01 > lmax) {
-                        lmax = m01;
-                    }
-                }
-                if (q < end) {
-                    double tk0 = tc[q];
-                    double tm0 = tc[mr[q]];
-                    double e0 = tk0 + tm0;
-                    double l0 = lq[q] - half * e0;
-                    lq[q] = l0;
-                    v[q - base] = l0 + r * (0.5 * (tk0 - tm0));
-                    r0 += e0 * e0;
-                    tt0 += tk0 * tk0;
-                    ll0 += l0 * l0;
-                    lmax = Math.max(lmax, Math.abs(l0));
-                }
-            } else {
-                for (int q = base; q < end; q++) {
-                    double tk = tc[q];
-                    double tm = tc[mr[q]];
-                    double zz = zq[q];
-                    double xk = al * tk + om * zz;
-                    double xm = al * tm - om * zz;
-                    double zn = 0.5 * (xk - xm);
-                    double l = lq[q] - half * (xk + xm);
-                    double e = tk + tm;
-                    zq[q] = zn;
-                    lq[q] = l;
-                    v[q - base] = l + r * zn;
-                    r0 += e * e;
-                    tt0 += tk * tk;
-                    ll0 += l * l;
-                    lmax = Math.max(lmax, Math.abs(l));
-                }
-            }
-            rC[c] = r0 + r1;
-            ttC[c] = tt0 + tt1;
-            llC[c] = ll0 + ll1;
-            lmaxC[c] = lmax;
-            dsC[c] = localSteps(a0, a1, base, v, tc, tn, mc, mn, r, invRho);
-        }
-    }
-
-    /** After a local step alone: its trades become the pending ones. */
-    private void afterLocalOnly() {
-        double ds = 0.0;
-        for (int c = 0; c < dsC.length; c++) {
-            ds += dsC[c];
-        }
-        dualAhead = ds;
-        ahead = true;
+        eng.sweep(c0, c1, rho, opt.alpha(), relative, eng.mu[cur ^ 1], eng.mu[cur], v);
     }
 
     /** After a fused sweep: the iteration whose price step it did is complete; the next local step is pending. */
@@ -581,19 +405,21 @@ public final class ConsensusAdmm {
         double ll = 0.0;
         double lm = 0.0;
         double ds = 0.0;
-        for (int c = 0; c < rC.length; c++) {
-            r += rC[c];
-            tt += ttC[c];
-            ll += llC[c];
-            lm = Math.max(lm, lmaxC[c]);
-            ds += dsC[c];
+        long w = 0;
+        for (int c = 0; c < eng.rC.length; c++) {
+            r += eng.rC[c];
+            tt += eng.ttC[c];
+            ll += eng.llC[c];
+            lm = Math.max(lm, eng.lmaxC[c]);
+            ds += eng.dsC[c];
+            w += eng.walkC[c];
         }
         primal = r;
-        dual = dualAhead;
+        dual = ds;
         tNorm2 = tt;
         lamNorm2 = ll;
         lamMax = lm;
-        dualAhead = ds;
+        walks += w;
         messages += nArcs;
         cur ^= 1;
         ahead = true;
@@ -891,6 +717,9 @@ public final class ConsensusAdmm {
             rho = old / opt.tau();
         }
         if (rho != old) {
+            if (fast) {
+                eng.rescale(rho / old);
+            }
             refreshTargets();
         }
     }
@@ -929,30 +758,7 @@ public final class ConsensusAdmm {
     }
 
     private double computeDispersionFast() {
-        final double[] t = tb[cur];
-        final double[] m0 = mub[cur];
-        final double[] gm = local.gammaCsr();
-        double d = 0.0;
-        for (int n = 0; n < nAgents; n++) {
-            double m = m0[n];
-            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                double l = lamQ[q];
-                double g = gm[q];
-                double tk = t[q];
-                double e;
-                if (tk > 0.0) {
-                    e = Math.abs(m - (l - g));
-                } else if (tk < 0.0) {
-                    e = Math.abs(m - (l + g));
-                } else {
-                    e = Math.max(0.0, Math.max(l - g - m, m - l - g));
-                }
-                if (!(e <= d)) {
-                    d = e;
-                }
-            }
-        }
-        return d;
+        return eng.dispersion(nAgents, eng.mu[cur]);
     }
 
     public MarketIndex index() {
@@ -998,6 +804,11 @@ public final class ConsensusAdmm {
         return messages;
     }
 
+    /** Local steps whose Newton step crossed a breakpoint and walked them instead (fast engine only). */
+    public long walks() {
+        return walks;
+    }
+
     public boolean converged() {
         return converged;
     }
@@ -1011,9 +822,8 @@ public final class ConsensusAdmm {
     public double[] trades() {
         double[] out = new double[nArcs];
         if (fast) {
-            double[] t = tb[cur];
             for (int q = 0; q < nArcs; q++) {
-                out[arcOf[q]] = t[q];
+                out[arcOf[q]] = eng.trade[q];
             }
             return out;
         }
@@ -1028,7 +838,7 @@ public final class ConsensusAdmm {
         double[] out = new double[nArcs];
         if (fast) {
             for (int q = 0; q < nArcs; q++) {
-                out[arcOf[q]] = lamQ[q];
+                out[arcOf[q]] = eng.lambda(q);
             }
             return out;
         }
@@ -1040,7 +850,7 @@ public final class ConsensusAdmm {
 
     /** Agent prices mu_n of the last local step (NaN for an agent with neither assets nor arcs). */
     public double[] agentPrices() {
-        double[] out = (fast ? mub[cur] : mu).clone();
+        double[] out = (fast ? eng.mu[cur] : mu).clone();
         for (int n = 0; n < nAgents; n++) {
             if (local.isIdle(n)) {
                 out[n] = Double.NaN;
@@ -1054,7 +864,7 @@ public final class ConsensusAdmm {
         if (fast && iteration > 0) {
             for (int n = 0; n < nAgents; n++) {
                 if (!local.isIdle(n)) {
-                    local.dispatchCsr(n, mub[cur][n], tb[cur], p);
+                    local.dispatchCsr(n, eng.mu[cur][n], eng.trade, p);
                 }
             }
         }

@@ -10,15 +10,17 @@ import org.peerclear.index.MarketIndex;
  *   subject to Σ_s p_s = Σ_k t_k,  pMin_s ≤ p_s ≤ pMax_s
  * </pre>
  *
- * where {@code v_k = rho·z_k + lambda_k} is the arc's target in price units. Targets and
- * trades are interleaved, {@code vt[2k] = v_k}, {@code vt[2k+1] = t_k}: an agent's partners'
- * arcs are scattered in memory, and this way each costs one cache line, not two. With the
+ * where {@code v_k = rho·z_k + lambda_k} is the arc's target in price units. With the
  * multiplier {@code mu} of the balance, each asset is {@code clamp((mu − b)/a)} (a bound, or
  * anything in its range at {@code mu = b} when {@code a = 0}) and each trade is the
  * soft-thresholded {@code t_k = S_gamma(v_k − mu)/rho}; the balance
  * {@code g(mu) = Σ p(mu) − Σ t(mu)} is monotone and piecewise linear, so its root is found
- * exactly by a Newton walk over the breakpoints, started from the previous price. Near
- * convergence the walk ends on the first piece: one pass to find mu, one to write the point.
+ * exactly: by one Newton step from the previous price when that stays on the piece it was taken
+ * on ({@link #newtonRoot}, near convergence almost always), else by a few more and a walk over
+ * the breakpoints ({@link #refine}, {@link #priceOn}). The synchronous engine
+ * ({@link SyncEngine}) passes targets in its agents' CSR order; the original engine (asynchronous
+ * rounds, network operator) interleaves targets and trades per arc, {@code vt[2k] = v_k},
+ * {@code vt[2k+1] = t_k} ({@link #price}, {@link #apply}).
  *
  * <p>Bounds may be infinite (the grid's assets): an infinite bound only ever appears as a
  * value of g beyond a linear asset's price, never in a slope, so the walk never forms
@@ -35,8 +37,6 @@ final class LocalStep {
     private final int[] arcStart;
     private final int[] arcOf;
     private final double[] gammaOf;
-    /** Newton steps tried before the breakpoint walk. */
-    private static final int NEWTON_ATTEMPTS = 4;
     /** 1/a per asset (0 for a linear asset). */
     private final double[] invA;
     /** Per agent: every asset strictly quadratic (a > 0), so the one-pass fast path applies. */
@@ -71,50 +71,72 @@ final class LocalStep {
         }
     }
 
-    /** gamma per arc in CSR (agent) order. */
-    double[] gammaCsr() {
-        return gammaOf;
+    /**
+     * The Newton step of agent n's local step from its previous price {@code mu0}, given its arcs'
+     * share computed by the caller in the same pass that built the targets: {@code gArcs = −Σ t_k}
+     * at mu0, {@code slArcs} the slope of {@code Σ t_k} on the piece at mu0 (active arcs / rho),
+     * and the offsets {@code dnArcs ≤ 0 ≤ upArcs} from mu0 of the arcs' breakpoints
+     * {@code v_k ± gamma_k} that bound that piece. The balance is affine on the piece, so the
+     * step is the root exactly when it stays on it: then it is returned; otherwise NaN and the
+     * caller refines ({@link #refine}). Agents with a linear asset always refine.
+     */
+    double newtonRoot(int n, double mu0, double gArcs, double slArcs, double upArcs, double dnArcs) {
+        if (!quadratic[n]) {
+            return Double.NaN;
+        }
+        // Branch-free: which piece each asset is on varies from agent to agent, which defeats a
+        // branch predictor. The piece is checked again at the step's end point.
+        final int s0 = assetStart[n];
+        final int s1 = assetStart[n + 1];
+        double g = gArcs;
+        double sl = slArcs;
+        for (int s = s0; s < s1; s++) {
+            double pr = (mu0 - b[s]) * invA[s];
+            double pc = Math.max(pMin[s], Math.min(pMax[s], pr));
+            g += pc;
+            sl += pc == pr ? invA[s] : 0.0;
+        }
+        if (g == 0.0) {
+            return mu0;
+        }
+        if (!(sl > 0.0)) {
+            return Double.NaN;
+        }
+        double dm = -g / sl;
+        double m = mu0 + dm;
+        boolean same = dm <= upArcs & dm >= dnArcs;
+        for (int s = s0; s < s1; s++) {
+            double pr = (mu0 - b[s]) * invA[s];
+            double pm = (m - b[s]) * invA[s];
+            same &= (pr < pMin[s]) == (pm < pMin[s]) & (pr > pMax[s]) == (pm > pMax[s]);
+        }
+        return same ? m : Double.NaN;
     }
 
+    /** Newton steps tried on the agent's targets before the breakpoint walk. */
+    private static final int NEWTON_ATTEMPTS = 3;
+
     /**
-     * The whole local step of agent n on arrays in CSR (agent) order: targets {@code v[q − base]}
-     * for its arcs q, its previous trades {@code tOld[q]}; writes the new trades to
-     * {@code tNew[q]} and its price to {@code muOut[n]}; returns {@code Σ (t_new − t_old)²}. The
-     * assets follow from the price and the trades ({@link #dispatchCsr}), only when asked for.
-     *
-     * <p>Common case (every asset quadratic): one pass at the previous price {@code mu0}
-     * accumulates the balance g, its slope on the current piece and the interval of mu on which
-     * that piece holds; the Newton step {@code mu0 − g/slope} is then the root if it stays in
-     * the interval (near convergence, almost always). Otherwise the breakpoint walk.
+     * Agent n's price for targets {@code v[q − base]} when the one-pass Newton step was refused:
+     * a few Newton steps, each accepted only if it stays on the piece of g where it was taken
+     * (the interval between the nearest breakpoints), then the breakpoint walk from the last one.
+     * Quadratic agents only ({@link #newtonRoot} sends the others straight to the walk).
      */
-    double step(int n, double[] v, int base, double[] tOld, double[] tNew, double rho, double invRho, double mu0,
-                double[] muOut) {
+    double refine(int n, double[] v, int base, double rho, double mu0) {
+        final double invRho = 1.0 / rho;
         final int s0 = assetStart[n];
         final int s1 = assetStart[n + 1];
         final int q0 = arcStart[n];
         final int q1 = arcStart[n + 1];
-        final double[] gm = gammaOf;
-        final double h = 0.5 * invRho;
-        final double muStart = Double.isFinite(mu0) ? mu0 : 0.0;
-        double target = Double.NaN;
-        double mu = muStart;
-        // Newton on the piece at mu, accepted when the new price is on that same piece (then it is
-        // the root exactly, g being affine there); a few pieces at most, then the walk.
+        double mu = mu0;
         for (int attempt = 0; attempt < NEWTON_ATTEMPTS && quadratic[n]; attempt++) {
-            // Soft threshold without branches: max(x, 0) = (x + |x|)/2 and min(y, 0) = (y − |y|)/2,
-            // both exact. The piece of arc q at a price m: selling (b1 − m > 0), buying (b2 − m < 0)
-            // or idle, read from sign bits (a breakpoint hit exactly counts as the piece beyond it,
-            // which the check at the new price below then rejects when it is the wrong one).
             double g = 0.0;
             double sl = 0.0;
             double lo = Double.NEGATIVE_INFINITY;
             double hi = Double.POSITIVE_INFINITY;
             for (int s = s0; s < s1; s++) {
-                double as = a[s];
-                double bs = b[s];
-                double ia = invA[s];
-                double mLo = bs + as * pMin[s];
-                double mHi = bs + as * pMax[s];
+                double mLo = b[s] + a[s] * pMin[s];
+                double mHi = b[s] + a[s] * pMax[s];
                 if (mu < mLo) {
                     g += pMin[s];
                     hi = Math.min(hi, mLo);
@@ -122,136 +144,47 @@ final class LocalStep {
                     g += pMax[s];
                     lo = Math.max(lo, mHi);
                 } else {
-                    g += Math.min(pMax[s], Math.max(pMin[s], (mu - bs) * ia));
-                    sl += ia;
+                    g += Math.min(pMax[s], Math.max(pMin[s], (mu - b[s]) * invA[s]));
+                    sl += invA[s];
                     lo = Math.max(lo, mLo);
                     hi = Math.min(hi, mHi);
                 }
             }
-            double ts0 = 0.0;
-            double ts1 = 0.0;
-            long act = 0;
-            int q = q0;
-            for (; q + 1 < q1; q += 2) {
-                double va = v[q - base];
-                double vb = v[q + 1 - base];
-                double ga = gm[q];
-                double gb = gm[q + 1];
-                double a1 = va - ga - mu;
-                double a2 = va + ga - mu;
-                double b1 = vb - gb - mu;
-                double b2 = vb + gb - mu;
-                ts0 += (a1 + Math.abs(a1)) + (a2 - Math.abs(a2));
-                ts1 += (b1 + Math.abs(b1)) + (b2 - Math.abs(b2));
-                act += (Double.doubleToRawLongBits(-a1) >>> 63) + (Double.doubleToRawLongBits(a2) >>> 63)
-                        + (Double.doubleToRawLongBits(-b1) >>> 63) + (Double.doubleToRawLongBits(b2) >>> 63);
+            for (int q = q0; q < q1; q++) {
+                double vq = v[q - base];
+                double gq = gammaOf[q];
+                double b1 = vq - gq;
+                double b2 = vq + gq;
+                if (b1 - mu > 0.0) {
+                    g -= (b1 - mu) * invRho;
+                    sl += invRho;
+                    hi = Math.min(hi, b1);
+                } else if (b2 - mu < 0.0) {
+                    g -= (b2 - mu) * invRho;
+                    sl += invRho;
+                    lo = Math.max(lo, b2);
+                } else {
+                    lo = Math.max(lo, b1);
+                    hi = Math.min(hi, b2);
+                }
             }
-            if (q < q1) {
-                double va = v[q - base];
-                double ga = gm[q];
-                double a1 = va - ga - mu;
-                double a2 = va + ga - mu;
-                ts0 += (a1 + Math.abs(a1)) + (a2 - Math.abs(a2));
-                act += (Double.doubleToRawLongBits(-a1) >>> 63) + (Double.doubleToRawLongBits(a2) >>> 63);
-            }
-            g -= (ts0 + ts1) * h;
-            sl += act * invRho;
-            double m = Double.NaN;
             if (g == 0.0) {
-                m = mu;
-            } else if (sl > 0.0) {
-                m = mu - g / sl;
+                return mu;
             }
-            if (m >= lo && m <= hi) {
-                // Write the trades at m, checking that no arc changed piece on the way.
-                long bad = 0;
-                double ds0 = 0.0;
-                double ds1 = 0.0;
-                q = q0;
-                for (; q + 1 < q1; q += 2) {
-                    double va = v[q - base];
-                    double vb = v[q + 1 - base];
-                    double ga = gm[q];
-                    double gb = gm[q + 1];
-                    double a1 = va - ga;
-                    double a2 = va + ga;
-                    double b1 = vb - gb;
-                    double b2 = vb + gb;
-                    double x1 = a1 - m;
-                    double x2 = a2 - m;
-                    double y1 = b1 - m;
-                    double y2 = b2 - m;
-                    bad |= (Double.doubleToRawLongBits(-x1) ^ Double.doubleToRawLongBits(-(a1 - mu)))
-                            | (Double.doubleToRawLongBits(x2) ^ Double.doubleToRawLongBits(a2 - mu))
-                            | (Double.doubleToRawLongBits(-y1) ^ Double.doubleToRawLongBits(-(b1 - mu)))
-                            | (Double.doubleToRawLongBits(y2) ^ Double.doubleToRawLongBits(b2 - mu));
-                    double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
-                    double tb = ((y1 + Math.abs(y1)) + (y2 - Math.abs(y2))) * h;
-                    double da = ta - tOld[q];
-                    double db = tb - tOld[q + 1];
-                    ds0 += da * da;
-                    ds1 += db * db;
-                    tNew[q] = ta;
-                    tNew[q + 1] = tb;
-                }
-                if (q < q1) {
-                    double va = v[q - base];
-                    double ga = gm[q];
-                    double a1 = va - ga;
-                    double a2 = va + ga;
-                    double x1 = a1 - m;
-                    double x2 = a2 - m;
-                    bad |= (Double.doubleToRawLongBits(-x1) ^ Double.doubleToRawLongBits(-(a1 - mu)))
-                            | (Double.doubleToRawLongBits(x2) ^ Double.doubleToRawLongBits(a2 - mu));
-                    double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
-                    double da = ta - tOld[q];
-                    ds0 += da * da;
-                    tNew[q] = ta;
-                }
-                if (bad >= 0) {
-                    muOut[n] = m;
-                    return ds0 + ds1;
-                }
-            }
-            if (!(Math.abs(m) < Double.POSITIVE_INFINITY)) {
+            if (!(sl > 0.0)) {
                 break;
             }
-            mu = m;
+            double m = mu - g / sl;
+            if (m >= lo && m <= hi) {
+                return m;
+            }
+            // Off this piece: restart from the breakpoint it crossed (the walk's next stop).
+            mu = m > hi ? hi : lo;
+            if (!Double.isFinite(mu)) {
+                break;
+            }
         }
-        target = priceOn(n, v, base, rho, muStart);
-        muOut[n] = target;
-        double ds0 = 0.0;
-        double ds1 = 0.0;
-        int q = q0;
-        for (; q + 1 < q1; q += 2) {
-            double va = v[q - base];
-            double vb = v[q + 1 - base];
-            double ga = gm[q];
-            double gb = gm[q + 1];
-            double x1 = va - ga - target;
-            double x2 = va + ga - target;
-            double y1 = vb - gb - target;
-            double y2 = vb + gb - target;
-            double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
-            double tb = ((y1 + Math.abs(y1)) + (y2 - Math.abs(y2))) * h;
-            double da = ta - tOld[q];
-            double db = tb - tOld[q + 1];
-            ds0 += da * da;
-            ds1 += db * db;
-            tNew[q] = ta;
-            tNew[q + 1] = tb;
-        }
-        if (q < q1) {
-            double va = v[q - base];
-            double ga = gm[q];
-            double x1 = va - ga - target;
-            double x2 = va + ga - target;
-            double ta = ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
-            double da = ta - tOld[q];
-            ds0 += da * da;
-            tNew[q] = ta;
-        }
-        return ds0 + ds1;
+        return priceOn(n, v, base, rho, mu);
     }
 
     /** Agent n's assets at price mu for its trades {@code t[q]} in CSR order (see {@link #dispatch}). */

@@ -15,9 +15,9 @@ import org.peerclear.index.MarketIndex;
  * anything in its range at {@code mu = b} when {@code a = 0}) and each trade is the
  * soft-thresholded {@code t_k = S_gamma(v_k − mu)/rho}; the balance
  * {@code g(mu) = Σ p(mu) − Σ t(mu)} is monotone and piecewise linear, so its root is found
- * exactly: by one Newton step from the previous price when that stays on the piece it was taken
- * on ({@link #newtonRoot}, near convergence almost always), else by a few more and a walk over
- * the breakpoints ({@link #refine}, {@link #priceOn}). The synchronous engine
+ * exactly: by a Newton step from the previous price when that stays on the piece it was taken
+ * on ({@link #newtonStep}, {@link #onPiece}; near convergence almost always), else by a few more
+ * and a walk over the breakpoints ({@link #priceOn}). The synchronous engine
  * ({@link SyncEngine}) passes targets in its agents' CSR order; the original engine (asynchronous
  * rounds, network operator) interleaves targets and trades per arc, {@code vt[2k] = v_k},
  * {@code vt[2k+1] = t_k} ({@link #price}, {@link #apply}).
@@ -72,25 +72,22 @@ final class LocalStep {
     }
 
     /**
-     * The Newton step of agent n's local step from its previous price {@code mu0}, given its arcs'
-     * share computed by the caller in the same pass that built the targets: {@code gArcs = −Σ t_k}
-     * at mu0, {@code slArcs} the slope of {@code Σ t_k} on the piece at mu0 (active arcs / rho),
-     * and the offsets {@code dnArcs ≤ 0 ≤ upArcs} from mu0 of the arcs' breakpoints
-     * {@code v_k ± gamma_k} that bound that piece. The balance is affine on the piece, so the
-     * step is the root exactly when it stays on it: then it is returned; otherwise NaN and the
-     * caller refines ({@link #refine}). Agents with a linear asset always refine.
+     * The Newton step of agent n's local step from the price {@code mu0}, given its arcs' share
+     * computed by the caller in the pass that built the targets: {@code gArcs = −Σ t_k} at mu0
+     * and {@code slArcs} the slope of {@code Σ t_k} on the piece at mu0 (active arcs / rho).
+     * Returns the Newton point, NaN when the balance is flat there or the agent has a linear
+     * asset (then only the walk, {@link #priceOn}, is exact). The balance is affine on the piece,
+     * so the point is the root exactly when it stays on it ({@link #onPiece}).
      */
-    double newtonRoot(int n, double mu0, double gArcs, double slArcs, double upArcs, double dnArcs) {
+    double newtonStep(int n, double mu0, double gArcs, double slArcs) {
         if (!quadratic[n]) {
             return Double.NaN;
         }
         // Branch-free: which piece each asset is on varies from agent to agent, which defeats a
-        // branch predictor. The piece is checked again at the step's end point.
-        final int s0 = assetStart[n];
-        final int s1 = assetStart[n + 1];
+        // branch predictor.
         double g = gArcs;
         double sl = slArcs;
-        for (int s = s0; s < s1; s++) {
+        for (int s = assetStart[n]; s < assetStart[n + 1]; s++) {
             double pr = (mu0 - b[s]) * invA[s];
             double pc = Math.max(pMin[s], Math.min(pMax[s], pr));
             g += pc;
@@ -99,92 +96,23 @@ final class LocalStep {
         if (g == 0.0) {
             return mu0;
         }
-        if (!(sl > 0.0)) {
-            return Double.NaN;
-        }
-        double dm = -g / sl;
-        double m = mu0 + dm;
+        return sl > 0.0 ? mu0 - g / sl : Double.NaN;
+    }
+
+    /**
+     * True when m lies on the piece of agent n's balance at mu0: within the offsets
+     * {@code dnArcs ≤ m − mu0 ≤ upArcs} of the arcs' nearest breakpoints, and with every asset on
+     * the same side of its bounds as at mu0 (the same tests that counted its slope).
+     */
+    boolean onPiece(int n, double mu0, double m, double upArcs, double dnArcs) {
+        double dm = m - mu0;
         boolean same = dm <= upArcs & dm >= dnArcs;
-        for (int s = s0; s < s1; s++) {
+        for (int s = assetStart[n]; s < assetStart[n + 1]; s++) {
             double pr = (mu0 - b[s]) * invA[s];
             double pm = (m - b[s]) * invA[s];
             same &= (pr < pMin[s]) == (pm < pMin[s]) & (pr > pMax[s]) == (pm > pMax[s]);
         }
-        return same ? m : Double.NaN;
-    }
-
-    /** Newton steps tried on the agent's targets before the breakpoint walk. */
-    private static final int NEWTON_ATTEMPTS = 3;
-
-    /**
-     * Agent n's price for targets {@code v[q − base]} when the one-pass Newton step was refused:
-     * a few Newton steps, each accepted only if it stays on the piece of g where it was taken
-     * (the interval between the nearest breakpoints), then the breakpoint walk from the last one.
-     * Quadratic agents only ({@link #newtonRoot} sends the others straight to the walk).
-     */
-    double refine(int n, double[] v, int base, double rho, double mu0) {
-        final double invRho = 1.0 / rho;
-        final int s0 = assetStart[n];
-        final int s1 = assetStart[n + 1];
-        final int q0 = arcStart[n];
-        final int q1 = arcStart[n + 1];
-        double mu = mu0;
-        for (int attempt = 0; attempt < NEWTON_ATTEMPTS && quadratic[n]; attempt++) {
-            double g = 0.0;
-            double sl = 0.0;
-            double lo = Double.NEGATIVE_INFINITY;
-            double hi = Double.POSITIVE_INFINITY;
-            for (int s = s0; s < s1; s++) {
-                double mLo = b[s] + a[s] * pMin[s];
-                double mHi = b[s] + a[s] * pMax[s];
-                if (mu < mLo) {
-                    g += pMin[s];
-                    hi = Math.min(hi, mLo);
-                } else if (mu > mHi) {
-                    g += pMax[s];
-                    lo = Math.max(lo, mHi);
-                } else {
-                    g += Math.min(pMax[s], Math.max(pMin[s], (mu - b[s]) * invA[s]));
-                    sl += invA[s];
-                    lo = Math.max(lo, mLo);
-                    hi = Math.min(hi, mHi);
-                }
-            }
-            for (int q = q0; q < q1; q++) {
-                double vq = v[q - base];
-                double gq = gammaOf[q];
-                double b1 = vq - gq;
-                double b2 = vq + gq;
-                if (b1 - mu > 0.0) {
-                    g -= (b1 - mu) * invRho;
-                    sl += invRho;
-                    hi = Math.min(hi, b1);
-                } else if (b2 - mu < 0.0) {
-                    g -= (b2 - mu) * invRho;
-                    sl += invRho;
-                    lo = Math.max(lo, b2);
-                } else {
-                    lo = Math.max(lo, b1);
-                    hi = Math.min(hi, b2);
-                }
-            }
-            if (g == 0.0) {
-                return mu;
-            }
-            if (!(sl > 0.0)) {
-                break;
-            }
-            double m = mu - g / sl;
-            if (m >= lo && m <= hi) {
-                return m;
-            }
-            // Off this piece: restart from the breakpoint it crossed (the walk's next stop).
-            mu = m > hi ? hi : lo;
-            if (!Double.isFinite(mu)) {
-                break;
-            }
-        }
-        return priceOn(n, v, base, rho, mu);
+        return same;
     }
 
     /** Agent n's assets at price mu for its trades {@code t[q]} in CSR order (see {@link #dispatch}). */

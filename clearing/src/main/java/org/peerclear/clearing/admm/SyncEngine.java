@@ -23,7 +23,7 @@ import org.peerclear.index.MarketIndex;
  * and the last trade, and reads both directions' gamma and the partner's index. The residuals of
  * iteration i are summed in the same pass. Its Newton step is accepted only when it stays between
  * the nearest breakpoints below and above the previous price, found in the same pass; otherwise
- * the agent refines ({@link LocalStep#refine}).
+ * the agent refines (more Newton steps, then the breakpoint walk).
  *
  * <p>Residual sums are kept per chunk of agents (fixed by the market) and added in chunk order by
  * the caller, so any number of threads gives the same bits. Methods on disjoint chunk ranges may
@@ -169,9 +169,9 @@ final class SyncEngine {
                     hiU = Math.min(hiU, Math.min(u1, u2));
                     loB = Math.min(loB, Math.min(b1, b2));
                 }
-                double m = local.newtonRoot(n, mu0, -ts * h, act * invRho, upper(hiU), lower(loB));
-                if (Double.isNaN(m)) {
-                    m = local.refine(n, v, base, r, mu0);
+                double m = local.newtonStep(n, mu0, -ts * h, act * invRho);
+                if (!local.onPiece(n, mu0, m, upper(hiU), lower(loB))) {
+                    m = refine(n, v, base, r, mu0, m);
                     walks++;
                 }
                 mn[n] = m;
@@ -179,6 +179,46 @@ final class SyncEngine {
             walkC[c] = walks;
             walks = 0;
         }
+    }
+
+    /** Newton steps tried from the first one's end point before the breakpoint walk. */
+    private static final int NEWTON_ATTEMPTS = 3;
+
+    /**
+     * Agent n's price when the Newton step from mu0 left its piece: Newton again from where it
+     * landed (each pass as in the sweep), then the breakpoint walk.
+     */
+    private double refine(int n, double[] v, int base, double r, double mu0, double first) {
+        final double invRho = 1.0 / r;
+        final double h = 0.5 * invRho;
+        final double[] gm = gg;
+        double mu = first;
+        for (int attempt = 0; attempt < NEWTON_ATTEMPTS && Double.isFinite(mu); attempt++) {
+            double ts = 0.0;
+            long act = 0;
+            long hiU = Long.MAX_VALUE;
+            long loB = Long.MAX_VALUE;
+            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+                double w = v[q - base] - mu;
+                double go = gm[2 * q];
+                double x1 = w - go;
+                double x2 = w + go;
+                ts += (x1 + Math.abs(x1)) + (x2 - Math.abs(x2));
+                long b1 = Double.doubleToRawLongBits(x1);
+                long b2 = Double.doubleToRawLongBits(x2);
+                long u1 = b1 ^ Long.MIN_VALUE;
+                long u2 = b2 ^ Long.MIN_VALUE;
+                act += (u1 >>> 63) + (b2 >>> 63);
+                hiU = Math.min(hiU, Math.min(u1, u2));
+                loB = Math.min(loB, Math.min(b1, b2));
+            }
+            double m = local.newtonStep(n, mu, -ts * h, act * invRho);
+            if (local.onPiece(n, mu, m, upper(hiU), lower(loB))) {
+                return m;
+            }
+            mu = m;
+        }
+        return local.priceOn(n, v, base, r, Double.isFinite(mu) ? mu : mu0);
     }
 
     /*
@@ -290,9 +330,9 @@ final class SyncEngine {
                     hiU = Math.min(hiU, Math.min(u1, u2));
                     loB = Math.min(loB, Math.min(b1, b2));
                 }
-                double m = local.newtonRoot(n, mu0, -ts * h, act * invRho, upper(hiU), lower(loB));
-                if (Double.isNaN(m)) {
-                    m = local.refine(n, v, base, r, mu0);
+                double m = local.newtonStep(n, mu0, -ts * h, act * invRho);
+                if (!local.onPiece(n, mu0, m, upper(hiU), lower(loB))) {
+                    m = refine(n, v, base, r, mu0, m);
                     walks++;
                 }
                 mn[n] = m;

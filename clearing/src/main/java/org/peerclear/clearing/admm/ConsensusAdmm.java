@@ -738,17 +738,7 @@ public final class ConsensusAdmm {
             double m = mu[n];
             for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
                 int k = arcOf[q];
-                double l = lam[k >> 1];
-                double g = gamma[k];
-                double tk = vt[2 * k + 1];
-                double e;
-                if (tk > 0.0) {
-                    e = Math.abs(m - (l - g));
-                } else if (tk < 0.0) {
-                    e = Math.abs(m - (l + g));
-                } else {
-                    e = Math.max(0.0, Math.max(l - g - m, m - l - g));
-                }
+                double e = LocalStep.priceGap(m, lam[k >> 1], gamma[k], vt[2 * k + 1]);
                 if (!(e <= d)) {
                     d = e;
                 }
@@ -804,7 +794,7 @@ public final class ConsensusAdmm {
         return messages;
     }
 
-    /** Local steps whose Newton step crossed a breakpoint and walked them instead (fast engine only). */
+    /** Local steps whose Newton steps kept leaving their piece, so that they walked the breakpoints (synchronous engine only). */
     public long walks() {
         return walks;
     }

@@ -244,6 +244,20 @@ final class LocalStep {
         return mu;
     }
 
+    /**
+     * How far agent price mu is from what a bilateral price lambda allows on an arc with
+     * preference gamma and trade t: {@code |mu − (lambda − sign(t)·gamma)|} when trading, the
+     * distance of mu to {@code [lambda − gamma, lambda + gamma]} when idle.
+     */
+    static double priceGap(double mu, double lambda, double gamma, double t) {
+        if (t > 0.0) {
+            return Math.abs(mu - (lambda - gamma));
+        } else if (t < 0.0) {
+            return Math.abs(mu - (lambda + gamma));
+        }
+        return Math.max(0.0, Math.max(lambda - gamma - mu, mu - lambda - gamma));
+    }
+
     /** True when agent n has neither assets nor arcs, and so no price. */
     boolean isIdle(int n) {
         return assetStart[n] == assetStart[n + 1] && arcStart[n] == arcStart[n + 1];

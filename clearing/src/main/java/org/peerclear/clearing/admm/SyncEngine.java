@@ -139,66 +139,44 @@ final class SyncEngine {
      * {@link #maxChunkArcs}.
      */
     void localOnly(int c0, int c1, double r, double[] mc, double[] mn, double[] v) {
-        final double invRho = 1.0 / r;
-        final double h = 0.5 * invRho;
-        long walks = 0;
         for (int c = c0; c < c1; c++) {
+            walkC[c] = 0;
             final int base = arcStart[agentChunk[c]];
             for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
                 if (local.isIdle(n)) {
                     continue;
                 }
                 final double mu0 = Double.isFinite(mc[n]) ? mc[n] : 0.0;
-                double ts = 0.0;
-                long act = 0;
-                long hiU = Long.MAX_VALUE;
-                long loB = Long.MAX_VALUE;
                 for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                    double vq = st[2 * q];
-                    v[q - base] = vq;
-                    double go = gg[2 * q];
-                    double w = vq - mu0;
-                    double x1 = w - go;
-                    double x2 = w + go;
-                    ts += (x1 + Math.abs(x1)) + (x2 - Math.abs(x2));
-                    long b1 = Double.doubleToRawLongBits(x1);
-                    long b2 = Double.doubleToRawLongBits(x2);
-                    long u1 = b1 ^ Long.MIN_VALUE;
-                    long u2 = b2 ^ Long.MIN_VALUE;
-                    act += (u1 >>> 63) + (b2 >>> 63);
-                    hiU = Math.min(hiU, Math.min(u1, u2));
-                    loB = Math.min(loB, Math.min(b1, b2));
+                    v[q - base] = st[2 * q];
                 }
-                double m = local.newtonStep(n, mu0, -ts * h, act * invRho);
-                if (!local.onPiece(n, mu0, m, upper(hiU), lower(loB))) {
-                    m = refine(n, v, base, r, mu0, m);
-                    walks++;
-                }
+                double m = solve(n, v, base, r, mu0, c);
                 mn[n] = m;
             }
-            walkC[c] = walks;
-            walks = 0;
         }
     }
 
-    /** Newton steps tried from the first one's end point before the breakpoint walk. */
+    /** Newton steps tried after the first before the breakpoint walk. */
     private static final int NEWTON_ATTEMPTS = 3;
 
     /**
-     * Agent n's price when the Newton step from mu0 left its piece: Newton again from where it
-     * landed (each pass as in the sweep), then the breakpoint walk.
+     * Agent n's local step on its targets {@code v[q − base]}: Newton from mu0, accepted when it
+     * stays on the piece it was taken on; else Newton again from where it landed, a few times;
+     * else the breakpoint walk (counted in chunk c's walks).
      */
-    private double refine(int n, double[] v, int base, double r, double mu0, double first) {
+    private double solve(int n, double[] v, int base, double r, double mu0, int c) {
         final double invRho = 1.0 / r;
         final double h = 0.5 * invRho;
         final double[] gm = gg;
-        double mu = first;
-        for (int attempt = 0; attempt < NEWTON_ATTEMPTS && Double.isFinite(mu); attempt++) {
+        final int q0 = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        double mu = mu0;
+        for (int attempt = 0; attempt <= NEWTON_ATTEMPTS; attempt++) {
             double ts = 0.0;
             long act = 0;
             long hiU = Long.MAX_VALUE;
             long loB = Long.MAX_VALUE;
-            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+            for (int q = q0; q < q1; q++) {
                 double w = v[q - base] - mu;
                 double go = gm[2 * q];
                 double x1 = w - go;
@@ -216,8 +194,12 @@ final class SyncEngine {
             if (local.onPiece(n, mu, m, upper(hiU), lower(loB))) {
                 return m;
             }
+            if (!Double.isFinite(m)) {
+                break;
+            }
             mu = m;
         }
+        walkC[c]++;
         return local.priceOn(n, v, base, r, Double.isFinite(mu) ? mu : mu0);
     }
 
@@ -260,7 +242,7 @@ final class SyncEngine {
             double tt = 0.0;
             double ll = 0.0;
             double lmax = 0.0;
-            long walks = 0;
+            walkC[c] = 0;
             for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
                 final int q0 = arcStart[n];
                 final int q1 = arcStart[n + 1];
@@ -268,10 +250,6 @@ final class SyncEngine {
                     continue;
                 }
                 final double mu0 = mc[n];
-                double ts = 0.0;
-                long act = 0;
-                long hiU = Long.MAX_VALUE;
-                long loB = Long.MAX_VALUE;
                 for (int q = q0; q < q1; q++) {
                     final int i2 = 2 * q;
                     double vk = s[i2];
@@ -315,34 +293,13 @@ final class SyncEngine {
                         }
                     }
                 }
-                // The next local step's pass at mu0, on the new targets.
-                for (int q = q0; q < q1; q++) {
-                    double w = v[q - base] - mu0;
-                    double go = gm[2 * q];
-                    double x1 = w - go;
-                    double x2 = w + go;
-                    ts += (x1 + Math.abs(x1)) + (x2 - Math.abs(x2));
-                    long b1 = Double.doubleToRawLongBits(x1);
-                    long b2 = Double.doubleToRawLongBits(x2);
-                    long u1 = b1 ^ Long.MIN_VALUE;
-                    long u2 = b2 ^ Long.MIN_VALUE;
-                    act += (u1 >>> 63) + (b2 >>> 63);
-                    hiU = Math.min(hiU, Math.min(u1, u2));
-                    loB = Math.min(loB, Math.min(b1, b2));
-                }
-                double m = local.newtonStep(n, mu0, -ts * h, act * invRho);
-                if (!local.onPiece(n, mu0, m, upper(hiU), lower(loB))) {
-                    m = refine(n, v, base, r, mu0, m);
-                    walks++;
-                }
-                mn[n] = m;
+                mn[n] = solve(n, v, base, r, mu0, c);
             }
             rC[c] = rr;
             dsC[c] = ds;
             ttC[c] = tt;
             llC[c] = ll;
             lmaxC[c] = lmax;
-            walkC[c] = walks;
         }
     }
 
@@ -352,17 +309,7 @@ final class SyncEngine {
         for (int n = 0; n < nAgents; n++) {
             double mn = m[n];
             for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                double l = lambda(q);
-                double g = gg[2 * q];
-                double tk = trade[q];
-                double e;
-                if (tk > 0.0) {
-                    e = Math.abs(mn - (l - g));
-                } else if (tk < 0.0) {
-                    e = Math.abs(mn - (l + g));
-                } else {
-                    e = Math.max(0.0, Math.max(l - g - mn, mn - l - g));
-                }
+                double e = LocalStep.priceGap(mn, lambda(q), gg[2 * q], trade[q]);
                 if (!(e <= d)) {
                     d = e;
                 }

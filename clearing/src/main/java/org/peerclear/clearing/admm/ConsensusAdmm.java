@@ -75,6 +75,8 @@ public final class ConsensusAdmm {
     private final boolean fast;
     /** The relative stopping rule needs the norms of t and lambda; the paper's does not. */
     private final boolean relative;
+    /** Scratch for the original engine's breakpoint walk (the calling thread's), or null. */
+    private final double[] walkBuf;
     /** The fast engine (synchronous, no operator), or null. */
     private final SyncEngine eng;
     private final double[] scratch;
@@ -144,6 +146,7 @@ public final class ConsensusAdmm {
         this.ttC = new double[nrc];
         this.llC = new double[nrc];
         this.lmaxC = new double[nrc];
+        this.walkBuf = fast ? null : new double[Math.max(1, local.maxArcs())];
         if (fast) {
             this.eng = new SyncEngine(index, local, agentChunk);
             this.scratch = new double[Math.max(1, eng.maxChunkArcs)];
@@ -265,7 +268,7 @@ public final class ConsensusAdmm {
             afterFused();
             return;
         }
-        localChunks(0, dsC.length, it);
+        localChunks(0, dsC.length, it, walkBuf);
         priceChunks(0, rC.length, it);
         operatorStep();
         reduce();
@@ -294,7 +297,7 @@ public final class ConsensusAdmm {
             runParallelFast(threads, first, last, listener, methodName, start);
         } else if (threads <= 1) {
             for (long it = first; it <= last; it++) {
-                localChunks(0, dsC.length, it);
+                localChunks(0, dsC.length, it, walkBuf);
                 priceChunks(0, rC.length, it);
                 iteration = it;
                 if (afterIteration(it, last, listener, methodName, start)) {
@@ -441,12 +444,13 @@ public final class ConsensusAdmm {
         Thread[] workers = new Thread[threads - 1];
         for (int w = 1; w < threads; w++) {
             final int id = w;
-            workers[w - 1] = new Thread(() -> work(id, ac, pc, next, stop, afterLocal, afterPrice, failure),
+            final double[] buf = new double[walkBuf.length];
+            workers[w - 1] = new Thread(() -> work(id, ac, pc, buf, next, stop, afterLocal, afterPrice, failure),
                     "peerclear-admm-" + w);
             workers[w - 1].setDaemon(true);
             workers[w - 1].start();
         }
-        work(0, ac, pc, next, stop, afterLocal, afterPrice, failure);
+        work(0, ac, pc, walkBuf, next, stop, afterLocal, afterPrice, failure);
         for (Thread th : workers) {
             try {
                 th.join();
@@ -467,12 +471,12 @@ public final class ConsensusAdmm {
 
     // The barriers publish next[0] and stop[0]: writes in the barrier action happen-before the
     // return of await() in every party.
-    private void work(int id, int[] ac, int[] pc, long[] next, boolean[] stop, CyclicBarrier afterLocal,
+    private void work(int id, int[] ac, int[] pc, double[] buf, long[] next, boolean[] stop, CyclicBarrier afterLocal,
                       CyclicBarrier afterPrice, AtomicReference<Throwable> failure) {
         try {
             while (true) {
                 long it = next[0];
-                localChunks(ac[id], ac[id + 1], it);
+                localChunks(ac[id], ac[id + 1], it, buf);
                 afterLocal.await();
                 priceChunks(pc[id], pc[id + 1], it);
                 afterPrice.await();
@@ -526,7 +530,7 @@ public final class ConsensusAdmm {
         return out;
     }
 
-    private void localChunks(int c0, int c1, long it) {
+    private void localChunks(int c0, int c1, long it, double[] buf) {
         final double r = rho;
         final boolean async = active != null;
         for (int c = c0; c < c1; c++) {
@@ -549,7 +553,7 @@ public final class ConsensusAdmm {
                     mu[n] = m;
                     ds += local.applyWithInjection(n, m, vt, r, p, w, r, injection);
                 } else {
-                    double m = local.price(n, vt, r, mu[n]);
+                    double m = local.price(n, vt, r, mu[n], buf);
                     mu[n] = m;
                     ds += local.apply(n, m, vt, r, p);
                 }

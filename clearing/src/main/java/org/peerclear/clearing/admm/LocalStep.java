@@ -263,119 +263,26 @@ final class LocalStep {
         return assetStart[n] == assetStart[n + 1] && arcStart[n] == arcStart[n + 1];
     }
 
-    /** Agent n's price mu for the targets v, starting the walk at {@code mu0}. */
-    double price(int n, double[] vt, double rho, double mu0) {
-        final int s0 = assetStart[n];
-        final int s1 = assetStart[n + 1];
+    /**
+     * Agent n's price mu for the targets {@code vt[2k]} of its arcs k, starting the walk at
+     * {@code mu0}: the targets are gathered into {@code buf} (at least the agent's arc count)
+     * and walked by {@link #priceOn}.
+     */
+    double price(int n, double[] vt, double rho, double mu0, double[] buf) {
         final int q0 = arcStart[n];
-        final int q1 = arcStart[n + 1];
-        final double invRho = 1.0 / rho;
-        double mu = Double.isFinite(mu0) ? mu0 : 0.0;
-        int maxSteps = 2 * (s1 - s0) + 2 * (q1 - q0) + 4;
-        for (int step = 0; step < maxSteps; step++) {
-            double gLo = 0.0;
-            double gHi = 0.0;
-            double sUp = 0.0;
-            double sDn = 0.0;
-            double up = Double.POSITIVE_INFINITY;
-            double dn = Double.NEGATIVE_INFINITY;
-            for (int s = s0; s < s1; s++) {
-                double as = a[s];
-                double bs = b[s];
-                double lo = pMin[s];
-                double hi = pMax[s];
-                if (as > 0.0) {
-                    double mLo = bs + as * lo;
-                    double mHi = bs + as * hi;
-                    double ps = Math.min(hi, Math.max(lo, (mu - bs) / as));
-                    gLo += ps;
-                    gHi += ps;
-                    double inv = 1.0 / as;
-                    if (mu >= mLo && mu < mHi) {
-                        sUp += inv;
-                    }
-                    if (mu > mLo && mu <= mHi) {
-                        sDn += inv;
-                    }
-                    if (mLo > mu) {
-                        up = Math.min(up, mLo);
-                    } else if (mHi > mu) {
-                        up = Math.min(up, mHi);
-                    }
-                    if (mHi < mu) {
-                        dn = Math.max(dn, mHi);
-                    } else if (mLo < mu) {
-                        dn = Math.max(dn, mLo);
-                    }
-                } else if (mu < bs) {
-                    gLo += lo;
-                    gHi += lo;
-                    up = Math.min(up, bs);
-                } else if (mu > bs) {
-                    gLo += hi;
-                    gHi += hi;
-                    dn = Math.max(dn, bs);
-                } else {
-                    gLo += lo;
-                    gHi += hi;
-                }
-            }
-            for (int q = q0; q < q1; q++) {
-                double vk = vt[2 * arcOf[q]];
-                double g = gammaOf[q];
-                double w = vk - mu;
-                double t = w > g ? (w - g) * invRho : (w < -g ? (w + g) * invRho : 0.0);
-                gLo -= t;
-                gHi -= t;
-                double b1 = vk - g;
-                double b2 = vk + g;
-                if (mu < b1 || mu >= b2) {
-                    sUp += invRho;
-                }
-                if (mu <= b1 || mu > b2) {
-                    sDn += invRho;
-                }
-                if (b1 > mu) {
-                    up = Math.min(up, b1);
-                } else if (b2 > mu) {
-                    up = Math.min(up, b2);
-                }
-                if (b2 < mu) {
-                    dn = Math.max(dn, b2);
-                } else if (b1 < mu) {
-                    dn = Math.max(dn, b1);
-                }
-            }
-            if (gLo <= 0.0 && gHi >= 0.0) {
-                return mu;
-            }
-            if (gHi < 0.0) {
-                if (sUp > 0.0) {
-                    double target = mu - gHi / sUp;
-                    if (target < up) {
-                        return target;
-                    }
-                }
-                if (up == Double.POSITIVE_INFINITY) {
-                    return mu; // infeasible locally: the best the agent can do; the residuals will show it
-                }
-                mu = up;
-            } else if (gLo > 0.0) {
-                if (sDn > 0.0) {
-                    double target = mu - gLo / sDn;
-                    if (target > dn) {
-                        return target;
-                    }
-                }
-                if (dn == Double.NEGATIVE_INFINITY) {
-                    return mu;
-                }
-                mu = dn;
-            } else {
-                return mu; // NaN: a non-convex grid (export above import price); the market rejects those
-            }
+        for (int q = q0; q < arcStart[n + 1]; q++) {
+            buf[q - q0] = vt[2 * arcOf[q]];
         }
-        return mu;
+        return priceOn(n, buf, q0, rho, mu0);
+    }
+
+    /** The largest number of arcs of one agent. */
+    int maxArcs() {
+        int mx = 0;
+        for (int n = 0; n + 1 < arcStart.length; n++) {
+            mx = Math.max(mx, arcStart[n + 1] - arcStart[n]);
+        }
+        return mx;
     }
 
     /**

@@ -62,10 +62,6 @@ final class SyncEngine {
         this.arcOf = ix.arcsOf();
         this.agentChunk = agentChunk;
         int m = ix.numArcs();
-        int[] pos = new int[m];
-        for (int q = 0; q < m; q++) {
-            pos[arcOf[q]] = q;
-        }
         this.partner = new int[m];
         this.gg = new double[2 * m];
         double[] gamma = ix.gamma();
@@ -228,7 +224,6 @@ final class SyncEngine {
     void sweep(int c0, int c1, double r, double alpha, boolean norms, double[] mc, double[] mn, double[] v) {
         final double invRho = 1.0 / r;
         final double h = 0.5 * invRho;
-        final double half = 0.5 * r;
         final double om = 1.0 - alpha;
         final boolean plain = alpha == 1.0;
         final double[] s = st;

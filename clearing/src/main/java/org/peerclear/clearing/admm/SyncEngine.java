@@ -143,9 +143,6 @@ final class SyncEngine {
                     continue;
                 }
                 final double mu0 = Double.isFinite(mc[n]) ? mc[n] : 0.0;
-                for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                    v[q - base] = st[2 * q];
-                }
                 double m = solve(n, v, base, r, mu0, c);
                 mn[n] = m;
             }
@@ -156,14 +153,16 @@ final class SyncEngine {
     private static final int NEWTON_ATTEMPTS = 3;
 
     /**
-     * Agent n's local step on its targets {@code v[q − base]}: Newton from mu0, accepted when it
+     * Agent n's local step on its targets {@code st[2q]}: Newton from mu0, accepted when it
      * stays on the piece it was taken on; else Newton again from where it landed, a few times;
-     * else the breakpoint walk (counted in chunk c's walks).
+     * else the breakpoint walk on the targets copied to {@code v[q − base]} (counted in chunk c's
+     * walks).
      */
     private double solve(int n, double[] v, int base, double r, double mu0, int c) {
         final double invRho = 1.0 / r;
         final double h = 0.5 * invRho;
         final double[] gm = gg;
+        final double[] s = st;
         final int q0 = arcStart[n];
         final int q1 = arcStart[n + 1];
         double mu = mu0;
@@ -173,7 +172,7 @@ final class SyncEngine {
             long hiU = Long.MAX_VALUE;
             long loB = Long.MAX_VALUE;
             for (int q = q0; q < q1; q++) {
-                double w = v[q - base] - mu;
+                double w = s[2 * q] - mu;
                 double go = gm[2 * q];
                 double x1 = w - go;
                 double x2 = w + go;
@@ -201,6 +200,9 @@ final class SyncEngine {
             mu = m;
         }
         walkC[c]++;
+        for (int q = q0; q < q1; q++) {
+            v[q - base] = s[2 * q];
+        }
         return local.priceOn(n, v, base, r, Double.isFinite(mu) ? mu : mu0);
     }
 
@@ -278,7 +280,6 @@ final class SyncEngine {
                     }
                     s[i2] = vkN;
                     s[i2 + 1] = vmN;
-                    v[q - base] = vkN;
                     double d = tk - tr[q];
                     tr[q] = tk;
                     rr += e * e;

@@ -82,6 +82,54 @@ class AdmmNetworkClearingTest {
         assertThat(again.welfare()).isCloseTo(first.welfare(), within(1e-9 * Math.abs(first.welfare())));
     }
 
+    /** Asynchronous rounds (70% of the agents, the operator among them, per round) reach the same network optimum. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("feederMarkets")
+    void asynchronousRoundsReachTheCentralisedNetworkOptimum(String name, Market m) {
+        ClearingResult qp = new QpClearing().clear(m, ClearingOptions.DEFAULT);
+        ClearingResult r = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT
+                .withEps(Tolerances.ADMM_PAPER_EPS).withAsync(0.7, 11L).withMaxIterations(200_000)));
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(Math.abs(r.welfare() - qp.welfare()) / Math.abs(qp.welfare())).as("relative welfare difference")
+                .isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+        for (int n = 0; n < r.index().numAgents(); n++) {
+            assertThat(r.agentPriceArray()[n]).as("price of " + r.index().agentId(n))
+                    .isCloseTo(qp.agentPriceArray()[n], within(Tolerances.ADMM_PRICE));
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1.0, 0.7})
+    void twoThreadsGiveBitIdenticalResultsWithTheOperator(double asyncFraction) {
+        // Large enough for several chunks of agents (and of pairs), so both threads have work.
+        List<String> buses = new java.util.ArrayList<>();
+        for (int b = 2; b <= 33; b++) {
+            buses.add(String.valueOf(b));
+        }
+        Market m = org.peerclear.generate.BipartiteMarketGenerator.generate(1500, 10, 3L, buses, "case33bw");
+        AdmmOptions o = AdmmOptions.DEFAULT.withEps(1e-6).withStopping(AdmmOptions.Stopping.RELATIVE).withAdaptiveRho(true)
+                .withAsync(asyncFraction, 5L).withMaxIterations(200_000);
+        ClearingResult one = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(o));
+        ClearingResult two = admm.clear(m, ClearingOptions.DEFAULT.withMethodOptions(o.withThreads(2)));
+        assertThat(one.status()).as(one.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(two.iterations()).isEqualTo(one.iterations());
+        assertThat(bits(two.tradeArray())).isEqualTo(bits(one.tradeArray()));
+        assertThat(bits(two.agentPriceArray())).isEqualTo(bits(one.agentPriceArray()));
+        assertThat(bits(two.assetPowerArray())).isEqualTo(bits(one.assetPowerArray()));
+        for (int n = 0; n < one.index().numAgents(); n++) {
+            assertThat(Double.doubleToRawLongBits(two.agentNetworkPrice(n))).isEqualTo(Double.doubleToRawLongBits(one.agentNetworkPrice(n)));
+        }
+    }
+
+    private static long[] bits(double[] v) {
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Double.doubleToRawLongBits(v[i]);
+        }
+        return out;
+    }
+
     @Test
     void lossAwareAndTighteningOptionsAreRefusedClearly() {
         Market m = org.peerclear.clearing.network.FeederMarkets.highPv(400, List.of(), false);

@@ -33,12 +33,15 @@ import org.peerclear.index.MarketIndex;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
 public class AdmmIterationBenchmark {
     static final int TRADES = 1_000_000;
+    /** 2,000 peers × 10 partners: the whole state (about 1.4 MB) fits in this machine's 2 MB L2. */
+    static final int SMALL_TRADES = 20_000;
 
     /** Iterations per invocation of {@link #twoThreads}. */
     static final int ROUNDS = 20;
 
     private ConsensusAdmm admm;
     private ConsensusAdmm admm2;
+    private ConsensusAdmm small;
 
     @Setup
     public void setup() {
@@ -49,6 +52,14 @@ public class AdmmIterationBenchmark {
         admm = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO));
         for (int i = 0; i < 200; i++) {
             admm.iterate();
+        }
+        MarketIndex ixSmall = MarketIndex.of(BenchMarkets.quadratic(2_000));
+        if (ixSmall.numArcs() != SMALL_TRADES) {
+            throw new IllegalStateException("expected " + SMALL_TRADES + " directed trades, got " + ixSmall.numArcs());
+        }
+        small = new ConsensusAdmm(ixSmall, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO));
+        for (int i = 0; i < 200; i++) {
+            small.iterate();
         }
         // Never stops on its own (eps 1e-300): each run() does ROUNDS iterations on two threads,
         // plus one dispersion pass at the end (about 1/ROUNDS of a sweep's cost).
@@ -65,6 +76,17 @@ public class AdmmIterationBenchmark {
     public double twoThreads() {
         admm2.run(ProgressListener.NONE, "admm");
         return admm2.primalResidual();
+    }
+
+    /**
+     * The same iteration on a market whose state stays in cache: the difference from
+     * {@link #iteration} is what memory costs at 10^6 trades, the rest is computation.
+     */
+    @Benchmark
+    @OperationsPerInvocation(SMALL_TRADES)
+    public double iterationInCache() {
+        small.iterate();
+        return small.primalResidual();
     }
 
     /** Time per directed trade per iteration (JMH divides by the 10^6 trades). */

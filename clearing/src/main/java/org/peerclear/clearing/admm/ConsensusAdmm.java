@@ -326,17 +326,8 @@ public final class ConsensusAdmm {
             next[0] = it + 1;
         });
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread[] workers = new Thread[threads - 1];
-        for (int w = 1; w < threads; w++) {
-            final int id = w;
-            final double[] buf = new double[Math.max(1, eng.maxChunkArcs)];
-            workers[w - 1] = new Thread(() -> workFast(id, ac, buf, stop, afterLocal, afterFused, failure),
-                    "peerclear-admm-" + w);
-            workers[w - 1].setDaemon(true);
-            workers[w - 1].start();
-        }
-        workFast(0, ac, scratch, stop, afterLocal, afterFused, failure);
-        joinAndRethrow(workers, failure);
+        onThreads(threads, failure, id -> workFast(id, ac, id == 0 ? scratch : new double[scratch.length], stop,
+                afterLocal, afterFused, failure));
     }
 
     // The barriers publish ahead, stop[0] and the swapped buffers: writes in a barrier action
@@ -355,18 +346,44 @@ public final class ConsensusAdmm {
                     return;
                 }
             }
-        } catch (BrokenBarrierException e) {
-            failure.compareAndSet(null, e);
-        } catch (InterruptedException e) {
-            failure.compareAndSet(null, e);
-            afterLocal.reset();
-            afterFused.reset();
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            failure.set(e);
-            afterLocal.reset();
-            afterFused.reset();
+        } catch (BrokenBarrierException | InterruptedException | RuntimeException | Error e) {
+            fail(e, failure, afterLocal, afterFused);
         }
+    }
+
+    /**
+     * Runs {@code party} with ids 1 … threads − 1 on daemon workers and with id 0 on the calling
+     * thread, then joins the workers and rethrows the first failure.
+     */
+    private static void onThreads(int threads, AtomicReference<Throwable> failure, java.util.function.IntConsumer party) {
+        Thread[] workers = new Thread[threads - 1];
+        for (int w = 1; w < threads; w++) {
+            final int id = w;
+            workers[w - 1] = new Thread(() -> party.accept(id), "peerclear-admm-" + w);
+            workers[w - 1].setDaemon(true);
+            workers[w - 1].start();
+        }
+        party.accept(0);
+        joinAndRethrow(workers, failure);
+    }
+
+    /**
+     * A party's failure: the first cause is kept (a broken barrier only follows another party's
+     * failure) and the barriers are broken so that the other parties stop waiting.
+     */
+    private static void fail(Throwable e, AtomicReference<Throwable> failure, CyclicBarrier a, CyclicBarrier b) {
+        if (e instanceof BrokenBarrierException) {
+            failure.compareAndSet(null, e);
+            return;
+        }
+        if (e instanceof InterruptedException) {
+            failure.compareAndSet(null, e);
+            Thread.currentThread().interrupt();
+        } else {
+            failure.set(e);
+        }
+        a.reset();
+        b.reset();
     }
 
     private static void joinAndRethrow(Thread[] workers, AtomicReference<Throwable> failure) {
@@ -441,32 +458,8 @@ public final class ConsensusAdmm {
             next[0] = it + 1;
         });
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread[] workers = new Thread[threads - 1];
-        for (int w = 1; w < threads; w++) {
-            final int id = w;
-            final double[] buf = new double[walkBuf.length];
-            workers[w - 1] = new Thread(() -> work(id, ac, pc, buf, next, stop, afterLocal, afterPrice, failure),
-                    "peerclear-admm-" + w);
-            workers[w - 1].setDaemon(true);
-            workers[w - 1].start();
-        }
-        work(0, ac, pc, walkBuf, next, stop, afterLocal, afterPrice, failure);
-        for (Thread th : workers) {
-            try {
-                th.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the ADMM workers", e);
-            }
-        }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException re) {
-            throw re;
-        } else if (f instanceof Error err) {
-            throw err;
-        } else if (f != null) {
-            throw new IllegalStateException("ADMM worker failed", f);
-        }
+        onThreads(threads, failure, id -> work(id, ac, pc, id == 0 ? walkBuf : new double[walkBuf.length], next, stop,
+                afterLocal, afterPrice, failure));
     }
 
     // The barriers publish next[0] and stop[0]: writes in the barrier action happen-before the
@@ -484,17 +477,8 @@ public final class ConsensusAdmm {
                     return;
                 }
             }
-        } catch (BrokenBarrierException e) {
-            failure.compareAndSet(null, e);
-        } catch (InterruptedException e) {
-            failure.compareAndSet(null, e);
-            afterLocal.reset();
-            afterPrice.reset();
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            failure.set(e);
-            afterLocal.reset();
-            afterPrice.reset();
+        } catch (BrokenBarrierException | InterruptedException | RuntimeException | Error e) {
+            fail(e, failure, afterLocal, afterPrice);
         }
     }
 

@@ -14,13 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.peerclear.clearing.ClearingOptions;
-import org.peerclear.clearing.admm.AdmmClearing;
-import org.peerclear.clearing.admm.AdmmOptions;
-import org.peerclear.clearing.centralised.LpClearing;
-import org.peerclear.clearing.centralised.QpClearing;
 import org.peerclear.model.Market;
-import org.peerclear.opt.SolverParameters;
 import org.peerclear.result.ClearingResult;
 
 /**
@@ -53,48 +47,20 @@ public class AdmmClearBenchmark {
     @Param({"admm", "pdlp"})
     public String method;
 
-    private Market market;
-    private ClearingOptions options;
-    private ClearingResult last;
+    private ClearRun run;
 
     @Setup(Level.Trial)
     public void setup() {
-        boolean lp = method.equals("glop") || method.equals("admm-lp");
-        market = lp ? BenchMarkets.linear(peers) : BenchMarkets.quadratic(peers);
-        options = options(method);
-    }
-
-    static ClearingOptions options(String method) {
-        AdmmOptions admm = AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO).withEps(BenchMarkets.EPS)
-                .withStopping(AdmmOptions.Stopping.RELATIVE);
-        SolverParameters matched = SolverParameters.DEFAULT.withFeasibilityTolerance(BenchMarkets.EPS)
-                .withOptimalityTolerance(BenchMarkets.EPS);
-        return switch (method) {
-            case "admm", "admm-lp" -> ClearingOptions.DEFAULT.withMethodOptions(admm);
-            case "pdlp" -> ClearingOptions.DEFAULT.withSolver("ortools-pdlp").withSolverParameters(matched);
-            case "glop" -> ClearingOptions.DEFAULT.withSolver("ortools-glop");
-            default -> throw new IllegalArgumentException("Invalid value for parameter method: " + method);
-        };
-    }
-
-    static ClearingResult clear(String method, Market market, ClearingOptions options) {
-        return switch (method) {
-            case "admm", "admm-lp" -> new AdmmClearing().clear(market, options);
-            case "pdlp" -> new QpClearing().clear(market, options);
-            case "glop" -> new LpClearing().clear(market, options);
-            default -> throw new IllegalArgumentException("Invalid value for parameter method: " + method);
-        };
+        run = new ClearRun(method, peers);
     }
 
     @Benchmark
     public ClearingResult clear() {
-        last = clear(method, market, options);
-        return last;
+        return run.clear();
     }
 
     @TearDown(Level.Trial)
     public void report() {
-        System.err.printf("%n[%s %d peers] %s, %d iterations, welfare %.6f, %.3f s%n", method, peers, last.status(),
-                last.iterations(), last.welfare(), last.seconds());
+        run.report();
     }
 }

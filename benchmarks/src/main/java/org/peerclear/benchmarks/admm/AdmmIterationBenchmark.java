@@ -33,7 +33,7 @@ import org.peerclear.index.MarketIndex;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
 public class AdmmIterationBenchmark {
     static final int TRADES = 1_000_000;
-    /** 2,000 peers × 10 partners: the whole state (about 1.4 MB) fits in this machine's 2 MB L2. */
+    /** 2,000 peers × 10 partners: under 1 MB of per-trade state, which stays in a 2 MB L2 cache. */
     static final int SMALL_TRADES = 20_000;
 
     /** Iterations per invocation of {@link #twoThreads}. */
@@ -45,22 +45,9 @@ public class AdmmIterationBenchmark {
 
     @Setup
     public void setup() {
-        MarketIndex ix = MarketIndex.of(BenchMarkets.quadratic(100_000));
-        if (ix.numArcs() != TRADES) {
-            throw new IllegalStateException("expected " + TRADES + " directed trades, got " + ix.numArcs());
-        }
-        admm = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO));
-        for (int i = 0; i < 200; i++) {
-            admm.iterate();
-        }
-        MarketIndex ixSmall = MarketIndex.of(BenchMarkets.quadratic(2_000));
-        if (ixSmall.numArcs() != SMALL_TRADES) {
-            throw new IllegalStateException("expected " + SMALL_TRADES + " directed trades, got " + ixSmall.numArcs());
-        }
-        small = new ConsensusAdmm(ixSmall, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO));
-        for (int i = 0; i < 200; i++) {
-            small.iterate();
-        }
+        MarketIndex ix = index(100_000, TRADES);
+        admm = advanced(ix);
+        small = advanced(index(2_000, SMALL_TRADES));
         // Never stops on its own (eps 1e-300): each run() does ROUNDS iterations on two threads,
         // plus one dispersion pass at the end (about 1/ROUNDS of a sweep's cost).
         admm2 = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO).withEps(1e-300)
@@ -68,6 +55,23 @@ public class AdmmIterationBenchmark {
         for (int i = 0; i < 10; i++) {
             admm2.run(ProgressListener.NONE, "admm");
         }
+    }
+
+    private static MarketIndex index(int peers, int trades) {
+        MarketIndex ix = MarketIndex.of(BenchMarkets.quadratic(peers));
+        if (ix.numArcs() != trades) {
+            throw new IllegalStateException("expected " + trades + " directed trades, got " + ix.numArcs());
+        }
+        return ix;
+    }
+
+    /** A synchronous run advanced by 200 iterations, so that its local steps do a run's work in progress. */
+    private static ConsensusAdmm advanced(MarketIndex ix) {
+        ConsensusAdmm a = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withRho(BenchMarkets.RHO));
+        for (int i = 0; i < 200; i++) {
+            a.iterate();
+        }
+        return a;
     }
 
     /** Time per directed trade per iteration on two threads (the calling thread and one worker). */

@@ -14,8 +14,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.peerclear.clearing.ClearingOptions;
-import org.peerclear.model.Market;
 import org.peerclear.result.ClearingResult;
 
 /**
@@ -36,26 +34,20 @@ public class AdmmLpClearBenchmark {
     @Param({"admm-lp", "glop"})
     public String method;
 
-    private Market market;
-    private ClearingOptions options;
-    private ClearingResult last;
+    private ClearRun run;
 
     @Setup(Level.Trial)
     public void setup() {
-        boolean lp = method.equals("glop") || method.equals("admm-lp");
-        market = lp ? BenchMarkets.linear(peers) : BenchMarkets.quadratic(peers);
-        options = AdmmClearBenchmark.options(method);
+        run = new ClearRun(method, peers);
     }
 
     @Benchmark
     public ClearingResult clear() {
-        last = AdmmClearBenchmark.clear(method, market, options);
-        return last;
+        return run.clear();
     }
 
     @TearDown(Level.Trial)
     public void report() {
-        System.err.printf("%n[%s %d peers] %s, %d iterations, welfare %.6f, %.3f s%n", method, peers, last.status(),
-                last.iterations(), last.welfare(), last.seconds());
+        run.report();
     }
 }

@@ -184,7 +184,7 @@ final class SyncEngine {
                 act += (u1 >>> 63) + (b2 >>> 63);
                 // x1 ≤ x2 (gamma ≥ 0), so each arc's two candidates are ordered: min(u1, u2) is
                 // u1 unless x1 is negative, min(b1, b2) is b1 unless x2 is negative. Selecting
-                // with the sign masks leaves one minimum per bound (a third of the time).
+                // with the sign masks leaves one running minimum per bound instead of two.
                 long s1 = b1 >> 63;
                 long s2 = b2 >> 63;
                 hiU = Math.min(hiU, u1 ^ ((u1 ^ u2) & s1));

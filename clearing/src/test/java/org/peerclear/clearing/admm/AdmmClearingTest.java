@@ -200,7 +200,8 @@ class AdmmClearingTest {
         assertMatches(clear(m, AdmmOptions.DEFAULT.withRho(1.0).withAdaptiveRho(true).withEps(Tolerances.ADMM_EPS)), reference);
     }
 
-    private static long[] bits(double[] v) {
+    /** The raw bits of each value, for bit-for-bit comparisons. */
+    static long[] bits(double[] v) {
         long[] out = new long[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = Double.doubleToRawLongBits(v[i]);

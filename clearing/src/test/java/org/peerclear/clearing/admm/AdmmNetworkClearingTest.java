@@ -3,6 +3,7 @@ package org.peerclear.clearing.admm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.peerclear.clearing.admm.AdmmClearingTest.bits;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -120,14 +121,6 @@ class AdmmNetworkClearingTest {
         for (int n = 0; n < one.index().numAgents(); n++) {
             assertThat(Double.doubleToRawLongBits(two.agentNetworkPrice(n))).isEqualTo(Double.doubleToRawLongBits(one.agentNetworkPrice(n)));
         }
-    }
-
-    private static long[] bits(double[] v) {
-        long[] out = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Double.doubleToRawLongBits(v[i]);
-        }
-        return out;
     }
 
     @Test

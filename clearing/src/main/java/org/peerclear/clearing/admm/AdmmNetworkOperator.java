@@ -82,19 +82,7 @@ final class AdmmNetworkOperator {
                 }
                 double[] s = new double[buses.length];
                 model.linDistFlow().voltageSensitivityRow(j, buses, s, null);
-                double[] lo = new double[buses.length];
-                double[] hi = new double[buses.length];
-                for (int q = 0; q < buses.length; q++) {
-                    lo[q] = s[q] * k;
-                    hi[q] = -s[q] * k;
-                }
-                // As n·X ≥ c: the upper limit negated.
-                rows.add(hi);
-                rhs.add(-(vmax2 - w0[j]));
-                meta.add(new int[] {VOLTAGE, j, -1});
-                rows.add(lo);
-                rhs.add(vmin2 - w0[j]);
-                meta.add(new int[] {VOLTAGE, j, 1});
+                addLimits(rows, rhs, meta, s, k, VOLTAGE, j, vmax2 - w0[j], vmin2 - w0[j]);
             }
             for (int l = 0; l < model.feeder().branchCount(); l++) {
                 double limit = model.branchLimitKw(l);
@@ -103,18 +91,7 @@ final class AdmmNetworkOperator {
                 }
                 double[] s = new double[buses.length];
                 model.linDistFlow().ptdfRow(l, buses, s);
-                double[] lo = new double[buses.length];
-                double[] hi = new double[buses.length];
-                for (int q = 0; q < buses.length; q++) {
-                    lo[q] = s[q] * k;
-                    hi[q] = -s[q] * k;
-                }
-                rows.add(hi);
-                rhs.add(-(limit - f0[l]));
-                meta.add(new int[] {FLOW, l, -1});
-                rows.add(lo);
-                rhs.add(-limit - f0[l]);
-                meta.add(new int[] {FLOW, l, 1});
+                addLimits(rows, rhs, meta, s, k, FLOW, l, limit - f0[l], -limit - f0[l]);
             }
         }
         int m = rows.size();
@@ -257,5 +234,25 @@ final class AdmmNetworkOperator {
             c += v > 0 ? 1 : 0;
         }
         return c;
+    }
+
+    /**
+     * The two rows {@code lower ≤ k·s·X ≤ upper} of one limit, as rows {@code n·X ≥ c}: the upper
+     * limit negated (side −1), then the lower (side +1).
+     */
+    private static void addLimits(List<double[]> rows, List<Double> rhs, List<int[]> meta, double[] s, double k, int kind,
+                                  int index, double upper, double lower) {
+        double[] lo = new double[s.length];
+        double[] hi = new double[s.length];
+        for (int q = 0; q < s.length; q++) {
+            lo[q] = s[q] * k;
+            hi[q] = -s[q] * k;
+        }
+        rows.add(hi);
+        rhs.add(-upper);
+        meta.add(new int[] {kind, index, -1});
+        rows.add(lo);
+        rhs.add(lower);
+        meta.add(new int[] {kind, index, 1});
     }
 }

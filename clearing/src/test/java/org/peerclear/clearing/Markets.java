@@ -1,5 +1,8 @@
 package org.peerclear.clearing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.peerclear.model.Agent;
@@ -9,6 +12,8 @@ import org.peerclear.model.Community;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
+import org.peerclear.opt.Status;
+import org.peerclear.result.ClearingResult;
 
 /** Small markets with known answers, for tests. */
 public final class Markets {
@@ -31,6 +36,20 @@ public final class Markets {
                 .agent(new Agent("buyer", List.of(new Asset("buyer.load", -30, 0, 1, 8))))
                 .tradeGraph(TradeGraph.complete(g, List.of()))
                 .build();
+    }
+
+    /**
+     * The analytic answer of {@link #twoAgents} with g = 1: trade 1 at price 6, the seller's
+     * price 5 and the buyer's 7 (mu_n = lambda − sign(t)·gamma), and a result that verifies.
+     */
+    public static void assertTwoAgentsAnswer(ClearingResult r) {
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.trade("seller", "buyer")).isCloseTo(1.0, within(Tolerances.ANALYTIC));
+        assertThat(r.trades()).filteredOn(t -> t.from().equals("seller")).singleElement()
+                .satisfies(t -> assertThat(t.price()).isCloseTo(6.0, within(Tolerances.ANALYTIC)));
+        assertThat(r.agent("seller").price()).isCloseTo(5.0, within(Tolerances.ANALYTIC));
+        assertThat(r.agent("buyer").price()).isCloseTo(7.0, within(Tolerances.ANALYTIC));
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
     }
 
     /** The DTU IEEE 14-bus-derived data: Pmin, Pmax, Pren, a, b for 14 agents. */

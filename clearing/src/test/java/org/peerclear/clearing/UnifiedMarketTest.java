@@ -38,15 +38,7 @@ class UnifiedMarketTest {
 
     @Test
     void twoAgentsWithCoefficientsTradeOneAtBilateralPriceSix() {
-        ClearingResult r = qp.clear(Markets.twoAgents(1.0), ClearingOptions.DEFAULT);
-        assertThat(r.status()).isEqualTo(Status.OPTIMAL);
-        assertThat(r.trade("seller", "buyer")).isCloseTo(1.0, within(Tolerances.ANALYTIC));
-        assertThat(r.trades()).filteredOn(t -> t.from().equals("seller")).singleElement()
-                .satisfies(t -> assertThat(t.price()).isCloseTo(6.0, within(Tolerances.ANALYTIC)));
-        // mu_n = lambda − sign(t) gamma: the seller's price is 5, the buyer's 7.
-        assertThat(r.agent("seller").price()).isCloseTo(5.0, within(Tolerances.ANALYTIC));
-        assertThat(r.agent("buyer").price()).isCloseTo(7.0, within(Tolerances.ANALYTIC));
-        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+        Markets.assertTwoAgentsAnswer(qp.clear(Markets.twoAgents(1.0), ClearingOptions.DEFAULT));
     }
 
     @ParameterizedTest

@@ -147,14 +147,7 @@ class AdmmClearingTest {
 
     @Test
     void twoAgentsWithCoefficientsTradeOneAtBilateralPriceSix() {
-        ClearingResult r = clear(Markets.twoAgents(1.0), AdmmOptions.DEFAULT.withEps(1e-18));
-        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
-        assertThat(r.trade("seller", "buyer")).isCloseTo(1.0, within(Tolerances.ANALYTIC));
-        assertThat(r.trades()).filteredOn(t -> t.from().equals("seller")).singleElement()
-                .satisfies(t -> assertThat(t.price()).isCloseTo(6.0, within(Tolerances.ANALYTIC)));
-        assertThat(r.agent("seller").price()).isCloseTo(5.0, within(Tolerances.ANALYTIC));
-        assertThat(r.agent("buyer").price()).isCloseTo(7.0, within(Tolerances.ANALYTIC));
-        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+        Markets.assertTwoAgentsAnswer(clear(Markets.twoAgents(1.0), AdmmOptions.DEFAULT.withEps(1e-18)));
     }
 
     @Test

@@ -228,15 +228,16 @@ public final class OjAlgoBackend implements SolverBackend {
                 return Status.OPTIMAL;
             case FEASIBLE:
             case APPROXIMATE:
-                // A continuous solve that stops short of optimality without a time limit has not
-                // converged; a MILP incumbent is a usable feasible point.
-                return cls.isMixedInteger() ? Status.FEASIBLE : (timedOut ? Status.NOT_CONVERGED : Status.FEASIBLE);
+                // A point short of proven optimality: stopped by the time limit, or ojAlgo's own
+                // "feasible" (the clearing's certificate decides what it is).
+                return timedOut ? Status.TIME_LIMIT : Status.FEASIBLE;
             case INFEASIBLE:
                 return Status.INFEASIBLE;
             case UNBOUNDED:
                 return Status.UNBOUNDED;
             case UNEXPLORED:
             case VALID:
+                // No point to return (TIME_LIMIT carries one): stopped before finding any.
                 return timedOut ? Status.NOT_CONVERGED : Status.ERROR;
             default:
                 return Status.ERROR;

@@ -99,6 +99,10 @@ abstract class MpSolverBackend implements SolverBackend {
             }
             params.delete();
             Status status = OrToolsStatus.of(rs, cls);
+            if (rs == MPSolver.ResultStatus.FEASIBLE && seconds(start) >= parameters.timeLimitSeconds()) {
+                // A point, stopped by the time limit before optimality was proven.
+                status = Status.TIME_LIMIT;
+            }
             LOG.debug("{} on {}: {} in {} ms", name, problem.name(), rs, solver.wallTime());
             if (!status.hasSolution()) {
                 return Solution.withoutPoint(status, solverId + " status " + rs, name, solver.iterations(), seconds(start));

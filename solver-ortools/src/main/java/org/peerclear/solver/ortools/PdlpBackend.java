@@ -85,6 +85,11 @@ public final class PdlpBackend implements SolverBackend {
                 // time limit to blame, a feasible problem without an optimum is unbounded.
                 status = Status.UNBOUNDED;
             }
+            if (status == Status.NOT_CONVERGED && seconds >= parameters.timeLimitSeconds()
+                    && r.getVariableValueCount() == problem.numVariables() && r.getDualValueCount() == protoRows(problem)) {
+                // Stopped by the time limit with an iterate: the best point found.
+                status = Status.TIME_LIMIT;
+            }
             String message = "PDLP " + r.getStatus() + (r.getStatusStr().isEmpty() ? "" : ": " + r.getStatusStr());
             LOG.debug("PDLP on {}: {}", problem.name(), message);
             if (!status.hasSolution()) {
@@ -100,6 +105,15 @@ public final class PdlpBackend implements SolverBackend {
             LOG.warn("PDLP failed on {}", problem.name(), e);
             return Solution.withoutPoint(Status.ERROR, "PDLP failed: " + e, NAME, 0, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** The number of rows the proto has (vacuous rows are left out). */
+    private static int protoRows(Problem problem) {
+        int n = 0;
+        for (int i = 0; i < problem.numRows(); i++) {
+            n += ModelProtos.isVacuous(problem, i) ? 0 : 1;
+        }
+        return n;
     }
 
     private static boolean isFeasible(Problem problem, SolverParameters parameters) {

@@ -151,6 +151,16 @@ public final class OptimalityCertificate {
         return primalResidual <= tol && dualResidual <= tol && complementarity <= tol && relativeDualityGap() <= tol;
     }
 
+    /**
+     * True when each measure is within its own absolute tolerance (the gap relative to
+     * max(1, |objective|)): for problems whose rows and variables carry different units, the
+     * caller scales each tolerance by its data.
+     */
+    public boolean holds(double primalTol, double dualTol, double complementarityTol, double relativeGapTol) {
+        return primalResidual <= primalTol && dualResidual <= dualTol && complementarity <= complementarityTol
+                && relativeDualityGap() <= relativeGapTol;
+    }
+
     @Override
     public String toString() {
         return String.format("KKT[primal %.3e, dual %.3e, complementarity %.3e, gap %.3e (rel %.3e)]",

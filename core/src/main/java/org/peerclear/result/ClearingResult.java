@@ -93,6 +93,24 @@ public final class ClearingResult {
         return new Builder(market, index);
     }
 
+    /**
+     * A builder holding everything of this result (status, point, prices, notes, options,
+     * diagnostics), to derive a variant, e.g. the same point with another status: a status
+     * without a solution drops the point.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(market, index).status(status, message).method(method).solver(solver).iterations(iterations)
+                .residuals(primalResidual, dualResidual).seconds(seconds).pinned(assetPinned, arcPinned)
+                .agentNetworkPrices(agentNetworkPrice).network(network);
+        b.notes.clear();
+        b.notes.addAll(notes);
+        b.options.putAll(options);
+        if (status.hasSolution()) {
+            b.solution(assetPower, trade, agentPrice, tradePrice);
+        }
+        return b;
+    }
+
     public Market market() {
         return market;
     }

@@ -9,12 +9,26 @@ public final class CostAccounting {
 
     /** Σ_s (½ a_s p_s² + b_s p_s) + Σ_k gamma_k |t_k|. */
     public static double objective(MarketIndex index, double[] assetPower, double[] trade) {
+        return sum(index, assetPower, trade, false);
+    }
+
+    /**
+     * Σ_s |½ a_s p_s² + b_s p_s| + Σ_k gamma_k |t_k|: the objective's terms in absolute value,
+     * the scale of its rounding (the objective itself can cancel to near 0 while its terms are
+     * large).
+     */
+    public static double grossCost(MarketIndex index, double[] assetPower, double[] trade) {
+        return sum(index, assetPower, trade, true);
+    }
+
+    private static double sum(MarketIndex index, double[] assetPower, double[] trade, boolean absolute) {
         double[] a = index.a();
         double[] b = index.b();
         double[] gamma = index.gamma();
         double v = 0.0;
         for (int s = 0; s < assetPower.length; s++) {
-            v += (0.5 * a[s] * assetPower[s] + b[s]) * assetPower[s];
+            double f = (0.5 * a[s] * assetPower[s] + b[s]) * assetPower[s];
+            v += absolute ? Math.abs(f) : f;
         }
         for (int k = 0; k < trade.length; k++) {
             v += gamma[k] * Math.abs(trade[k]);

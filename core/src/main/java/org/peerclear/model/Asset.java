@@ -10,9 +10,9 @@ public record Asset(String id, double pMin, double pMax, double a, double b) {
     public Asset {
         Checks.nonBlank("asset.id", id);
         String at = "assets[" + id + "]";
-        Checks.finite(at + ".pMin", pMin);
-        Checks.finite(at + ".pMax", pMax);
-        Checks.finite(at + ".b", b);
+        Checks.inRange(at + ".pMin", pMin);
+        Checks.inRange(at + ".pMax", pMax);
+        Checks.inRange(at + ".b", b);
         Checks.nonNegative(at + ".a", a);
         if (pMin > pMax) {
             throw new InvalidMarketException(at + ".pMin", "pMin " + pMin + " > pMax " + pMax + " (pMin must be <= pMax)");

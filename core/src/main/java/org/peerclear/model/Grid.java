@@ -15,8 +15,8 @@ public record Grid(String bus, double importPrice, double exportPrice, double im
         if (bus != null && bus.isBlank()) {
             throw new InvalidMarketException("grid.bus", "must be a non-empty string when present");
         }
-        Checks.finite("grid.importPrice", importPrice);
-        Checks.finite("grid.exportPrice", exportPrice);
+        Checks.inRange("grid.importPrice", importPrice);
+        Checks.inRange("grid.exportPrice", exportPrice);
         Checks.nonNegativeOrInfinite("grid.importMax", importMax);
         Checks.nonNegativeOrInfinite("grid.exportMax", exportMax);
         if (importPrice < exportPrice) {

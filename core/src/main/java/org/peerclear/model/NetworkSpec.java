@@ -12,8 +12,8 @@ public record NetworkSpec(String feeder, java.nio.file.Path baseDirectory, doubl
                           List<BranchRating> ratings) {
     public NetworkSpec {
         Checks.nonBlank("network.case", feeder);
-        Checks.finite("network.vMin", vMin);
-        Checks.finite("network.vMax", vMax);
+        Checks.inRange("network.vMin", vMin);
+        Checks.inRange("network.vMax", vMax);
         if (!(vMin > 0)) {
             throw new InvalidMarketException("network.vMin", "must be > 0 per unit, got " + vMin);
         }
@@ -32,7 +32,7 @@ public record NetworkSpec(String feeder, java.nio.file.Path baseDirectory, doubl
             Checks.nonBlank("network.ratings[].from", from);
             Checks.nonBlank("network.ratings[].to", to);
             String at = "network.ratings[" + from + "-" + to + "].pMax";
-            Checks.finite(at, pMax);
+            Checks.inRange(at, pMax);
             if (!(pMax > 0)) {
                 throw new InvalidMarketException(at, "must be > 0, got " + pMax);
             }

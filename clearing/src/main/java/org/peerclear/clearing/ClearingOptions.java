@@ -11,22 +11,36 @@ import org.peerclear.opt.SolverRegistry;
  * Options shared by the clearing methods. Immutable; {@code with...} returns a copy. The
  * solver registry is explicit (no hidden global state): by default it is read from the class
  * path when a method first needs a solver.
+ *
+ * <p>The time limit ({@link #DEFAULT_TIME_LIMIT_SECONDS} by default, {@code +∞} for none) bounds
+ * a whole clear: ADMM stops at it with its best point ({@code TIME_LIMIT}); the centralised
+ * methods pass what is left of it to their back-end as {@link SolverParameters#timeLimitSeconds()}
+ * (the smaller of the two when the solver parameters carry their own).
  */
 public final class ClearingOptions {
+    /** The default time limit of a clear: 10 minutes, long enough for the largest benchmark markets. */
+    public static final double DEFAULT_TIME_LIMIT_SECONDS = 600.0;
+
     public static final ClearingOptions DEFAULT = new ClearingOptions(null, SolverParameters.DEFAULT, null,
-            ProgressListener.NONE, Map.of());
+            ProgressListener.NONE, Map.of(), DEFAULT_TIME_LIMIT_SECONDS);
 
     private final String solver;
     private final SolverParameters solverParameters;
     private final SolverRegistry registry;
     private final ProgressListener listener;
     private final Map<Class<?>, Object> methodOptions;
+    private final double timeLimitSeconds;
 
     private ClearingOptions(String solver, SolverParameters solverParameters, SolverRegistry registry,
-                            ProgressListener listener, Map<Class<?>, Object> methodOptions) {
+                            ProgressListener listener, Map<Class<?>, Object> methodOptions, double timeLimitSeconds) {
         if (solver != null && solver.isBlank()) {
             throw new IllegalArgumentException("Invalid value for parameter solver: '" + solver + "'");
         }
+        if (!(timeLimitSeconds > 0)) {
+            throw new IllegalArgumentException("Invalid value for parameter timeLimitSeconds: " + timeLimitSeconds
+                    + " (must be > 0 seconds, or +Infinity for none)");
+        }
+        this.timeLimitSeconds = timeLimitSeconds;
         this.solver = solver;
         this.solverParameters = Objects.requireNonNull(solverParameters, "solverParameters");
         this.registry = registry;
@@ -49,15 +63,15 @@ public final class ClearingOptions {
     }
 
     public ClearingOptions withSolver(String name) {
-        return new ClearingOptions(name, solverParameters, registry, listener, methodOptions);
+        return new ClearingOptions(name, solverParameters, registry, listener, methodOptions, timeLimitSeconds);
     }
 
     public ClearingOptions withSolverParameters(SolverParameters p) {
-        return new ClearingOptions(solver, p, registry, listener, methodOptions);
+        return new ClearingOptions(solver, p, registry, listener, methodOptions, timeLimitSeconds);
     }
 
     public ClearingOptions withRegistry(SolverRegistry r) {
-        return new ClearingOptions(solver, solverParameters, r, listener, methodOptions);
+        return new ClearingOptions(solver, solverParameters, r, listener, methodOptions, timeLimitSeconds);
     }
 
     public ProgressListener listener() {
@@ -65,7 +79,7 @@ public final class ClearingOptions {
     }
 
     public ClearingOptions withListener(ProgressListener l) {
-        return new ClearingOptions(solver, solverParameters, registry, l, methodOptions);
+        return new ClearingOptions(solver, solverParameters, registry, l, methodOptions, timeLimitSeconds);
     }
 
     /**
@@ -80,12 +94,38 @@ public final class ClearingOptions {
     public ClearingOptions withMethodOptions(Object options) {
         Map<Class<?>, Object> m = new HashMap<>(methodOptions);
         m.put(options.getClass(), options);
-        return new ClearingOptions(solver, solverParameters, registry, listener, m);
+        return new ClearingOptions(solver, solverParameters, registry, listener, m, timeLimitSeconds);
+    }
+
+    /** The time limit of a clear in seconds ({@code +∞}: none). */
+    public double timeLimitSeconds() {
+        return timeLimitSeconds;
+    }
+
+    public ClearingOptions withTimeLimitSeconds(double seconds) {
+        return new ClearingOptions(solver, solverParameters, registry, listener, methodOptions, seconds);
+    }
+
+    /**
+     * The solver parameters for a solve that starts now, in a clear that started at
+     * {@code startNanos}: the time limit is what is left of this clear's, or the parameters'
+     * own when smaller.
+     */
+    public SolverParameters solverParametersAt(long startNanos) {
+        double left = timeLimitSeconds - (System.nanoTime() - startNanos) * 1e-9;
+        double limit = Math.min(solverParameters.timeLimitSeconds(), Math.max(left, 1e-3));
+        return limit == solverParameters.timeLimitSeconds() ? solverParameters : solverParameters.withTimeLimitSeconds(limit);
+    }
+
+    /** True once a clear that started at {@code startNanos} has used up the time limit. */
+    public boolean timeUp(long startNanos) {
+        return (System.nanoTime() - startNanos) * 1e-9 >= timeLimitSeconds;
     }
 
     @Override
     public String toString() {
-        return "ClearingOptions{solver=" + (solver == null ? "default" : solver) + ", " + solverParameters
+        return "ClearingOptions{solver=" + (solver == null ? "default" : solver) + ", timeLimitSeconds=" + timeLimitSeconds
+                + ", " + solverParameters
                 + (methodOptions.isEmpty() ? "" : ", " + methodOptions.values()) + "}";
     }
 }

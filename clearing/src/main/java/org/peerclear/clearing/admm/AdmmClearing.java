@@ -1,6 +1,9 @@
 package org.peerclear.clearing.admm;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.network.AcCheck;
@@ -29,11 +32,18 @@ import org.slf4j.LoggerFactory;
  * Loss-aware clearing and tightening to AC ({@link NetworkOptions}) are refused: they are
  * re-clearing loops of method {@code qp}. Limits that admit no injections give {@code INFEASIBLE}.
  *
- * <p>Status {@code OPTIMAL} when the stopping rule held, {@code NOT_CONVERGED} (residuals in
- * the message) at the iteration limit. A converged point is then polished ({@link AdmmPolish}):
- * prices, assets and trades recomputed exactly from the ADMM's active set, so that balance,
- * reciprocity and the price relations hold to rounding and the welfare is the optimum's when the
- * active set is right (measured: ≤ 1e-10 relative to the centralised QP at the paper rule, eps
+ * <p>Infeasible and unbounded markets are found before the first iteration
+ * ({@link Certification#precheck}). At the iteration limit the status is {@code NOT_CONVERGED}
+ * (residuals in the message); at the time limit of {@link ClearingOptions#timeLimitSeconds()}
+ * {@code TIME_LIMIT} with the last iterate's settlement as the best point. When the stopping
+ * rule holds, the point is certified ({@link Certification#certify}; with a network also on the
+ * centralised problem, {@link AdmmNetworkCertificate}): {@code OPTIMAL} only when its
+ * certificate holds, else {@code FEASIBLE} or, when not primal feasible within tolerance (the
+ * stopping rule held at too loose an eps), {@code NOT_CONVERGED}, with the residuals.
+ *
+ * <p>A converged point is first polished ({@link AdmmPolish}): prices, assets and trades
+ * recomputed exactly from the ADMM's active set, so that balance, reciprocity and the price
+ * relations hold to rounding and the welfare is the optimum's when the active set is right (measured: ≤ 1e-10 relative to the centralised QP at the paper rule, eps
  * 1e-8, on the generated markets, IEEE 14 and case33bw). If the polish fails, or its point fails
  * verification where the ADMM's own does not, the ADMM's settlement is reported (a note says
  * why): each trade the pair's consensus {@code (t_nm − t_mn)/2}, and each agent's assets absorbing,
@@ -64,6 +74,10 @@ public final class AdmmClearing implements ClearingMethod {
         }
         long start = System.nanoTime();
         MarketIndex index = MarketIndex.of(market);
+        Optional<ClearingResult> refuted = Certification.precheck(market, index, NAME, start);
+        if (refuted.isPresent()) {
+            return refuted.get();
+        }
         NetworkModel netModel = market.network().isPresent() ? NetworkModel.of(market, index) : null;
         AdmmNetworkOperator operator = netModel == null ? null : new AdmmNetworkOperator(netModel, index);
         double rho = o.rhoFromData() ? AdmmOptions.rhoFromData(index) : o.rho();
@@ -78,7 +92,8 @@ public final class AdmmClearing implements ClearingMethod {
             }
         }
         LOG.debug("Clearing {} with ADMM {} (rho {}) on {}", market.name(), o, rho, index);
-        boolean ok = admm.run(options.listener(), NAME);
+        double timeLeft = options.timeLimitSeconds() - (System.nanoTime() - start) * 1e-9;
+        boolean ok = admm.run(options.listener(), NAME, Math.max(timeLeft, 0.0));
         String residuals = String.format(Locale.ROOT, "r = %.3e, s = %.3e, price dispersion %.3e after %d iterations (rho %.4g)",
                 admm.primalResidual(), admm.dualResidual(), admm.dispersion(), admm.iterations(), admm.rho());
         java.util.function.Supplier<ClearingResult.Builder> builder = () -> {
@@ -89,7 +104,8 @@ public final class AdmmClearing implements ClearingMethod {
                     .option("stopping", o.stopping().name().toLowerCase(Locale.ROOT))
                     .option("threads", o.threads()).option("adaptiveRho", o.adaptiveRho())
                     .option("asyncFraction", o.asyncFraction()).option("seed", o.seed())
-                    .option("warmStart", o.warmStart().isPresent()).option("polish", o.polish());
+                    .option("warmStart", o.warmStart().isPresent()).option("polish", o.polish())
+                    .option("timeLimitSeconds", options.timeLimitSeconds());
             if (o.adaptiveRho()) {
                 rb.option("mu", o.mu()).option("tau", o.tau()).option("adaptInterval", o.adaptInterval());
             }
@@ -102,31 +118,38 @@ public final class AdmmClearing implements ClearingMethod {
                     + netModel.baseVoltageSummary()).seconds((System.nanoTime() - start) * 1e-9).build();
             return result;
         }
+        double[] pi = operator == null ? new double[index.numAgents()] : operator.agentPrices();
+        UnaryOperator<ClearingResult> certify = r -> Certification.certify(r, operator == null || !r.hasSolution() ? null
+                : AdmmNetworkCertificate.of(index, netModel, operator, admm.rho(), r), Status.NOT_CONVERGED);
+        if (admm.timedOut()) {
+            return certify.apply(finish(builder.get().status(Status.TIME_LIMIT, "time limit of " + options.timeLimitSeconds()
+                    + " s reached: " + residuals + "; the point is the last iterate's settlement"), settle(admm), pi, netModel,
+                    operator, admm, start));
+        }
         if (!ok) {
             return builder.get().status(Status.NOT_CONVERGED, "no convergence within " + o.maxIterations() + " iterations: "
                     + residuals).seconds((System.nanoTime() - start) * 1e-9).build();
         }
         String status = "stopping rule " + o.stopping().name().toLowerCase(Locale.ROOT) + " at eps " + o.eps() + " holds: " + residuals;
-        double[] pi = operator == null ? new double[index.numAgents()] : operator.agentPrices();
         ClearingResult raw = finish(builder.get().status(Status.OPTIMAL, status), settle(admm), pi, netModel, operator, admm, start);
         if (!o.polish()) {
-            return raw;
+            return certify.apply(raw);
         }
         AdmmPolish polish = new AdmmPolish(index);
         AdmmPolish.Point pt = polish.polish(admm.trades(), admm.agentPrices(), admm.tradePrices(), admm.assetPower(), pi);
         if (pt == null) {
             LOG.debug("Polish of {} failed: {}", market.name(), polish.failure());
-            return finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: " + polish.failure()),
-                    settle(admm), pi, netModel, operator, admm, start);
+            return certify.apply(finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: " + polish.failure()),
+                    settle(admm), pi, netModel, operator, admm, start));
         }
         ClearingResult polished = finish(builder.get().status(Status.OPTIMAL, status)
                 .note("polished: prices, assets and trades recomputed exactly from the ADMM's active set"), pt, pi,
                 netModel, operator, admm, start);
         if (polished.verify().passes() || !raw.verify().passes()) {
-            return polished;
+            return certify.apply(polished);
         }
-        return finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: its point fails verification ("
-                + polished.verify() + ")"), settle(admm), pi, netModel, operator, admm, start);
+        return certify.apply(finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: its point fails verification ("
+                + polished.verify() + ")"), settle(admm), pi, netModel, operator, admm, start));
     }
 
     private static ClearingResult finish(ClearingResult.Builder rb, AdmmPolish.Point pt, double[] pi, NetworkModel net,

@@ -227,6 +227,27 @@ final class AdmmNetworkOperator {
         return out;
     }
 
+    /**
+     * The last projection's multipliers as the duals of the centralised LinDistFlow rows, in
+     * the convention of {@code Problem} ({@code ∂obj/∂rhs}, so ≤ 0 on an upper limit, ≥ 0 on a
+     * lower one): {@code y = rho·mult·side}, the same weights {@link #busPrices} sums. Indexed
+     * by bus (voltage) and branch (flow).
+     */
+    void rowDuals(double rho, double[] vMax, double[] vMin, double[] flowMax, double[] flowMin) {
+        for (int j = 0; j < mult.length; j++) {
+            if (mult[j] == 0.0) {
+                continue;
+            }
+            double y = rho * mult[j] * rowSign[j];
+            boolean upper = rowSign[j] < 0;
+            if (rowKind[j] == VOLTAGE) {
+                (upper ? vMax : vMin)[rowElement[j]] += y;
+            } else {
+                (upper ? flowMax : flowMin)[rowElement[j]] += y;
+            }
+        }
+    }
+
     /** Number of limits binding at the last projection. */
     int bindingLimits() {
         int c = 0;

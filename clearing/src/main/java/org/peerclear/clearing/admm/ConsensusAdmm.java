@@ -97,6 +97,10 @@ public final class ConsensusAdmm {
     private double dispersion = Double.NaN;
     private long messages;
     private boolean converged;
+    /** The run's deadline in {@link System#nanoTime()} terms, when it has one. */
+    private long deadline;
+    private boolean hasDeadline;
+    private boolean timedOut;
 
     public ConsensusAdmm(MarketIndex index, AdmmOptions options) {
         this(index, options, null);
@@ -276,7 +280,20 @@ public final class ConsensusAdmm {
 
     /** Runs to the stopping rule or the iteration limit; true when the rule held. */
     public boolean run(ProgressListener listener, String methodName) {
+        return run(listener, methodName, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Runs to the stopping rule, the iteration limit or the time limit (seconds from now, checked
+     * after every iteration; {@code +∞} for none), whichever comes first; true when the rule
+     * held. {@link #timedOut()} tells whether the time limit ended the run.
+     */
+    public boolean run(ProgressListener listener, String methodName, double timeLimitSeconds) {
         long start = System.nanoTime();
+        // A limit of 1e9 s (31 years) or more is none: in nanoseconds it would overflow the clock.
+        hasDeadline = timeLimitSeconds < 1e9;
+        deadline = hasDeadline ? start + (long) (timeLimitSeconds * 1e9) : 0L;
+        timedOut = false;
         long first = iteration + 1;
         long last = iteration + opt.maxIterations();
         int threads = Math.min(opt.threads(), Math.min(dsC.length, rC.length));
@@ -665,6 +682,10 @@ public final class ConsensusAdmm {
         if (listener != ProgressListener.NONE && (it % opt.progressInterval() == 0 || converged || it == last)) {
             listener.onProgress(new Progress(methodName, it, primal, dual, rho, (System.nanoTime() - start) * 1e-9));
         }
+        if (!converged && hasDeadline && System.nanoTime() - deadline >= 0) {
+            timedOut = true;
+            return true;
+        }
         if (!converged && opt.adaptiveRho() && it % opt.adaptInterval() == 0) {
             adaptRho();
         }
@@ -789,6 +810,11 @@ public final class ConsensusAdmm {
 
     public boolean converged() {
         return converged;
+    }
+
+    /** True when the last {@link #run} was ended by its time limit. */
+    public boolean timedOut() {
+        return timedOut;
     }
 
     /** The penalty now (it changes with residual balancing). */

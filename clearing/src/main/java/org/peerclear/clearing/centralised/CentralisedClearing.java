@@ -2,6 +2,8 @@ package org.peerclear.clearing.centralised;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Progress;
@@ -30,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * and the exact AC power flow of the cleared injections is reported ({@link AcCheck}); with
  * {@link NetworkOptions} the clearing can iterate linearised losses and tighten limits by the
  * measured AC error.
+ *
+ * <p>Infeasible and unbounded markets are found before solving ({@link Certification#precheck});
+ * the back-end's status is never passed through: the result is certified with the market
+ * certificate and the KKT certificate of the solved problem ({@link Certification#certify}),
+ * and a point that fails it is {@code FEASIBLE} or {@code NUMERICAL_ERROR} with the residuals.
+ * What is left of the time limit goes to the back-end at each solve.
  */
 public class CentralisedClearing implements ClearingMethod {
     private static final Logger LOG = LoggerFactory.getLogger(CentralisedClearing.class);
@@ -78,6 +86,10 @@ public class CentralisedClearing implements ClearingMethod {
             throw new IllegalArgumentException("Loss-aware clearing prices losses at the grid's import price: market '"
                     + market.name() + "' has no grid");
         }
+        Optional<ClearingResult> refuted = Certification.precheck(market, index, name, start);
+        if (refuted.isPresent()) {
+            return refuted.get();
+        }
         int nb = net == null ? 0 : net.feeder().busCount();
         double[] wMaxMargin = net == null ? null : new double[nb];
         double[] wMinMargin = net == null ? null : new double[nb];
@@ -88,10 +100,11 @@ public class CentralisedClearing implements ClearingMethod {
         long rounds = 0;
         int lossIterations = 0;
         int tightenings = 0;
+        boolean outOfTime = false;
         while (true) {
             rounds++;
             LinDistFlowConstraints constraints = net == null ? null : new LinDistFlowConstraints(net, wMaxMargin, wMinMargin, lossCost);
-            solved = solve(index, constraints, options);
+            solved = solve(index, constraints, options, start);
             if (net == null || !solved.solution().status().hasSolution()) {
                 break;
             }
@@ -101,6 +114,10 @@ public class CentralisedClearing implements ClearingMethod {
                     (System.nanoTime() - start) * 1e-9));
             if (no.lossAware() && lossIterations < no.maxLossIterations()
                     && (previous == null || maxChange(previous, p) > no.lossTolerance())) {
+                if (options.timeUp(start)) {
+                    outOfTime = true;
+                    break;
+                }
                 double[] mlf = AcPowerFlow.marginalLossFactors(net.feeder(), net.busInjectionsKw(p), null)[0];
                 double price = market.grid().get().importPrice() / net.kwPerUnit();
                 lossCost = new double[nb];
@@ -112,6 +129,10 @@ public class CentralisedClearing implements ClearingMethod {
                 continue;
             }
             if (no.tightenToAc() && !outcome.acWithinLimits() && tightenings < no.maxTightenings()) {
+                if (options.timeUp(start)) {
+                    outOfTime = true;
+                    break;
+                }
                 tighten(net, outcome, wMaxMargin, wMinMargin);
                 tightenings++;
                 continue;
@@ -128,13 +149,17 @@ public class CentralisedClearing implements ClearingMethod {
         ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(solved.backend().name())
                 .status(s.status(), message).iterations(s.iterations())
                 .option("solver", solved.backend().name()).option("problemClass", problem.problemClass())
-                .option("solverParameters", options.solverParameters());
+                .option("solverParameters", options.solverParameters()).option("timeLimitSeconds", options.timeLimitSeconds());
+        if (outOfTime) {
+            rb.note("the time limit ended the loss-aware / tightening rounds after " + rounds + " clearings");
+        }
+        OptimalityCertificate kkt = null;
         if (s.status().hasSolution()) {
             double[] p = f.assetPower(s);
             rb.solution(p, f.trades(s), f.agentPrices(s), f.tradePrices(s));
             if (s.hasDuals()) {
-                OptimalityCertificate c = OptimalityCertificate.of(problem, s);
-                rb.residuals(c.primalResidual(), c.dualResidual());
+                kkt = OptimalityCertificate.of(problem, s);
+                rb.residuals(kkt.primalResidual(), kkt.dualResidual());
             } else {
                 rb.note("solver '" + solved.backend().name() + "' returned no duals: prices are undefined");
             }
@@ -163,16 +188,16 @@ public class CentralisedClearing implements ClearingMethod {
             }
         }
         rb.seconds((System.nanoTime() - start) * 1e-9);
-        return rb.build();
+        return Certification.certify(rb.build(), kkt, Status.NUMERICAL_ERROR);
     }
 
-    private Solved solve(MarketIndex index, LinDistFlowConstraints constraints, ClearingOptions options) {
+    private Solved solve(MarketIndex index, LinDistFlowConstraints constraints, ClearingOptions options, long start) {
         UnifiedFormulation f = UnifiedFormulation.of(index, constraints == null ? List.of() : List.of(constraints));
         Problem problem = f.problem();
         ProblemClass pc = problem.problemClass();
         SolverBackend backend = options.solver().map(options.registry()::get).orElseGet(() -> options.registry().defaultFor(pc));
         LOG.debug("Clearing with {} on {}", backend.name(), problem);
-        return new Solved(f, constraints, backend.solve(problem, options.solverParameters()), backend);
+        return new Solved(f, constraints, backend.solve(problem, options.solverParametersAt(start)), backend);
     }
 
     private static double maxChange(double[] a, double[] b) {

@@ -6,17 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.preference.ClassPreferences;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Agent;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
+import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.ProblemBuilder;
 import org.peerclear.opt.Sense;
 import org.peerclear.opt.Solution;
 import org.peerclear.opt.SolverBackend;
+import org.peerclear.opt.Status;
+import org.peerclear.result.CostAccounting;
+import org.peerclear.result.ResultVerifier;
 
 /**
  * Multi-class energy management (after Morstyn &amp; McCulloch, TPWRS 2018): energy is sold in
@@ -42,6 +47,10 @@ import org.peerclear.opt.SolverBackend;
  * {@code mu_n = min_c (pi_c − w_n(c))}: class prices differ exactly when buyers' preferences make
  * them differ, and coincide when nobody distinguishes the classes. The market's trade graph is
  * not used: trade happens through the class markets.
+ *
+ * <p>The status is the back-end's claim checked by the problem's KKT certificate
+ * ({@link Certification#judge}); infeasibility and unboundedness are left to the back-end (the
+ * pre-checks of {@code MarketFeasibility} are about the trade graph, which this market does not use).
  */
 public final class MultiClassClearing {
     public static final String UNLABELLED = "unlabelled";
@@ -175,9 +184,12 @@ public final class MultiClassClearing {
         Problem problem = pb.build();
         SolverBackend backend = options.solver().map(options.registry()::get)
                 .orElseGet(() -> options.registry().defaultFor(problem.problemClass()));
-        Solution s = backend.solve(problem, options.solverParameters());
-        if (!s.status().hasSolution()) {
-            return new MultiClassResult(s.status(), s.message(), backend.name(), Double.NaN, Map.of(), Map.of(), Map.of(),
+        long start = System.nanoTime();
+        Solution s = backend.solve(problem, options.solverParametersAt(start));
+        Certification.Verdict verdict = certify(ix, problem, s, p);
+        String message = verdict.message().isEmpty() ? s.message() : s.message() + "; " + verdict.message();
+        if (!verdict.status().hasSolution()) {
+            return new MultiClassResult(verdict.status(), message, backend.name(), Double.NaN, Map.of(), Map.of(), Map.of(),
                     Map.of(), Map.of());
         }
         Map<String, Double> classPrices = new LinkedHashMap<>();
@@ -200,7 +212,31 @@ public final class MultiClassClearing {
         for (int i = 0; i < p.length; i++) {
             assetPower.put(ix.assetId(i), s.x(p[i]));
         }
-        return new MultiClassResult(s.status(), s.message(), backend.name(), s.objective(), classPrices, agentPrices, sales,
+        return new MultiClassResult(verdict.status(), message, backend.name(), s.objective(), classPrices, agentPrices, sales,
                 purchases, assetPower);
+    }
+
+    /**
+     * The back-end's claim checked by the problem's KKT certificate (the multi-class market has
+     * no trade graph, so the market certificate does not apply), with the tolerances of
+     * {@link Certification}: a result without duals or whose certificate fails is not
+     * {@code OPTIMAL}.
+     */
+    private static Certification.Verdict certify(MarketIndex ix, Problem problem, Solution s, int[] assetVar) {
+        if (!s.status().hasSolution()) {
+            return new Certification.Verdict(s.status(), "");
+        }
+        double[] power = new double[assetVar.length];
+        for (int i = 0; i < power.length; i++) {
+            power[i] = s.x(assetVar[i]);
+        }
+        double scale = Math.max(Math.max(1.0, Math.abs(s.objective())), CostAccounting.grossCost(ix, power, new double[ix.numArcs()]));
+        OptimalityCertificate kkt = s.hasDuals() ? OptimalityCertificate.of(problem, s) : null;
+        if (kkt == null) {
+            return new Certification.Verdict(s.status() == Status.OPTIMAL ? Status.FEASIBLE : s.status(),
+                    "optimality not certified: the solver returned no duals");
+        }
+        return Certification.judge(s.status(), null, kkt, ResultVerifier.scales(ix), scale, Status.NUMERICAL_ERROR,
+                ResultVerifier.Tolerances.DEFAULT);
     }
 }

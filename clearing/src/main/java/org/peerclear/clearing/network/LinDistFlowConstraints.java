@@ -144,6 +144,26 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         }
     }
 
+    /** The variable of bus b's injection P_b, or -1 when no agent injects there (valid after {@link #extend}). */
+    public int busVariable(int b) {
+        return busVar[b];
+    }
+
+    /** The row defining P_b, whose dual is the network price at b, or -1. */
+    public int busRow(int b) {
+        return busRow[b];
+    }
+
+    /** The rows {@code w_j ≤ vMax²} and {@code w_j ≥ vMin²} of bus j, or -1 (the slack). */
+    public int voltageRow(int j, boolean upper) {
+        return upper ? vMaxRow[j] : vMinRow[j];
+    }
+
+    /** The rows {@code F_l ≤ R_l} and {@code F_l ≥ −R_l} of branch l, or -1 (no rating). */
+    public int flowRow(int l, boolean upper) {
+        return upper ? flowMaxRow[l] : flowMinRow[l];
+    }
+
     /** The network price component at the buses where agents sit: the duals of the bus rows (0 elsewhere). */
     public double[] agentBusPrices(Solution s) {
         double[] pi = new double[busRow.length];

@@ -1,0 +1,88 @@
+package org.peerclear.clearing.admm;
+
+import java.util.List;
+import org.peerclear.clearing.centralised.UnifiedFormulation;
+import org.peerclear.clearing.network.LinDistFlowConstraints;
+import org.peerclear.clearing.network.NetworkModel;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.opt.OptimalityCertificate;
+import org.peerclear.opt.Problem;
+import org.peerclear.result.ClearingResult;
+
+/**
+ * The KKT certificate of a network-aware ADMM result on the centralised problem (the unified
+ * market with the LinDistFlow rows of {@link LinDistFlowConstraints}, the rows the system
+ * operator projects onto): the market certificate has no gap term for the network rows, so an
+ * ADMM result with a network is certified here, as the centralised clearing's is. The point is
+ * the result's (set-points, trades split into {@code t⁺ − t⁻} where gamma is positive, bus
+ * injections summed from the set-points); the duals are the agents' and pairs' prices, the
+ * network price at each bus for its bus row, and the operator's last multipliers for the
+ * voltage and flow rows ({@link AdmmNetworkOperator#rowDuals}).
+ */
+final class AdmmNetworkCertificate {
+    private AdmmNetworkCertificate() {
+    }
+
+    static OptimalityCertificate of(MarketIndex ix, NetworkModel net, AdmmNetworkOperator operator, double rho,
+                                    ClearingResult r) {
+        LinDistFlowConstraints rows = new LinDistFlowConstraints(net);
+        UnifiedFormulation f = UnifiedFormulation.of(ix, List.of(rows));
+        Problem problem = f.problem();
+        double[] x = new double[problem.numVariables()];
+        double[] y = new double[problem.numRows()];
+        double[] p = r.assetPowerArray();
+        double[] t = r.tradeArray();
+        double[] mu = r.agentPriceArray();
+        double[] lambda = r.tradePriceArray();
+        int[] start = ix.assetStart();
+        for (int n = 0; n < ix.numAgents(); n++) {
+            if (f.balanceRow(n) >= 0) {
+                y[f.balanceRow(n)] = mu[n];
+            }
+            int b = net.agentBus(n);
+            int bv = b >= 0 ? rows.busVariable(b) : -1;
+            for (int s = start[n]; s < start[n + 1]; s++) {
+                x[f.assetVariable(s)] = p[s];
+                if (bv >= 0) {
+                    x[bv] += p[s];
+                }
+            }
+            if (bv >= 0) {
+                y[rows.busRow(b)] = r.agentNetworkPrice(n);
+            }
+        }
+        int[] cols = new int[2];
+        double[] vals = new double[2];
+        for (int k = 0; k < ix.numArcs(); k++) {
+            if (f.tradeTerms(k, cols, vals, 0, 1.0) == 1) {
+                x[cols[0]] = t[k];
+            } else {
+                x[cols[0]] = Math.max(t[k], 0.0);
+                x[cols[1]] = Math.max(-t[k], 0.0);
+            }
+            y[f.pairRow(k)] = lambda[k];
+        }
+        int nb = net.feeder().busCount();
+        int nl = net.feeder().branchCount();
+        double[] vMax = new double[nb];
+        double[] vMin = new double[nb];
+        double[] flowMax = new double[nl];
+        double[] flowMin = new double[nl];
+        operator.rowDuals(rho, vMax, vMin, flowMax, flowMin);
+        for (int j = 0; j < nb; j++) {
+            set(y, rows.voltageRow(j, true), vMax[j]);
+            set(y, rows.voltageRow(j, false), vMin[j]);
+        }
+        for (int l = 0; l < nl; l++) {
+            set(y, rows.flowRow(l, true), flowMax[l]);
+            set(y, rows.flowRow(l, false), flowMin[l]);
+        }
+        return OptimalityCertificate.of(problem, x, y);
+    }
+
+    private static void set(double[] y, int row, double value) {
+        if (row >= 0) {
+            y[row] = value;
+        }
+    }
+}

@@ -65,6 +65,11 @@ public final class ClearCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show progress on stderr.")
     boolean progress;
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Stop after this many seconds and return the best point found, with status TIME_LIMIT"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double timeLimit;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -118,7 +123,11 @@ public final class ClearCommand implements Callable<Integer> {
         if (solver != null) {
             registry.get(solver);
         }
-        ClearingOptions options = ClearingOptions.DEFAULT.withSolver(solver).withSolverParameters(params).withRegistry(registry);
+        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
+            throw new InvalidInputException("Invalid value for option --time-limit: '" + timeLimit + "' (a number of seconds > 0)");
+        }
+        ClearingOptions options = ClearingOptions.DEFAULT.withSolver(solver).withSolverParameters(params).withRegistry(registry)
+                .withTimeLimitSeconds(timeLimit);
         if ("admm".equals(method)) {
             org.peerclear.clearing.admm.AdmmOptions admm = org.peerclear.clearing.admm.AdmmOptions.DEFAULT;
             try {

@@ -12,10 +12,11 @@ import org.peerclear.result.ClearingResult;
  * is far slower (measured: a 1,000-peer × 10-partner market takes minutes with the pure-Java
  * back-end and under a tenth of a second with ADMM). The result's {@code method} says which ran.
  * ADMM runs with the options given, or else the relative stopping rule at {@value #ADMM_EPS}
- * with residual balancing; when its result does not pass {@link ClearingResult#verify()} (the
- * exact polish needs every idle pair's prices inside its no-trade band), it continues from that
- * result, warm-started, with a 100 times smaller tolerance, at most {@value #MAX_REFINEMENTS}
- * times. The last result is returned either way, with its verification left to the caller.
+ * with residual balancing; when its result is not certified {@code OPTIMAL} (the exact polish
+ * needs every idle pair's prices inside its no-trade band), ADMM continues from its last iterate
+ * with a 100 times smaller tolerance, at most {@value #MAX_REFINEMENTS} times
+ * ({@link AdmmOptions#withRefinements(int)}). The last result is returned either way, with the
+ * status its certificate gives it.
  */
 public final class AutoClearing implements ClearingMethod {
     /** From this many directed arcs on, a market without a network is cleared by ADMM. */
@@ -42,13 +43,8 @@ public final class AutoClearing implements ClearingMethod {
         if (options.methodOptions(AdmmOptions.class).isPresent()) {
             return new AdmmClearing().clear(market, options);
         }
-        AdmmOptions o = AdmmOptions.DEFAULT.withStopping(AdmmOptions.Stopping.RELATIVE).withEps(ADMM_EPS).withAdaptiveRho(true);
-        AdmmClearing admm = new AdmmClearing();
-        ClearingResult r = admm.clear(market, options.withMethodOptions(o));
-        for (int k = 0; k < MAX_REFINEMENTS && r.hasSolution() && !r.verify().passes(); k++) {
-            o = o.withEps(o.eps() / 100).withWarmStart(r);
-            r = admm.clear(market, options.withMethodOptions(o));
-        }
-        return r;
+        AdmmOptions o = AdmmOptions.DEFAULT.withStopping(AdmmOptions.Stopping.RELATIVE).withEps(ADMM_EPS).withAdaptiveRho(true)
+                .withRefinements(MAX_REFINEMENTS);
+        return new AdmmClearing().clear(market, options.withMethodOptions(o));
     }
 }

@@ -2,7 +2,6 @@ package org.peerclear.clearing.admm;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
@@ -53,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class AdmmClearing implements ClearingMethod {
     private static final Logger LOG = LoggerFactory.getLogger(AdmmClearing.class);
     public static final String NAME = "admm";
+    /** Each refinement continues at this many times smaller eps ({@link AdmmOptions#refinements()}). */
+    static final double REFINEMENT_FACTOR = 100.0;
 
     @Override
     public String name() {
@@ -79,11 +80,40 @@ public final class AdmmClearing implements ClearingMethod {
             return refuted.get();
         }
         NetworkModel netModel = market.network().isPresent() ? NetworkModel.of(market, index) : null;
+        Run run = runOnce(market, index, netModel, options, o, null, start);
+        for (int k = 1; k <= o.refinements() && run.ruleHeld() && run.result().status() != Status.OPTIMAL; k++) {
+            o = o.withEps(o.eps() / REFINEMENT_FACTOR);
+            LOG.debug("Refinement {} of {}: {} ({}), continuing at eps {}", k, o.refinements(), run.result().status(),
+                    run.result().message(), o.eps());
+            run = runOnce(market, index, netModel, options, o, run, start);
+        }
+        return run.result();
+    }
+
+    /** One ADMM run and its certified result; the engine and operator are kept to continue from. */
+    private record Run(ClearingResult result, ConsensusAdmm engine, AdmmNetworkOperator operator, boolean ruleHeld,
+                       long iterations) {
+    }
+
+    /**
+     * One run at the options' eps, from the previous run's last iterate when there is one (else
+     * from the options' warm start, else cold); iterations and seconds count from the clear's
+     * start, across runs.
+     */
+    private Run runOnce(Market market, MarketIndex index, NetworkModel netModel, ClearingOptions options, AdmmOptions o,
+                        Run previous, long start) {
         AdmmNetworkOperator operator = netModel == null ? null : new AdmmNetworkOperator(netModel, index);
         double rho = o.rhoFromData() ? AdmmOptions.rhoFromData(index) : o.rho();
         AdmmOptions run = o.withRho(rho);
         ConsensusAdmm admm = new ConsensusAdmm(index, run, operator);
-        if (o.warmStart().isPresent()) {
+        long before = previous == null ? 0 : previous.iterations();
+        if (previous != null) {
+            ConsensusAdmm last = previous.engine();
+            admm.warmStart(last.trades(), last.tradePrices(), last.agentPrices());
+            if (operator != null) {
+                admm.warmStartNetwork(previous.operator().injections(), previous.operator().agentPrices());
+            }
+        } else if (o.warmStart().isPresent()) {
             ClearingResult prev = o.warmStart().get();
             requireSameStructure(index, prev.index());
             admm.warmStart(prev.tradeArray(), prev.tradePriceArray(), prev.agentPriceArray());
@@ -94,11 +124,12 @@ public final class AdmmClearing implements ClearingMethod {
         LOG.debug("Clearing {} with ADMM {} (rho {}) on {}", market.name(), o, rho, index);
         double timeLeft = options.timeLimitSeconds() - (System.nanoTime() - start) * 1e-9;
         boolean ok = admm.run(options.listener(), NAME, Math.max(timeLeft, 0.0));
+        long iterations = before + admm.iterations();
         String residuals = String.format(Locale.ROOT, "r = %.3e, s = %.3e, price dispersion %.3e after %d iterations (rho %.4g)",
-                admm.primalResidual(), admm.dualResidual(), admm.dispersion(), admm.iterations(), admm.rho());
+                admm.primalResidual(), admm.dualResidual(), admm.dispersion(), iterations, admm.rho());
         java.util.function.Supplier<ClearingResult.Builder> builder = () -> {
             ClearingResult.Builder rb = ClearingResult.builder(market, index).method(NAME).solver(NAME)
-                    .iterations(admm.iterations()).residuals(admm.primalResidual(), admm.dualResidual())
+                    .iterations(iterations).residuals(admm.primalResidual(), admm.dualResidual())
                     .option("rho", rho).option("rhoFromData", o.rhoFromData()).option("alpha", o.alpha())
                     .option("eps", o.eps()).option("maxIterations", o.maxIterations())
                     .option("stopping", o.stopping().name().toLowerCase(Locale.ROOT))
@@ -106,29 +137,32 @@ public final class AdmmClearing implements ClearingMethod {
                     .option("asyncFraction", o.asyncFraction()).option("seed", o.seed())
                     .option("warmStart", o.warmStart().isPresent()).option("polish", o.polish())
                     .option("timeLimitSeconds", options.timeLimitSeconds());
+            if (o.refinements() > 0) {
+                rb.option("refinements", o.refinements());
+            }
             if (o.adaptiveRho()) {
                 rb.option("mu", o.mu()).option("tau", o.tau()).option("adaptInterval", o.adaptInterval());
             }
             rb.note(String.format(Locale.ROOT, "ADMM: %s; %d trade messages sent", residuals, admm.messages()));
             return rb;
         };
-        ClearingResult result;
+        java.util.function.Function<ClearingResult, Run> done = r -> new Run(r, admm, operator, ok, iterations);
         if (operator != null && !admm.networkFeasible()) {
-            result = builder.get().status(Status.INFEASIBLE, "the system operator's LinDistFlow limits admit no injections: "
-                    + netModel.baseVoltageSummary()).seconds((System.nanoTime() - start) * 1e-9).build();
-            return result;
+            return done.apply(builder.get().status(Status.INFEASIBLE, "the system operator's LinDistFlow limits admit no injections: "
+                    + netModel.baseVoltageSummary()).seconds((System.nanoTime() - start) * 1e-9).build());
         }
         double[] pi = operator == null ? new double[index.numAgents()] : operator.agentPrices();
-        UnaryOperator<ClearingResult> certify = r -> Certification.certify(r, operator == null || !r.hasSolution() ? null
-                : AdmmNetworkCertificate.of(index, netModel, operator, admm.rho(), r), Status.NOT_CONVERGED);
+        java.util.function.Function<ClearingResult, Run> certify = r -> done.apply(Certification.certify(r,
+                operator == null || !r.hasSolution() ? null : AdmmNetworkCertificate.of(index, netModel, operator, admm.rho(), r),
+                Status.NOT_CONVERGED));
         if (admm.timedOut()) {
             return certify.apply(finish(builder.get().status(Status.TIME_LIMIT, "time limit of " + options.timeLimitSeconds()
                     + " s reached: " + residuals + "; the point is the last iterate's settlement"), settle(admm), pi, netModel,
                     operator, admm, start));
         }
         if (!ok) {
-            return builder.get().status(Status.NOT_CONVERGED, "no convergence within " + o.maxIterations() + " iterations: "
-                    + residuals).seconds((System.nanoTime() - start) * 1e-9).build();
+            return done.apply(builder.get().status(Status.NOT_CONVERGED, "no convergence within " + o.maxIterations()
+                    + " iterations: " + residuals).seconds((System.nanoTime() - start) * 1e-9).build());
         }
         String status = "stopping rule " + o.stopping().name().toLowerCase(Locale.ROOT) + " at eps " + o.eps() + " holds: " + residuals;
         ClearingResult raw = finish(builder.get().status(Status.OPTIMAL, status), settle(admm), pi, netModel, operator, admm, start);

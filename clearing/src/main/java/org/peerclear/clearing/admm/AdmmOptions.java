@@ -31,6 +31,8 @@ import org.peerclear.result.ClearingResult;
  *       synchronous), drawn with {@code seed}.</li>
  *   <li>{@code progressInterval ≥ 1}: iterations between progress reports.</li>
  *   <li>{@code warmStart}: a previous result of the same market structure to start from.</li>
+ *   <li>{@code refinements ≥ 0}: continuations at a smaller eps of a run whose point is not
+ *       certified (see {@link #refinements()}).</li>
  * </ul>
  */
 public final class AdmmOptions {
@@ -42,7 +44,7 @@ public final class AdmmOptions {
      * with rho chosen from the data and the polish on.
      */
     public static final AdmmOptions DEFAULT = new AdmmOptions(1.0, 1.0, 1e-4, 100_000, Stopping.PAPER, 1,
-            false, 10.0, 2.0, 10, 1.0, 0L, 100, null, true, true);
+            false, 10.0, 2.0, 10, 1.0, 0L, 100, null, true, true, 0);
 
     private final double rho;
     private final double alpha;
@@ -60,10 +62,11 @@ public final class AdmmOptions {
     private final ClearingResult warmStart;
     private final boolean rhoFromData;
     private final boolean polish;
+    private final int refinements;
 
     private AdmmOptions(double rho, double alpha, double eps, int maxIterations, Stopping stopping, int threads,
                         boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction, long seed,
-                        int progressInterval, ClearingResult warmStart, boolean rhoFromData, boolean polish) {
+                        int progressInterval, ClearingResult warmStart, boolean rhoFromData, boolean polish, int refinements) {
         check("rho", rho, rho > 0 && Double.isFinite(rho));
         check("alpha", alpha, alpha > 0 && alpha < 2);
         check("eps", eps, eps > 0 && Double.isFinite(eps));
@@ -77,6 +80,7 @@ public final class AdmmOptions {
         check("adaptInterval", adaptInterval, adaptInterval >= 1);
         check("asyncFraction", asyncFraction, asyncFraction > 0 && asyncFraction <= 1);
         check("progressInterval", progressInterval, progressInterval >= 1);
+        check("refinements", refinements, refinements >= 0);
         this.rho = rho;
         this.alpha = alpha;
         this.eps = eps;
@@ -93,6 +97,7 @@ public final class AdmmOptions {
         this.warmStart = warmStart;
         this.rhoFromData = rhoFromData;
         this.polish = polish;
+        this.refinements = refinements;
     }
 
     // An int overload so that an invalid count reads "threads: 0", not "threads: 0.0".
@@ -122,7 +127,7 @@ public final class AdmmOptions {
                              boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction,
                              long seed, int progressInterval) {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish);
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish, refinements);
     }
 
     public double rho() {
@@ -181,7 +186,7 @@ public final class AdmmOptions {
     public AdmmOptions withRho(double v) {
         check("rho", v, v > 0 && Double.isFinite(v));
         return new AdmmOptions(v, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, false, polish);
+                asyncFraction, seed, progressInterval, warmStart, false, polish, refinements);
     }
 
     public AdmmOptions withAlpha(double v) {
@@ -242,7 +247,7 @@ public final class AdmmOptions {
                     + previous.status() + " has no solution to start from");
         }
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, previous, rhoFromData, polish);
+                asyncFraction, seed, progressInterval, previous, rhoFromData, polish, refinements);
     }
 
     /**
@@ -260,13 +265,28 @@ public final class AdmmOptions {
 
     public AdmmOptions withPolish(boolean on) {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, rhoFromData, on);
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, on, refinements);
+    }
+
+    /**
+     * How many times a run whose stopping rule held at a point that is not certified
+     * {@code OPTIMAL} continues from its last iterate at a 100 times smaller eps (0, the
+     * default: never). Used by method {@code auto}; the result's iterations and seconds cover
+     * every run.
+     */
+    public int refinements() {
+        return refinements;
+    }
+
+    public AdmmOptions withRefinements(int n) {
+        return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish, n);
     }
 
     /** Back to rho chosen from the data. */
     public AdmmOptions withRhoFromData() {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, true, polish);
+                asyncFraction, seed, progressInterval, warmStart, true, polish, refinements);
     }
 
     /**
@@ -331,6 +351,7 @@ public final class AdmmOptions {
                 + (adaptiveRho ? ", mu=" + mu + ", tau=" + tau + ", adaptInterval=" + adaptInterval : "")
                 + ", asyncFraction=" + asyncFraction + (asyncFraction < 1 ? ", seed=" + seed : "")
                 + ", progressInterval=" + progressInterval + (rhoFromData ? ", rhoFromData" : "") + (polish ? "" : ", polish=false")
+                + (refinements > 0 ? ", refinements=" + refinements : "")
                 + (warmStart != null ? ", warmStart=" + warmStart.method() : "") + "}";
     }
 }

@@ -203,6 +203,25 @@ class AdmmClearingTest {
     }
 
     /**
+     * At relative eps 1e-6 this market's point is not within the primal tolerance (the clearing
+     * says NOT_CONVERGED); with refinements ADMM continues from its last iterate at 1e-8 and
+     * reaches a certified optimum, the centralised QP's.
+     */
+    @Test
+    void refinementsContinueAnUncertifiedRunToACertifiedOptimum() {
+        Market m = generated(2000, 10, true);
+        AdmmOptions o = AdmmOptions.DEFAULT.withRho(0.01).withEps(1e-6).withStopping(AdmmOptions.Stopping.RELATIVE)
+                .withAdaptiveRho(true);
+        ClearingResult once = clear(m, o);
+        assertThat(once.status()).as(once.message()).isEqualTo(Status.NOT_CONVERGED);
+        ClearingResult refined = clear(m, o.withRefinements(2));
+        assertThat(refined.status()).as(refined.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(refined.iterations()).isGreaterThan(once.iterations());
+        assertThat(refined.options()).containsEntry("refinements", "2");
+        assertMatches(refined, qp("2000/10/true", () -> m));
+    }
+
+    /**
      * The iterates themselves, compared on the engine: at this eps the stopping rule holds but
      * the point is not within the primal tolerance (balance 4.5e-5), so the clearing reports
      * NOT_CONVERGED without a point, and the arrays to compare live in the engine.

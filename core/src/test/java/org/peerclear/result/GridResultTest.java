@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.io.ResultCsvWriter;
+import org.peerclear.io.ResultJsonWriter;
 import org.peerclear.model.Agent;
 import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
@@ -31,6 +38,9 @@ import org.peerclear.opt.Tolerances;
  * −0.109.
  */
 class GridResultTest {
+    @TempDir
+    Path dir;
+
     static Market market() {
         return Market.builder("tariff")
                 .agent(new Agent("a", List.of(new Asset("a.pv", 0, 2, 0, 0))))
@@ -92,5 +102,25 @@ class GridResultTest {
         assertThat(r.trade(Grid.AGENT_ID, "b")).isEqualTo(1.4);
         assertThatThrownBy(() -> r.trade("a", "b")).hasMessageContaining("no arc");
         assertThatThrownBy(() -> r.trade(Grid.AGENT_ID, Grid.AGENT_ID)).hasMessageContaining("no arc");
+    }
+
+    @Test
+    void writersShowOneGridWithItsTwoPrices() throws Exception {
+        ClearingResult r = handCleared();
+        JsonNode j = new ObjectMapper().readTree(ResultJsonWriter.toJson(r));
+        assertThat(j.get("agents")).hasSize(3);
+        JsonNode grid = j.get("agents").get(2);
+        assertThat(grid.get("id").asText()).isEqualTo(Grid.AGENT_ID);
+        assertThat(grid.get("price").asDouble()).isEqualTo(0.05);
+        assertThat(grid.get("importPrice").asDouble()).isEqualTo(0.30);
+        assertThat(grid.get("exportPrice").asDouble()).isEqualTo(0.05);
+        assertThat(j.get("agents").get(0).has("importPrice")).isFalse();
+        assertThat(j.get("assets")).hasSize(4);
+        assertThat(j.get("trades").get(3).get("from").asText()).isEqualTo(Grid.AGENT_ID);
+
+        ResultCsvWriter.write(r, dir);
+        assertThat(Files.readAllLines(dir.resolve("agents.csv"))).containsExactly("id,p,price,importPrice,exportPrice",
+                "a,2.0,0.03,,", "b,-1.4,0.33,,", "grid," + r.grid().orElseThrow().p() + ",0.05,0.3,0.05");
+        assertThat(Files.readAllLines(dir.resolve("assets.csv"))).contains("grid.import,1.4", "grid.export,-2.0");
     }
 }

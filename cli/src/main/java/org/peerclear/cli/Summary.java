@@ -1,6 +1,7 @@
 package org.peerclear.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import org.peerclear.model.Units;
 import org.peerclear.result.AgentResult;
@@ -22,13 +23,16 @@ final class Summary {
         out.printf(Locale.ROOT, "  welfare %.6f %s per %s h period (total cost %.6f)%n", r.welfare(), u.currency(), fmt(u.periodHours()), r.objective());
         out.printf(Locale.ROOT, "  %-12s %14s %16s%n", "agent", "p [" + u.power() + "]", "price [" + u.currency() + "/" + u.power() + "]");
         int rows = 0;
-        for (AgentResult a : r.agents()) {
+        List<AgentResult> agents = r.agents();
+        for (AgentResult a : agents) {
             if (rows++ == maxRows) {
-                out.printf(Locale.ROOT, "  ... %d more agents%n", r.index().numAgents() - maxRows);
+                out.printf(Locale.ROOT, "  ... %d more agents%n", agents.size() - maxRows);
                 break;
             }
-            out.printf(Locale.ROOT, "  %-12s %14.6f %16s%n", a.id(), a.p(), Double.isNaN(a.price()) ? "-" : String.format(Locale.ROOT, "%.6f", a.price()));
+            out.printf(Locale.ROOT, "  %-12s %14.6f %16s%n", a.id(), a.p(), price(a.price()));
         }
+        r.grid().ifPresent(g -> out.printf(Locale.ROOT, "  grid sold %.6f at %s (importPrice), bought %.6f at %s (exportPrice)%n",
+                g.importPower(), price(g.importPrice()), Math.abs(g.exportPower()), price(g.exportPrice())));
         out.printf(Locale.ROOT, "  %-12s %-12s %14s %16s%n", "seller", "buyer", "quantity", "price");
         rows = 0;
         for (TradeResult t : r.trades()) {
@@ -51,6 +55,10 @@ final class Summary {
             out.println("  note: " + n);
         }
         out.flush();
+    }
+
+    private static String price(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.6f", v);
     }
 
     private static String fmt(double v) {

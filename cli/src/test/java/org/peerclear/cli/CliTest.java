@@ -60,7 +60,7 @@ class CliTest {
             assertThat(t.get("quantity").asDouble()).isNotZero();
         }
         assertThat(r.err()).contains("Verification[passes");
-        assertThat(Files.readAllLines(csv.resolve("agents.csv")).get(0)).isEqualTo("id,p,price");
+        assertThat(Files.readAllLines(csv.resolve("agents.csv")).get(0)).isEqualTo("id,p,price,importPrice,exportPrice");
         assertThat(Files.readAllLines(csv.resolve("trades.csv"))).hasSize(1 + j.get("trades").size());
     }
 

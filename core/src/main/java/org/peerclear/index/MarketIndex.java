@@ -7,6 +7,7 @@ import org.peerclear.model.Agent;
 import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
 import org.peerclear.model.Grid;
+import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
 
 /**
@@ -14,22 +15,36 @@ import org.peerclear.model.Market;
  * primitive arrays (structure of arrays), built once.
  *
  * <ul>
- *   <li>Agents {@code 0..numAgents-1}: the declared agents in order, then the grid agent if any.</li>
- *   <li>Assets grouped by owner: agent i owns assets {@code assetStart[i] .. assetStart[i+1]-1}.
- *       The grid owns two: import ({@code [0, importMax]}, b = importPrice) and export
- *       ({@code [-exportMax, 0]}, b = exportPrice); absent limits are infinite.</li>
- *   <li>Arcs: arc {@code k} is {@code from[k] → to[k]} with coefficient {@code gamma[k]}; its
+ *   <li>Agents {@code 0..numAgents-1}: the declared agents in order, then the grid's legs
+ *       {@code firstGridLeg()..numAgents-1} (none for an islanded market).</li>
+ *   <li>The grid is a tariff, not a broker: it has one leg per agent that may trade with it,
+ *       each leg an agent with that single partner. A leg owns its own import asset
+ *       ({@code [0, importMax]}, b = importPrice) and export asset ({@code [-exportMax, 0]},
+ *       b = exportPrice); absent limits are infinite. With one arc, a leg's trade is its own
+ *       injection, so it only ever sells at importPrice or buys at exportPrice, and energy one
+ *       agent sells to the grid can never reach another agent through it. (A single grid agent
+ *       with arcs to everyone, or one import and one export agent each with arcs to everyone,
+ *       would pass energy from one partner to the next at one price.) A leg's id is
+ *       {@value Grid#AGENT_ID} and its assets' ids are {@value Grid#IMPORT_ASSET_ID} and
+ *       {@value Grid#EXPORT_ASSET_ID}, the names a result merges them under.</li>
+ *   <li>Assets grouped by owner: agent i owns assets {@code assetStart[i] .. assetStart[i+1]-1}.</li>
+ *   <li>Arcs: arc {@code k} is {@code from[k] → to[k]} with coefficient {@code gamma[k]}, in the
+ *       order of {@link Market#arcs()} (with the grid's end replaced by the partner's leg); its
  *       mirror is {@code k ^ 1}, so an arc and its mirror are adjacent in memory. Pair
  *       {@code k >> 1} is the unordered pair. {@code arcStart/arcsOf} list each agent's
  *       outgoing arcs (CSR).</li>
  * </ul>
+ *
+ * <p>The legs' limits are per leg; a finite, non-zero {@code importMax} or {@code exportMax}
+ * caps the sum over all legs, which no row here expresses, so it is refused when more than one
+ * agent trades with the grid.
  *
  * <p>The accessors return the internal arrays without copying, for speed: treat them as
  * read-only.
  */
 public final class MarketIndex {
     private final String[] agentIds;
-    private final int gridAgent;
+    private final int firstGridLeg;
     private final String[] assetIds;
     private final int[] assetOwner;
     private final double[] a;
@@ -46,20 +61,26 @@ public final class MarketIndex {
 
     private MarketIndex(Market market) {
         List<Agent> agents = market.agents();
-        int n = agents.size() + (market.grid().isPresent() ? 1 : 0);
-        gridAgent = market.grid().isPresent() ? agents.size() : -1;
+        List<Arc> arcs = market.arcs();
+        int m = arcs.size();
+        firstGridLeg = agents.size();
+        int legs = 0;
+        for (int k = 0; k < m; k += 2) {
+            legs += isGrid(arcs.get(k).from()) || isGrid(arcs.get(k).to()) ? 1 : 0;
+        }
+        Grid g = market.grid().orElse(null);
+        if (legs > 1) {
+            requireOneLegOrUnshared("grid.importMax", g.importMax(), legs);
+            requireOneLegOrUnshared("grid.exportMax", g.exportMax(), legs);
+        }
+        int n = firstGridLeg + legs;
         agentIds = new String[n];
-        agentLookup = new HashMap<>(2 * n);
-        int numAssets = gridAgent >= 0 ? 2 : 0;
-        for (int i = 0; i < agents.size(); i++) {
+        agentLookup = new HashMap<>(2 * firstGridLeg);
+        int numAssets = 2 * legs;
+        for (int i = 0; i < firstGridLeg; i++) {
             agentIds[i] = agents.get(i).id();
-            numAssets += agents.get(i).assets().size();
-        }
-        if (gridAgent >= 0) {
-            agentIds[gridAgent] = Grid.AGENT_ID;
-        }
-        for (int i = 0; i < n; i++) {
             agentLookup.put(agentIds[i], i);
+            numAssets += agents.get(i).assets().size();
         }
         assetIds = new String[numAssets];
         assetOwner = new int[numAssets];
@@ -69,32 +90,35 @@ public final class MarketIndex {
         pMax = new double[numAssets];
         assetStart = new int[n + 1];
         int s = 0;
-        for (int i = 0; i < agents.size(); i++) {
+        for (int i = 0; i < firstGridLeg; i++) {
             assetStart[i] = s;
             for (Asset asset : agents.get(i).assets()) {
                 set(s++, i, asset.id(), asset.pMin(), asset.pMax(), asset.a(), asset.b());
             }
         }
-        if (gridAgent >= 0) {
-            Grid g = market.grid().get();
-            assetStart[gridAgent] = s;
-            set(s++, gridAgent, Grid.IMPORT_ASSET_ID, 0.0, g.importMax(), 0.0, g.importPrice());
-            set(s++, gridAgent, Grid.EXPORT_ASSET_ID, -g.exportMax(), 0.0, 0.0, g.exportPrice());
+        for (int leg = firstGridLeg; leg < n; leg++) {
+            agentIds[leg] = Grid.AGENT_ID;
+            assetStart[leg] = s;
+            set(s++, leg, Grid.IMPORT_ASSET_ID, 0.0, g.importMax(), 0.0, g.importPrice());
+            set(s++, leg, Grid.EXPORT_ASSET_ID, -g.exportMax(), 0.0, 0.0, g.exportPrice());
         }
         assetStart[n] = s;
 
-        List<Arc> arcs = market.arcs();
-        int m = arcs.size();
         from = new int[m];
         to = new int[m];
         gamma = new double[m];
         int[] degree = new int[n];
-        for (int k = 0; k < m; k++) {
-            Arc arc = arcs.get(k);
-            from[k] = agentLookup.get(arc.from());
-            to[k] = agentLookup.get(arc.to());
-            gamma[k] = arc.gamma();
-            degree[from[k]]++;
+        int leg = firstGridLeg;
+        for (int k = 0; k < m; k += 2) {
+            boolean withGrid = isGrid(arcs.get(k).from()) || isGrid(arcs.get(k).to());
+            for (int d = k; d <= k + 1; d++) {
+                Arc arc = arcs.get(d);
+                from[d] = isGrid(arc.from()) ? leg : agentLookup.get(arc.from());
+                to[d] = isGrid(arc.to()) ? leg : agentLookup.get(arc.to());
+                gamma[d] = arc.gamma();
+                degree[from[d]]++;
+            }
+            leg += withGrid ? 1 : 0;
         }
         arcStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
@@ -105,6 +129,20 @@ public final class MarketIndex {
         for (int k = 0; k < m; k++) {
             int i = from[k];
             arcsOf[arcStart[i] + fill[i]++] = k;
+        }
+    }
+
+    private static boolean isGrid(String agentId) {
+        return Grid.AGENT_ID.equals(agentId);
+    }
+
+    /** A limit of 0 or +∞ is the same per leg as for the legs' sum; any other holds for one leg only. */
+    private static void requireOneLegOrUnshared(String field, double limit, int legs) {
+        if (limit > 0 && Double.isFinite(limit)) {
+            throw new InvalidMarketException(field, "a limit of " + limit + " shared by the " + legs
+                    + " agents that trade with the grid is not supported: the grid reaches each of them through its own"
+                    + " leg (so that it cannot resell one agent's energy to another) and nothing caps the legs' sum;"
+                    + " leave the limit out, or let a single agent (a pool's manager) trade with the grid");
         }
     }
 
@@ -137,17 +175,42 @@ public final class MarketIndex {
         return from.length >> 1;
     }
 
-    /** Index of the grid agent, or -1 when the market is islanded. */
-    public int gridAgent() {
-        return gridAgent;
+    /** Index of the grid's first leg: the declared agents are {@code 0..firstGridLeg()-1}, the legs the rest. */
+    public int firstGridLeg() {
+        return firstGridLeg;
     }
 
+    /** Number of grid legs: one per agent that may trade with the grid, 0 for an islanded market. */
+    public int numGridLegs() {
+        return agentIds.length - firstGridLeg;
+    }
+
+    public boolean isGridLeg(int i) {
+        return i >= firstGridLeg;
+    }
+
+    /** The grid leg whose single partner is agent i, or -1 when agent i may not trade with the grid. */
+    public int gridLegOf(int i) {
+        for (int q = arcStart[i]; q < arcStart[i + 1]; q++) {
+            int j = to[arcsOf[q]];
+            if (isGridLeg(j)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** The id of agent i in the market ({@value Grid#AGENT_ID} for every grid leg). */
     public String agentId(int i) {
         return agentIds[i];
     }
 
+    /** Index of a declared agent; the grid is no single index (see {@link #gridLegOf(int)}). */
     public int agentIndex(String id) {
         Integer i = agentLookup.get(id);
+        if (i == null && isGrid(id)) {
+            throw new IllegalArgumentException("The grid has one leg per agent that trades with it, not one index: use gridLegOf");
+        }
         if (i == null) {
             throw new IllegalArgumentException("Unknown agent '" + id + "'");
         }

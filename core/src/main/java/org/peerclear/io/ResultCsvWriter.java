@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import org.peerclear.model.Grid;
 import org.peerclear.result.AgentResult;
 import org.peerclear.result.AssetResult;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.GridResult;
 import org.peerclear.result.NetworkOutcome;
 import org.peerclear.result.TradeResult;
 
@@ -22,9 +24,12 @@ public final class ResultCsvWriter {
         if (!r.hasSolution()) {
             throw new IllegalStateException("No tables to write: status " + r.status());
         }
-        AtomicFiles.write(directory.resolve("agents.csv"), w -> lines(w, "id,p,price", out -> {
+        AtomicFiles.write(directory.resolve("agents.csv"), w -> lines(w, "id,p,price,importPrice,exportPrice", out -> {
             for (AgentResult a : r.agents()) {
-                out.write(a.id() + "," + num(a.p()) + "," + num(a.price()) + "\n");
+                // Only the grid has two prices besides its net one; other agents leave the cells empty.
+                GridResult g = Grid.AGENT_ID.equals(a.id()) ? r.grid().orElseThrow() : null;
+                out.write(a.id() + "," + num(a.p()) + "," + num(a.price()) + "," + num(g == null ? Double.NaN : g.importPrice())
+                        + "," + num(g == null ? Double.NaN : g.exportPrice()) + "\n");
             }
         }));
         AtomicFiles.write(directory.resolve("assets.csv"), w -> lines(w, "id,p", out -> {

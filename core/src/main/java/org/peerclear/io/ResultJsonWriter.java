@@ -6,17 +6,20 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
+import org.peerclear.model.Grid;
 import org.peerclear.result.AgentResult;
 import org.peerclear.result.AssetResult;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.GridResult;
 import org.peerclear.result.NetworkOutcome;
 import org.peerclear.result.TradeResult;
 
 /**
  * Writes a {@link ClearingResult} as the result JSON of the market-case format: status,
- * message, objective, welfare, method, solver, iterations, residuals, seconds, agents, assets,
- * trades (non-zero only), plus {@code units}, {@code options} and {@code notes}. Undefined
- * numbers (NaN) are written as {@code null}.
+ * message, objective, welfare, method, solver, iterations, residuals, seconds, agents (the grid
+ * also with its {@code importPrice} and {@code exportPrice}), assets, trades (non-zero only),
+ * plus {@code units}, {@code options} and {@code notes}. Undefined numbers (NaN) are written as
+ * {@code null}.
  */
 public final class ResultJsonWriter {
     private ResultJsonWriter() {
@@ -58,6 +61,11 @@ public final class ResultJsonWriter {
                     g.writeStringField("id", a.id());
                     number(g, "p", a.p());
                     number(g, "price", a.price());
+                    if (Grid.AGENT_ID.equals(a.id())) {
+                        GridResult grid = r.grid().orElseThrow();
+                        number(g, "importPrice", grid.importPrice());
+                        number(g, "exportPrice", grid.exportPrice());
+                    }
                     g.writeEndObject();
                 }
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
 import org.peerclear.opt.Status;
 
@@ -203,25 +204,36 @@ public final class ClearingResult {
         return tradePrice.clone();
     }
 
+    /** The declared agents, then the grid (its legs merged, see {@link #grid()}) if the market has one. */
     public List<AgentResult> agents() {
         requireSolution();
-        List<AgentResult> out = new ArrayList<>(index.numAgents());
-        for (int i = 0; i < index.numAgents(); i++) {
+        List<AgentResult> out = new ArrayList<>(index.firstGridLeg() + 1);
+        for (int i = 0; i < index.firstGridLeg(); i++) {
             out.add(agentResult(i));
         }
+        grid().ifPresent(g -> out.add(new AgentResult(Grid.AGENT_ID, g.p(), g.price())));
         return out;
     }
 
+    /** The declared agents' assets, then {@code grid.import} and {@code grid.export}, each summed over the grid's legs. */
     public List<AssetResult> assets() {
         requireSolution();
-        List<AssetResult> out = new ArrayList<>(index.numAssets());
-        for (int s = 0; s < index.numAssets(); s++) {
+        int declared = index.assetStart()[index.firstGridLeg()];
+        List<AssetResult> out = new ArrayList<>(declared + 2);
+        for (int s = 0; s < declared; s++) {
             out.add(new AssetResult(index.assetId(s), assetPower[s]));
         }
+        grid().ifPresent(g -> {
+            out.add(new AssetResult(Grid.IMPORT_ASSET_ID, g.importPower()));
+            out.add(new AssetResult(Grid.EXPORT_ASSET_ID, g.exportPower()));
+        });
         return out;
     }
 
-    /** One entry per directed arc with |t| above {@link #TRADE_REPORT_THRESHOLD}. */
+    /**
+     * One entry per directed arc with |t| above {@link #TRADE_REPORT_THRESHOLD}; a trade with a
+     * grid leg is listed with the agent {@value Grid#AGENT_ID} and that leg's price.
+     */
     public List<TradeResult> trades() {
         requireSolution();
         List<TradeResult> out = new ArrayList<>();
@@ -235,7 +247,46 @@ public final class ClearingResult {
 
     public AgentResult agent(String id) {
         requireSolution();
+        if (Grid.AGENT_ID.equals(id)) {
+            GridResult g = grid().orElseThrow(() -> new IllegalArgumentException("Market '" + market.name() + "' has no grid"));
+            return new AgentResult(id, g.p(), g.price());
+        }
         return agentResult(index.agentIndex(id));
+    }
+
+    /** The grid's legs merged into one (see {@link GridResult}); empty for an islanded market. */
+    public java.util.Optional<GridResult> grid() {
+        requireSolution();
+        if (index.numGridLegs() == 0) {
+            return java.util.Optional.empty();
+        }
+        int[] start = index.assetStart();
+        double imported = 0;
+        double exported = 0;
+        double sold = 0;
+        double soldValue = 0;
+        double bought = 0;
+        double boughtValue = 0;
+        for (int leg = index.firstGridLeg(); leg < index.numAgents(); leg++) {
+            // A leg owns the import then the export asset, and its one trade is their sum.
+            double imp = assetPower[start[leg]];
+            double exp = assetPower[start[leg] + 1];
+            imported += imp;
+            exported += exp;
+            double t = imp + exp;
+            if (t > TRADE_REPORT_THRESHOLD) {
+                sold += t;
+                soldValue += t * agentPrice[leg];
+            } else if (t < -TRADE_REPORT_THRESHOLD) {
+                bought -= t;
+                boughtValue -= t * agentPrice[leg];
+            }
+        }
+        double importPrice = sold > 0 ? soldValue / sold : Double.NaN;
+        double exportPrice = bought > 0 ? boughtValue / bought : Double.NaN;
+        double p = imported + exported;
+        double price = p > TRADE_REPORT_THRESHOLD ? importPrice : p < -TRADE_REPORT_THRESHOLD ? exportPrice : Double.NaN;
+        return java.util.Optional.of(new GridResult(p, price, imported, exported, importPrice, exportPrice));
     }
 
     private AgentResult agentResult(int i) {
@@ -250,15 +301,31 @@ public final class ClearingResult {
     /** The trade from → to, 0 when they did not trade; an error when they may not trade. */
     public double trade(String from, String to) {
         requireSolution();
-        int i = index.agentIndex(from);
-        int j = index.agentIndex(to);
+        int k = arcBetween(from, to);
+        if (k < 0) {
+            throw new IllegalArgumentException("Agents '" + from + "' and '" + to + "' have no arc between them");
+        }
+        return trade[k];
+    }
+
+    /** The index arc from → to (the grid's end being the partner's leg), -1 when there is none. */
+    private int arcBetween(String from, String to) {
+        boolean fromGrid = Grid.AGENT_ID.equals(from);
+        boolean toGrid = Grid.AGENT_ID.equals(to);
+        if (fromGrid && toGrid) {
+            return -1;
+        }
+        int i = fromGrid ? index.gridLegOf(index.agentIndex(to)) : index.agentIndex(from);
+        int j = toGrid ? index.gridLegOf(i) : index.agentIndex(to);
+        if (i < 0 || j < 0) {
+            return -1;
+        }
         for (int q = index.arcStart()[i]; q < index.arcStart()[i + 1]; q++) {
-            int k = index.arcsOf()[q];
-            if (index.to()[k] == j) {
-                return trade[k];
+            if (index.to()[index.arcsOf()[q]] == j) {
+                return index.arcsOf()[q];
             }
         }
-        throw new IllegalArgumentException("Agents '" + from + "' and '" + to + "' have no arc between them");
+        return -1;
     }
 
     /**

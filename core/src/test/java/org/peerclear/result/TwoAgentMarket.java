@@ -69,7 +69,9 @@ final class TwoAgentMarket {
         p[1] = -TRADE;
         mu[ix.agentIndex("seller")] = MU_SELLER;
         mu[ix.agentIndex("buyer")] = MU_BUYER;
-        mu[ix.gridAgent()] = gridPrice;
+        for (int leg = ix.firstGridLeg(); leg < ix.numAgents(); leg++) {
+            mu[leg] = gridPrice;
+        }
         for (int k = 0; k < ix.numArcs(); k++) {
             String from = ix.agentId(ix.from()[k]);
             String to = ix.agentId(ix.to()[k]);

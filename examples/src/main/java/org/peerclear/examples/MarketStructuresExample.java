@@ -49,7 +49,8 @@ public final class MarketStructuresExample {
                     r.welfare(), s.feesCollected(), r.trades().size() / 2, r.verify().passes() ? "verified" : "NOT VERIFIED");
             StringBuilder prices = new StringBuilder("           prices:");
             for (AgentResult a : r.agents()) {
-                prices.append(String.format(Locale.ROOT, " %s %.4f", a.id(), a.price()));
+                // The grid has no price when it does not trade (see ClearingResult.grid()).
+                prices.append(String.format(Locale.ROOT, " %s %s", a.id(), Double.isNaN(a.price()) ? "-" : String.format(Locale.ROOT, "%.4f", a.price())));
             }
             System.out.println(prices);
         }

@@ -68,13 +68,19 @@ public final class MultiClassClearing {
 
     public static MultiClassResult clear(Market market, ClassPreferences preferences, ClearingOptions options) {
         MarketIndex ix = MarketIndex.of(market);
-        String[] classOf = new String[ix.numAgents()];
+        // The trade graph is not used, so the grid is one agent: its first leg, which holds the
+        // whole tariff and limits (the index refuses a limit shared by several legs). The others
+        // and their assets are left out; they are last in the index.
+        int grid = ix.numGridLegs() > 0 ? ix.firstGridLeg() : -1;
+        int numAgents = ix.firstGridLeg() + (grid >= 0 ? 1 : 0);
+        int numAssets = ix.assetStart()[numAgents];
+        String[] classOf = new String[numAgents];
         for (int n = 0; n < market.agents().size(); n++) {
             Agent a = market.agents().get(n);
             classOf[n] = a.productClass() == null ? UNLABELLED : a.productClass();
         }
-        if (ix.gridAgent() >= 0) {
-            classOf[ix.gridAgent()] = Grid.AGENT_ID;
+        if (grid >= 0) {
+            classOf[grid] = Grid.AGENT_ID;
         }
         List<String> classes = new ArrayList<>(new TreeSet<>(List.of(classOf)));
         Map<String, Integer> classIndex = new HashMap<>();
@@ -82,8 +88,8 @@ public final class MultiClassClearing {
             classIndex.put(classes.get(c), c);
         }
         ProblemBuilder pb = new ProblemBuilder("multi-class");
-        int[] p = new int[ix.numAssets()];
-        for (int s = 0; s < p.length; s++) {
+        int[] p = new int[numAssets];
+        for (int s = 0; s < numAssets; s++) {
             p[s] = pb.addVariable("p[" + ix.assetId(s) + "]", ix.pMin()[s], ix.pMax()[s]);
             pb.addLinear(p[s], ix.b()[s]);
             if (ix.a()[s] != 0) {
@@ -91,11 +97,11 @@ public final class MultiClassClearing {
             }
         }
         // Generation parts: a producing asset's p, or the g of a split p = g − l.
-        int[] gen = new int[ix.numAssets()];
-        int[] con = new int[ix.numAssets()];
+        int[] gen = new int[numAssets];
+        int[] con = new int[numAssets];
         java.util.Arrays.fill(gen, -1);
         java.util.Arrays.fill(con, -1);
-        for (int s = 0; s < p.length; s++) {
+        for (int s = 0; s < numAssets; s++) {
             double lo = ix.pMin()[s];
             double hi = ix.pMax()[s];
             if (lo >= 0) {
@@ -107,10 +113,10 @@ public final class MultiClassClearing {
             }
         }
         int nc = classes.size();
-        int[] sell = new int[ix.numAgents()];
-        int[][] buy = new int[ix.numAgents()][nc];
-        int[] agentRow = new int[ix.numAgents()];
-        for (int n = 0; n < ix.numAgents(); n++) {
+        int[] sell = new int[numAgents];
+        int[][] buy = new int[numAgents][nc];
+        int[] agentRow = new int[numAgents];
+        for (int n = 0; n < numAgents; n++) {
             String id = ix.agentId(n);
             boolean producer = true;
             boolean consumer = true;
@@ -127,13 +133,13 @@ public final class MultiClassClearing {
                     continue;
                 }
                 buy[n][c] = pb.addVariable("buy[" + id + "," + classes.get(c) + "]", 0, Double.POSITIVE_INFINITY);
-                double w = n == ix.gridAgent() ? 0.0 : preferences.premium(id, classes.get(c));
+                double w = n == grid ? 0.0 : preferences.premium(id, classes.get(c));
                 if (w != 0) {
                     pb.addLinear(buy[n][c], -w);
                 }
             }
         }
-        for (int n = 0; n < ix.numAgents(); n++) {
+        for (int n = 0; n < numAgents; n++) {
             int s0 = ix.assetStart()[n];
             int s1 = ix.assetStart()[n + 1];
             List<Integer> cols = new ArrayList<>();
@@ -169,7 +175,7 @@ public final class MultiClassClearing {
         for (int c = 0; c < nc; c++) {
             List<Integer> cols = new ArrayList<>();
             List<Double> vals = new ArrayList<>();
-            for (int n = 0; n < ix.numAgents(); n++) {
+            for (int n = 0; n < numAgents; n++) {
                 if (sell[n] >= 0 && classIndex.get(classOf[n]) == c) {
                     cols.add(sell[n]);
                     vals.add(1.0);
@@ -199,7 +205,7 @@ public final class MultiClassClearing {
         Map<String, Double> agentPrices = new LinkedHashMap<>();
         Map<String, Double> sales = new LinkedHashMap<>();
         Map<String, Map<String, Double>> purchases = new LinkedHashMap<>();
-        for (int n = 0; n < ix.numAgents(); n++) {
+        for (int n = 0; n < numAgents; n++) {
             agentPrices.put(ix.agentId(n), s.hasDuals() && agentRow[n] >= 0 ? s.dual(agentRow[n]) : Double.NaN);
             sales.put(ix.agentId(n), sell[n] >= 0 ? s.x(sell[n]) : 0.0);
             Map<String, Double> byClass = new LinkedHashMap<>();
@@ -209,7 +215,7 @@ public final class MultiClassClearing {
             purchases.put(ix.agentId(n), byClass);
         }
         Map<String, Double> assetPower = new LinkedHashMap<>();
-        for (int i = 0; i < p.length; i++) {
+        for (int i = 0; i < numAssets; i++) {
             assetPower.put(ix.assetId(i), s.x(p[i]));
         }
         return new MultiClassResult(verdict.status(), message, backend.name(), s.objective(), classPrices, agentPrices, sales,

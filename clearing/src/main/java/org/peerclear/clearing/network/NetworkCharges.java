@@ -118,16 +118,16 @@ public final class NetworkCharges {
         List<Arc> arcs = market.arcs();
         for (int k = 0; k < arcs.size(); k++) {
             Arc arc = arcs.get(k);
-            int f = busOr(model, ix.agentIndex(arc.from()), slack);
-            int t = busOr(model, ix.agentIndex(arc.to()), slack);
+            int f = busOr(model, ix, arc.from(), slack);
+            int t = busOr(model, ix, arc.to(), slack);
             boolean fromBuys = isBuyer(market, arc.from());
             overrides.add(new Arc(arc.from(), arc.to(), arc.gamma() + r.charge(f, t, fromBuys)));
         }
         return market.toBuilder().tradeGraph(market.tradeGraph().withOverrides(overrides)).build();
     }
 
-    private static int busOr(NetworkModel m, int agent, int slack) {
-        int b = m.agentBus(agent);
+    private static int busOr(NetworkModel m, MarketIndex ix, String agent, int slack) {
+        int b = Grid.AGENT_ID.equals(agent) ? -1 : m.agentBus(ix.agentIndex(agent));
         return b < 0 ? slack : b;
     }
 

@@ -12,7 +12,7 @@ import org.peerclear.result.ClearingResult;
  * the market's currency. One price per pair is used, the mean of the two directions' prices
  * (equal after an exact clearing), so that what a seller receives is exactly what its buyer
  * pays: {@link #imbalance()} — the sum of all agents' net bills minus the fees collected — is
- * then zero up to rounding.
+ * then zero up to rounding. The grid gets one bill, over all its legs.
  */
 public final class Settlement {
     private final List<AgentBill> bills;
@@ -32,10 +32,8 @@ public final class Settlement {
             throw new IllegalStateException("Cannot settle a result without a solution: status " + r.status());
         }
         MarketIndex ix = r.index();
-        double hours = r.market().units().periodHours();
         double[] t = r.tradeArray();
         double[] lambda = r.tradePriceArray();
-        double[] gamma = ix.gamma();
         double spread = 0;
         for (int k = 0; k < t.length; k += 2) {
             if (Double.isNaN(lambda[k]) || Double.isNaN(lambda[k + 1])) {
@@ -44,39 +42,50 @@ public final class Settlement {
             }
             spread = Math.max(spread, Math.abs(lambda[k] - lambda[k + 1]));
         }
-        List<AgentBill> bills = new ArrayList<>(ix.numAgents());
+        double hours = r.market().units().periodHours();
+        List<AgentBill> bills = new ArrayList<>(ix.firstGridLeg() + 1);
+        for (int n = 0; n < ix.firstGridLeg(); n++) {
+            bills.add(bill(ix, hours, t, lambda, n, n + 1));
+        }
+        if (ix.numGridLegs() > 0) {
+            bills.add(bill(ix, hours, t, lambda, ix.firstGridLeg(), ix.numAgents()));
+        }
         double collected = 0;
         double sumNet = 0;
-        for (int n = 0; n < ix.numAgents(); n++) {
-            List<PartnerSettlement> partners = new ArrayList<>();
-            double sold = 0;
-            double bought = 0;
-            double received = 0;
-            double paid = 0;
-            double fees = 0;
-            for (int q = ix.arcStart()[n]; q < ix.arcStart()[n + 1]; q++) {
-                int k = ix.arcsOf()[q];
-                if (Math.abs(t[k]) <= ClearingResult.TRADE_REPORT_THRESHOLD) {
-                    continue;
-                }
-                double price = 0.5 * (lambda[k] + lambda[k ^ 1]);
-                double energy = t[k] * hours;
-                double s = Math.max(energy, 0);
-                double b = Math.max(-energy, 0);
-                double f = gamma[k] * Math.abs(energy);
-                partners.add(new PartnerSettlement(ix.agentId(ix.to()[k]), s, b, price * s, price * b, f));
-                sold += s;
-                bought += b;
-                received += price * s;
-                paid += price * b;
-                fees += f;
-            }
-            double net = paid + fees - received;
-            collected += fees;
-            sumNet += net;
-            bills.add(new AgentBill(ix.agentId(n), partners, sold, bought, received, paid, fees, net));
+        for (AgentBill b : bills) {
+            collected += b.fees();
+            sumNet += b.net();
         }
         return new Settlement(bills, collected, sumNet - collected, spread);
+    }
+
+    /** One bill for the index agents {@code first..end-1} (one declared agent, or all the grid's legs). */
+    private static AgentBill bill(MarketIndex ix, double hours, double[] t, double[] lambda, int first, int end) {
+        double[] gamma = ix.gamma();
+        List<PartnerSettlement> partners = new ArrayList<>();
+        double sold = 0;
+        double bought = 0;
+        double received = 0;
+        double paid = 0;
+        double fees = 0;
+        for (int q = ix.arcStart()[first]; q < ix.arcStart()[end]; q++) {
+            int k = ix.arcsOf()[q];
+            if (Math.abs(t[k]) <= ClearingResult.TRADE_REPORT_THRESHOLD) {
+                continue;
+            }
+            double price = 0.5 * (lambda[k] + lambda[k ^ 1]);
+            double energy = t[k] * hours;
+            double s = Math.max(energy, 0);
+            double b = Math.max(-energy, 0);
+            double f = gamma[k] * Math.abs(energy);
+            partners.add(new PartnerSettlement(ix.agentId(ix.to()[k]), s, b, price * s, price * b, f));
+            sold += s;
+            bought += b;
+            received += price * s;
+            paid += price * b;
+            fees += f;
+        }
+        return new AgentBill(ix.agentId(first), partners, sold, bought, received, paid, fees, paid + fees - received);
     }
 
     public List<AgentBill> bills() {

@@ -12,7 +12,9 @@ import org.peerclear.result.TradeResult;
 
 /**
  * Writes the tables of a {@link ClearingResult} as {@code agents.csv}, {@code assets.csv} and
- * {@code trades.csv} (and {@code buses.csv} with a network) in a folder (each file atomically). Undefined numbers are empty cells.
+ * {@code trades.csv} (and {@code buses.csv} with a network) in a folder (each file atomically).
+ * Cells follow RFC 4180 ({@link Csv}): ids with commas, quotes or line breaks are quoted;
+ * undefined numbers are empty cells.
  */
 public final class ResultCsvWriter {
     private ResultCsvWriter() {
@@ -24,17 +26,17 @@ public final class ResultCsvWriter {
         }
         AtomicFiles.write(directory.resolve("agents.csv"), w -> lines(w, "id,p,price", out -> {
             for (AgentResult a : r.agents()) {
-                out.write(a.id() + "," + num(a.p()) + "," + num(a.price()) + "\n");
+                out.write(Csv.cell(a.id()) + "," + Csv.number(a.p()) + "," + Csv.number(a.price()) + "\n");
             }
         }));
         AtomicFiles.write(directory.resolve("assets.csv"), w -> lines(w, "id,p", out -> {
             for (AssetResult a : r.assets()) {
-                out.write(a.id() + "," + num(a.p()) + "\n");
+                out.write(Csv.cell(a.id()) + "," + Csv.number(a.p()) + "\n");
             }
         }));
         AtomicFiles.write(directory.resolve("trades.csv"), w -> lines(w, "from,to,quantity,price", out -> {
             for (TradeResult t : r.trades()) {
-                out.write(t.from() + "," + t.to() + "," + num(t.quantity()) + "," + num(t.price()) + "\n");
+                out.write(Csv.cell(t.from()) + "," + Csv.cell(t.to()) + "," + Csv.number(t.quantity()) + "," + Csv.number(t.price()) + "\n");
             }
         }));
         writeBuses(r, directory);
@@ -43,14 +45,9 @@ public final class ResultCsvWriter {
     private static void writeBuses(ClearingResult r, Path directory) {
         r.network().ifPresent(n -> AtomicFiles.write(directory.resolve("buses.csv"), w -> lines(w, "id,vm,vmLinear,price", out -> {
             for (NetworkOutcome.Bus b : n.buses()) {
-                out.write(b.id() + "," + num(b.vm()) + "," + num(b.vmLinear()) + "," + num(b.price()) + "\n");
+                out.write(Csv.cell(b.id()) + "," + Csv.number(b.vm()) + "," + Csv.number(b.vmLinear()) + "," + Csv.number(b.price()) + "\n");
             }
         })));
-    }
-
-    /** Formats a number for a CSV cell: shortest exact decimal, empty when not finite. */
-    public static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
     interface Rows {

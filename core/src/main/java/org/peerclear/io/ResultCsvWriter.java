@@ -2,13 +2,11 @@ package org.peerclear.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
-import org.peerclear.result.AgentResult;
-import org.peerclear.result.AssetResult;
+import java.util.List;
+import java.util.function.Function;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.NetworkOutcome;
-import org.peerclear.result.TradeResult;
 
 /**
  * Writes the tables of a {@link ClearingResult} as {@code agents.csv}, {@code assets.csv} and
@@ -21,45 +19,39 @@ public final class ResultCsvWriter {
     }
 
     public static void write(ClearingResult r, Path directory) {
+        write(r, directory, FileProgressListener.NONE);
+    }
+
+    /** As {@link #write(ClearingResult, Path)}, telling {@code progress} how many rows of each file are out. */
+    public static void write(ClearingResult r, Path directory, FileProgressListener progress) {
         if (!r.hasSolution()) {
             throw new IllegalStateException("No tables to write: status " + r.status());
         }
-        AtomicFiles.write(directory.resolve("agents.csv"), w -> lines(w, "id,p,price", out -> {
-            for (AgentResult a : r.agents()) {
-                out.write(Csv.cell(a.id()) + "," + Csv.number(a.p()) + "," + Csv.number(a.price()) + "\n");
-            }
-        }));
-        AtomicFiles.write(directory.resolve("assets.csv"), w -> lines(w, "id,p", out -> {
-            for (AssetResult a : r.assets()) {
-                out.write(Csv.cell(a.id()) + "," + Csv.number(a.p()) + "\n");
-            }
-        }));
-        AtomicFiles.write(directory.resolve("trades.csv"), w -> lines(w, "from,to,quantity,price", out -> {
-            for (TradeResult t : r.trades()) {
-                out.write(Csv.cell(t.from()) + "," + Csv.cell(t.to()) + "," + Csv.number(t.quantity()) + "," + Csv.number(t.price()) + "\n");
-            }
-        }));
-        writeBuses(r, directory);
+        table(directory.resolve("agents.csv"), "id,p,price", r.agents(), progress,
+                a -> Csv.cell(a.id()) + "," + Csv.number(a.p()) + "," + Csv.number(a.price()));
+        table(directory.resolve("assets.csv"), "id,p", r.assets(), progress,
+                a -> Csv.cell(a.id()) + "," + Csv.number(a.p()));
+        table(directory.resolve("trades.csv"), "from,to,quantity,price", r.trades(), progress,
+                t -> Csv.cell(t.from()) + "," + Csv.cell(t.to()) + "," + Csv.number(t.quantity()) + "," + Csv.number(t.price()));
+        r.network().ifPresent(n -> table(directory.resolve("buses.csv"), "id,vm,vmLinear,price", n.buses(), progress,
+                (NetworkOutcome.Bus b) -> Csv.cell(b.id()) + "," + Csv.number(b.vm()) + "," + Csv.number(b.vmLinear()) + ","
+                        + Csv.number(b.price())));
     }
 
-    private static void writeBuses(ClearingResult r, Path directory) {
-        r.network().ifPresent(n -> AtomicFiles.write(directory.resolve("buses.csv"), w -> lines(w, "id,vm,vmLinear,price", out -> {
-            for (NetworkOutcome.Bus b : n.buses()) {
-                out.write(Csv.cell(b.id()) + "," + Csv.number(b.vm()) + "," + Csv.number(b.vmLinear()) + "," + Csv.number(b.price()) + "\n");
+    private static <T> void table(Path file, String header, List<T> rows, FileProgressListener progress, Function<T, String> line) {
+        AtomicFiles.write(file, w -> {
+            ProgressMeter meter = new ProgressMeter(progress, FileProgress.Action.WRITING, file, rows.size(), FileProgress.Unit.ROWS);
+            try {
+                w.write(header + "\n");
+                for (T row : rows) {
+                    w.write(line.apply(row));
+                    w.write('\n');
+                    meter.add(1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        })));
-    }
-
-    interface Rows {
-        void write(Writer w) throws IOException;
-    }
-
-    static void lines(Writer w, String header, Rows rows) {
-        try {
-            w.write(header + "\n");
-            rows.write(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            meter.finish();
+        });
     }
 }

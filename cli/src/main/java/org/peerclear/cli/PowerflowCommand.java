@@ -50,13 +50,13 @@ public final class PowerflowCommand implements Callable<Integer> {
     String caseName;
 
     @CommandLine.Option(names = "--method", defaultValue = "ac",
-            description = "ac (exact: sweep if radial, Newton-Raphson if meshed) or lindistflow. Default: ${DEFAULT-VALUE}.")
+            description = "ac (exact: sweep if radial, Newton-Raphson if meshed) or lindistflow (default: ${DEFAULT-VALUE}).")
     PfMethod method;
 
-    @CommandLine.Option(names = "--out", paramLabel = "FILE.json", description = "Write JSON here instead of stdout.")
+    @CommandLine.Option(names = "--out", paramLabel = "FILE.json", description = "Write JSON here (atomically) instead of stdout (default: stdout).")
     Path out;
 
-    @CommandLine.Option(names = "--csv", paramLabel = "DIR", description = "Also write buses.csv and branches.csv into DIR.")
+    @CommandLine.Option(names = "--csv", paramLabel = "DIR", description = "Also write buses.csv and branches.csv into DIR (default: no CSV).")
     Path csvDir;
 
     /** Public no-arg constructor for picocli. */

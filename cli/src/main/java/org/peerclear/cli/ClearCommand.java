@@ -1,7 +1,6 @@
 package org.peerclear.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,11 @@ import java.util.concurrent.Callable;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.io.FileProgressListener;
 import org.peerclear.io.MarketCaseReader;
 import org.peerclear.io.ResultCsvWriter;
 import org.peerclear.io.ResultJsonWriter;
+import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
 import org.peerclear.opt.SolverParameters;
 import org.peerclear.opt.SolverRegistry;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code clear CASE.json}: clears a market case and writes the result JSON. */
-@Command(name = "clear", mixinStandardHelpOptions = true, description = "Clear a market case (format: market-case.md).")
+@Command(name = "clear", mixinStandardHelpOptions = true, defaultValueProvider = ClearDefaults.class,
+        description = "Clear a market case (format: market-case.md).")
 public final class ClearCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,34 +37,36 @@ public final class ClearCommand implements Callable<Integer> {
             + " the result's 'method' says which ran).")
     String method;
 
-    @Option(names = "--solver", description = "Solver back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip.")
+    @Option(names = "--solver", description = "Solver back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip"
+            + " (default: " + SolverRegistry.DEFAULT_BACKEND + " when it solves the problem's class, else the first available"
+            + " back-end by name that does).")
     String solver;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Write the result here (atomically) instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Write the result here (atomically) instead of stdout (default: stdout).")
     Path out;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = "Also write agents.csv, assets.csv and trades.csv here.")
+    @Option(names = "--csv", paramLabel = "DIR", description = "Also write agents.csv, assets.csv and trades.csv here (default: no CSV).")
     Path csv;
 
-    @Option(names = "--rho", description = "ADMM penalty rho.")
+    @Option(names = "--rho", description = "ADMM penalty rho (default: from the data, a third of the median asset curvature).")
     Double rho;
 
-    @Option(names = "--alpha", description = "ADMM over-relaxation alpha.")
+    @Option(names = "--alpha", description = "ADMM over-relaxation alpha (default: ${DEFAULT-VALUE}).")
     Double alpha;
 
-    @Option(names = "--eps", description = "ADMM stopping tolerance.")
+    @Option(names = "--eps", description = "ADMM stopping tolerance (default: ${DEFAULT-VALUE}).")
     Double eps;
 
-    @Option(names = "--max-iter", description = "ADMM iteration limit.")
+    @Option(names = "--max-iter", description = "ADMM iteration limit (default: ${DEFAULT-VALUE}).")
     Integer maxIter;
 
-    @Option(names = "--stopping", description = "ADMM stopping rule: paper or relative.")
+    @Option(names = "--stopping", description = "ADMM stopping rule: paper or relative (default: ${DEFAULT-VALUE}).")
     String stopping;
 
-    @Option(names = "--threads", description = "Threads (solver or ADMM).")
+    @Option(names = "--threads", description = "Threads (solver or ADMM) (default: ${DEFAULT-VALUE}).")
     Integer threads;
 
-    @Option(names = "--progress", description = "Show progress on stderr.")
+    @Option(names = "--progress", description = "Show progress on stderr: reading and writing files, iterations (default: off).")
     boolean progress;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "600",
@@ -73,20 +77,18 @@ public final class ClearCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(casePath)) {
-            throw new InvalidInputException("Market case '" + casePath + "' is not a readable file");
-        }
-        Market market = MarketCaseReader.withBusLookup(FeederBuses::of).read(casePath);
+        FileProgressListener files = progress ? new FileProgressPrinter(err) : FileProgressListener.NONE;
+        Market market = read(MarketCaseReader.withBusLookup(FeederBuses::of).withProgress(files), casePath);
         ClearingResult result = clear(market, options());
         if (out != null) {
-            ResultJsonWriter.write(result, out);
+            ResultJsonWriter.write(result, out, files);
         } else {
             PrintWriter o = spec.commandLine().getOut();
             ResultJsonWriter.write(result, o);
             o.flush();
         }
         if (csv != null && result.hasSolution()) {
-            ResultCsvWriter.write(result, csv);
+            ResultCsvWriter.write(result, csv, files);
         }
         err.println(result.status() + " " + market.name() + ": welfare " + result.welfare() + " (" + result.method()
                 + ", " + result.solver() + ", " + String.format(java.util.Locale.ROOT, "%.3f", result.seconds()) + " s)"
@@ -97,20 +99,10 @@ public final class ClearCommand implements Callable<Integer> {
 
     ClearingOptions options() {
         List<String> admmOnly = new ArrayList<>();
-        if (rho != null) {
-            admmOnly.add("--rho");
-        }
-        if (alpha != null) {
-            admmOnly.add("--alpha");
-        }
-        if (eps != null) {
-            admmOnly.add("--eps");
-        }
-        if (maxIter != null) {
-            admmOnly.add("--max-iter");
-        }
-        if (stopping != null) {
-            admmOnly.add("--stopping");
+        for (String name : List.of("--rho", "--alpha", "--eps", "--max-iter", "--stopping")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                admmOnly.add(name);
+            }
         }
         if (!admmOnly.isEmpty() && !"admm".equals(method)) {
             throw new InvalidInputException("Option(s) " + String.join(", ", admmOnly) + " apply to --method admm only");
@@ -163,6 +155,17 @@ public final class ClearCommand implements Callable<Integer> {
             });
         }
         return options;
+    }
+
+    /** Reads the case, naming the file in every problem with it. */
+    private static Market read(MarketCaseReader reader, Path file) {
+        try {
+            return reader.read(file);
+        } catch (InvalidMarketException e) {
+            // Whole-file problems already name the file as their field.
+            String problem = e.field().equals(file.toString()) ? e.getMessage().substring(e.field().length() + 2) : e.getMessage();
+            throw new InvalidInputException("invalid market case " + file + ": " + problem);
+        }
     }
 
     ClearingResult clear(Market market, ClearingOptions options) {

@@ -27,7 +27,7 @@ public final class ExampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--print-case", description = "Print the example's market case (JSON) and exit.")
+    @Option(names = "--print-case", description = "Print the example's market case (JSON) and exit (default: off).")
     boolean printCase;
 
     @Override

@@ -26,7 +26,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--network", description = "Place agents on the buses of this embedded feeder.")
+    @Option(names = "--network", description = "Place agents on the buses of this embedded feeder (default: no network).")
     String network;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "Output file (written atomically).")

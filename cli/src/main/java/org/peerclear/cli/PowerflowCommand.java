@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.peerclear.io.AtomicFiles;
+import org.peerclear.io.Csv;
 import org.peerclear.powerflow.AcPowerFlow;
 import org.peerclear.powerflow.Feeder;
 import org.peerclear.powerflow.Feeders;
@@ -51,13 +50,13 @@ public final class PowerflowCommand implements Callable<Integer> {
     String caseName;
 
     @CommandLine.Option(names = "--method", defaultValue = "ac",
-            description = "ac (exact: sweep if radial, Newton-Raphson if meshed) or lindistflow. Default: ${DEFAULT-VALUE}.")
+            description = "ac (exact: sweep if radial, Newton-Raphson if meshed) or lindistflow (default: ${DEFAULT-VALUE}).")
     PfMethod method;
 
-    @CommandLine.Option(names = "--out", paramLabel = "FILE.json", description = "Write JSON here instead of stdout.")
+    @CommandLine.Option(names = "--out", paramLabel = "FILE.json", description = "Write JSON here (atomically) instead of stdout (default: stdout).")
     Path out;
 
-    @CommandLine.Option(names = "--csv", paramLabel = "DIR", description = "Also write buses.csv and branches.csv into DIR.")
+    @CommandLine.Option(names = "--csv", paramLabel = "DIR", description = "Also write buses.csv and branches.csv into DIR (default: no CSV).")
     Path csvDir;
 
     /** Public no-arg constructor for picocli. */
@@ -73,16 +72,15 @@ public final class PowerflowCommand implements Callable<Integer> {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             String json = mapper.writeValueAsString(t.json(mapper, f)) + System.lineSeparator();
             if (out != null) {
-                writeAtomically(out, json);
+                AtomicFiles.writeString(out, json);
             } else {
                 PrintWriter o = spec.commandLine().getOut();
                 o.print(json);
                 o.flush();
             }
             if (csvDir != null) {
-                Files.createDirectories(csvDir);
-                writeAtomically(csvDir.resolve("buses.csv"), t.busesCsv(f));
-                writeAtomically(csvDir.resolve("branches.csv"), t.branchesCsv(f));
+                AtomicFiles.writeString(csvDir.resolve("buses.csv"), t.busesCsv(f));
+                AtomicFiles.writeString(csvDir.resolve("branches.csv"), t.branchesCsv(f));
             }
             if (!"CONVERGED".equals(t.status)) {
                 err.println("Warning: power flow " + t.status + " after " + t.iterations + " iterations (mismatch "
@@ -94,8 +92,8 @@ public final class PowerflowCommand implements Callable<Integer> {
             err.println("Error: " + e.getMessage());
             err.flush();
             return 2;
-        } catch (IOException e) {
-            err.println("Error: cannot write output: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("Error: " + e.getMessage());
             err.flush();
             return 2;
         } catch (RuntimeException e) {
@@ -117,22 +115,6 @@ public final class PowerflowCommand implements Callable<Integer> {
         int m = f.branchCount();
         return new Table("lindistflow", "CONVERGED", 1, 0.0, r.vmPu(), r.vaDeg(), r.pFlowKw(), r.qFlowKvar(),
                 new double[m], new double[m], 0, 0);
-    }
-
-    private static void writeAtomically(Path target, String content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** Solution in output form. */
@@ -172,7 +154,7 @@ public final class PowerflowCommand implements Callable<Integer> {
         String busesCsv(Feeder f) {
             StringBuilder sb = new StringBuilder("id,vm,va_deg\n");
             for (int i = 0; i < f.busCount(); i++) {
-                sb.append(csvId(f.buses().get(i).id())).append(',').append(num(vm[i])).append(',').append(num(va[i]))
+                sb.append(Csv.cell(f.buses().get(i).id())).append(',').append(num(vm[i])).append(',').append(num(va[i]))
                         .append('\n');
             }
             return sb.toString();
@@ -181,7 +163,7 @@ public final class PowerflowCommand implements Callable<Integer> {
         String branchesCsv(Feeder f) {
             StringBuilder sb = new StringBuilder("from,to,p_kw,q_kvar,p_loss_kw,q_loss_kvar\n");
             for (int k = 0; k < f.branchCount(); k++) {
-                sb.append(csvId(f.branches().get(k).fromBus())).append(',').append(csvId(f.branches().get(k).toBus()))
+                sb.append(Csv.cell(f.branches().get(k).fromBus())).append(',').append(Csv.cell(f.branches().get(k).toBus()))
                         .append(',').append(num(p[k])).append(',').append(num(q[k])).append(',').append(num(pl[k]))
                         .append(',').append(num(ql[k])).append('\n');
             }
@@ -190,10 +172,6 @@ public final class PowerflowCommand implements Callable<Integer> {
 
         private static String num(double v) {
             return String.format(Locale.ROOT, "%.12g", v);
-        }
-
-        private static String csvId(String id) {
-            return id.contains(",") || id.contains("\"") ? "\"" + id.replace("\"", "\"\"") + "\"" : id;
         }
     }
 }

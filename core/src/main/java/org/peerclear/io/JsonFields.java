@@ -1,5 +1,6 @@
 package org.peerclear.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,10 +25,14 @@ final class JsonFields {
         while (it.hasNext()) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw new InvalidMarketException(path.isEmpty() ? f : path + "." + f,
-                        "unknown field (known fields: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                throw unknownField(path, f, known);
             }
         }
+    }
+
+    static InvalidMarketException unknownField(String path, String field, Set<String> known) {
+        return new InvalidMarketException(join(path, field),
+                "unknown field (known fields: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
     }
 
     static JsonNode required(JsonNode node, String field, String path) {
@@ -98,6 +103,11 @@ final class JsonFields {
         List<JsonNode> out = new ArrayList<>();
         v.forEach(out::add);
         return out;
+    }
+
+    /** " at line L, column C", or nothing when the place is unknown. */
+    static String at(JsonLocation where) {
+        return where == null || where.getLineNr() < 0 ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
     static String join(String path, String field) {

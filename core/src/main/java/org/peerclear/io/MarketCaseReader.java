@@ -1,40 +1,24 @@
 package org.peerclear.io;
 
-import static org.peerclear.io.JsonFields.array;
-import static org.peerclear.io.JsonFields.asText;
-import static org.peerclear.io.JsonFields.kind;
-import static org.peerclear.io.JsonFields.number;
-import static org.peerclear.io.JsonFields.object;
-import static org.peerclear.io.JsonFields.onlyKnown;
-import static org.peerclear.io.JsonFields.optionalNumber;
-import static org.peerclear.io.JsonFields.optionalText;
-import static org.peerclear.io.JsonFields.required;
-import static org.peerclear.io.JsonFields.text;
-
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.peerclear.model.Agent;
-import org.peerclear.model.Arc;
-import org.peerclear.model.Asset;
-import org.peerclear.model.Community;
-import org.peerclear.model.Grid;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
-import org.peerclear.model.TradeGraph;
-import org.peerclear.model.Units;
 
 /**
  * Reads a market case (format {@code peerclear-market}, version 1). Strict: unknown fields at
@@ -42,202 +26,106 @@ import org.peerclear.model.Units;
  * are rejected with an {@link InvalidMarketException} naming the field; the semantic rules are
  * those of {@link Market.Builder#build()}.
  *
+ * <p>The case is streamed ({@link CaseParser}): a file is read once, in bytes, and never held
+ * whole in memory, so a 100,000-agent case costs the market it describes and little more. A
+ * file must be UTF-8 (a byte-order mark is allowed); problems with the file as a whole (not
+ * UTF-8, not JSON, empty) name the file as their field, and {@code (file)} when reading text.
+ * A file that cannot be read at all is an {@link UncheckedIOException} naming it and the problem.
+ *
  * <p>A reader may be given a bus lookup (a feeder name or path → its bus ids), so that agents
  * placed on buses the feeder does not have are rejected at read time. The power-flow module
  * provides one; without it, bus ids are checked when a network-aware method loads the feeder.
+ * It may also be given a {@link FileProgressListener}, told how many bytes of a file are read.
  */
 public final class MarketCaseReader {
     public static final String FORMAT = "peerclear-market";
     public static final int VERSION = 1;
+    /** The field named by problems of a whole document read from text. */
+    public static final String DOCUMENT = "(file)";
 
-    private static final Set<String> TOP = Set.of("format", "version", "name", "units", "agents", "trades",
-            "communities", "grid", "network");
-    private static final Set<String> UNITS = Set.of("power", "currency", "periodHours");
-    private static final Set<String> AGENT = Set.of("id", "bus", "class", "assets");
-    private static final Set<String> ASSET = Set.of("id", "pMin", "pMax", "a", "b");
-    private static final Set<String> TRADES = Set.of("graph", "fee", "arcs");
-    private static final Set<String> ARC = Set.of("from", "to", "gamma");
-    private static final Set<String> COMMUNITY = Set.of("id", "manager", "members");
-    private static final Set<String> GRID = Set.of("bus", "importPrice", "exportPrice", "importMax", "exportMax");
-    private static final Set<String> NETWORK = Set.of("case", "vMin", "vMax", "ratings");
-    private static final Set<String> RATING = Set.of("from", "to", "pMax");
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build());
 
-    private final ObjectMapper mapper;
     private final Function<NetworkSpec, Set<String>> busLookup;
+    private final FileProgressListener progress;
 
-    private MarketCaseReader(Function<NetworkSpec, Set<String>> busLookup) {
-        this.mapper = new ObjectMapper();
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private MarketCaseReader(Function<NetworkSpec, Set<String>> busLookup, FileProgressListener progress) {
         this.busLookup = busLookup;
+        this.progress = progress;
     }
 
     /** A reader that does not resolve feeders. */
     public static MarketCaseReader create() {
-        return new MarketCaseReader(null);
+        return new MarketCaseReader(null, FileProgressListener.NONE);
     }
 
     /** A reader that checks agents' and the grid's buses against the feeder's bus ids. */
     public static MarketCaseReader withBusLookup(Function<NetworkSpec, Set<String>> busLookup) {
-        return new MarketCaseReader(busLookup);
+        return new MarketCaseReader(busLookup, FileProgressListener.NONE);
+    }
+
+    /** This reader, reporting how far it has read each file to {@code listener}. */
+    public MarketCaseReader withProgress(FileProgressListener listener) {
+        return new MarketCaseReader(busLookup, listener);
     }
 
     public Market read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
+        String document = file.toString();
+        try (InputStream raw = Files.newInputStream(file)) {
+            ProgressMeter meter = new ProgressMeter(progress, FileProgress.Action.READING, file, Files.size(file),
+                    FileProgress.Unit.BYTES);
+            PushbackInputStream in = new PushbackInputStream(new CountingInputStream(raw, meter), 4);
+            requireUtf8(in, document);
+            Market market = read(MAPPER.getFactory().createParser(in), file.toAbsolutePath().getParent(), document);
+            meter.finish();
+            return market;
         } catch (NoSuchFileException e) {
-            throw new InvalidMarketException(file.toString(), "no such file");
+            throw new InvalidMarketException(document, "no such file");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read " + file + ": " + IoProblems.describe(e, file), e);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return read(text, dir);
     }
 
     /** Reads a case from text; relative network paths resolve against {@code baseDirectory}. */
     public Market read(String json, Path baseDirectory) {
-        JsonNode root;
         try {
-            root = mapper.readTree(json);
+            return read(MAPPER.getFactory().createParser(json), baseDirectory, DOCUMENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Market read(JsonParser parser, Path baseDirectory, String document) throws IOException {
+        try (JsonParser p = parser) {
+            Market market = new CaseParser(p, MAPPER, baseDirectory, document).parse();
+            checkBuses(market);
+            return market;
         } catch (JsonProcessingException e) {
-            throw new InvalidMarketException("(file)", "not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() : ""));
+            String problem = e.getOriginalMessage();
+            // Jackson decodes UTF-8 itself and says so in these words when it cannot.
+            String what = problem.startsWith("Invalid UTF-8") ? "is not UTF-8 text: " : "not valid JSON: ";
+            throw new InvalidMarketException(document, what + problem + JsonFields.at(e.getLocation()));
         }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidMarketException("(file)", "is empty");
-        }
-        return parse(root, baseDirectory);
     }
 
-    private Market parse(JsonNode root, Path baseDirectory) {
-        object(root, "(file)");
-        onlyKnown(root, "", TOP);
-        String format = text(root, "format", "");
-        if (!FORMAT.equals(format)) {
-            throw new InvalidMarketException("format", "must be \"" + FORMAT + "\", got \"" + format + "\"");
+    /**
+     * Refuses UTF-16 and UTF-32, which Jackson would otherwise detect and read: a case is UTF-8
+     * (RFC 8259 asks for it between systems). Invalid UTF-8 further on is caught while parsing.
+     */
+    private static void requireUtf8(PushbackInputStream in, String document) throws IOException {
+        byte[] head = new byte[4];
+        int n = 0;
+        for (int k; n < head.length && (k = in.read(head, n, head.length - n)) > 0; ) {
+            n += k;
         }
-        JsonNode version = required(root, "version", "");
-        if (!version.isIntegralNumber() || version.asInt() != VERSION) {
-            throw new InvalidMarketException("version", "must be " + VERSION + ", got " + version);
+        in.unread(head, 0, n);
+        boolean bom16 = n >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+        boolean zeros = n >= 2 && (head[0] == 0 || head[1] == 0);
+        if (bom16 || zeros) {
+            throw new InvalidMarketException(document, "is not UTF-8 text (it looks like UTF-16 or UTF-32); save it as UTF-8");
         }
-        Market.Builder b = Market.builder(optionalText(root, "name", ""));
-        if (root.has("units")) {
-            JsonNode u = object(root.get("units"), "units");
-            onlyKnown(u, "units", UNITS);
-            b.units(new Units(text(u, "power", "units"), text(u, "currency", "units"), number(u, "periodHours", "units")));
-        }
-        List<JsonNode> agents = array(root, "agents", "", true);
-        for (int i = 0; i < agents.size(); i++) {
-            b.agent(agent(agents.get(i), "agents[" + i + "]"));
-        }
-        if (root.has("trades")) {
-            b.tradeGraph(trades(object(root.get("trades"), "trades")));
-        }
-        List<JsonNode> communities = array(root, "communities", "", false);
-        for (int i = 0; i < communities.size(); i++) {
-            b.community(community(communities.get(i), "communities[" + i + "]"));
-        }
-        if (root.has("grid")) {
-            JsonNode g = object(root.get("grid"), "grid");
-            onlyKnown(g, "grid", GRID);
-            b.grid(new Grid(optionalText(g, "bus", "grid"), number(g, "importPrice", "grid"), number(g, "exportPrice", "grid"),
-                    optionalNumber(g, "importMax", "grid", Double.POSITIVE_INFINITY),
-                    optionalNumber(g, "exportMax", "grid", Double.POSITIVE_INFINITY)));
-        }
-        if (root.has("network")) {
-            b.network(network(object(root.get("network"), "network"), baseDirectory));
-        }
-        Market market = b.build();
-        checkBuses(market);
-        return market;
-    }
-
-    private static Agent agent(JsonNode node, String at) {
-        object(node, at);
-        String id = text(node, "id", at);
-        String path = "agents[" + id + "]";
-        onlyKnown(node, path, AGENT);
-        List<JsonNode> assets = array(node, "assets", path, false);
-        List<Asset> list = new ArrayList<>();
-        for (int k = 0; k < assets.size(); k++) {
-            JsonNode s = object(assets.get(k), path + ".assets[" + k + "]");
-            String sid = text(s, "id", path + ".assets[" + k + "]");
-            String sp = path + ".assets[" + sid + "]";
-            onlyKnown(s, sp, ASSET);
-            try {
-                list.add(new Asset(sid, number(s, "pMin", sp), number(s, "pMax", sp), number(s, "a", sp), number(s, "b", sp)));
-            } catch (InvalidMarketException e) {
-                throw e.field().startsWith("assets[") ? new InvalidMarketException(path + "." + e.field(),
-                        e.getMessage().substring(e.field().length() + 2)) : e;
-            }
-        }
-        return new Agent(id, optionalText(node, "bus", path), optionalText(node, "class", path), list);
-    }
-
-    private static TradeGraph trades(JsonNode t) {
-        onlyKnown(t, "trades", TRADES);
-        double fee = optionalNumber(t, "fee", "trades", 0.0);
-        List<JsonNode> arcNodes = array(t, "arcs", "trades", false);
-        List<Arc> arcs = new ArrayList<>();
-        for (int k = 0; k < arcNodes.size(); k++) {
-            String at = "trades.arcs[" + k + "]";
-            JsonNode a = object(arcNodes.get(k), at);
-            onlyKnown(a, at, ARC);
-            double gamma = number(a, "gamma", at);
-            if (gamma < 0) {
-                throw new InvalidMarketException(at + ".gamma", "must be >= 0, got " + gamma
-                        + " (a negative gamma would make the problem non-convex; express preferences as penalties on what is not preferred)");
-            }
-            arcs.add(new Arc(text(a, "from", at), text(a, "to", at), gamma));
-        }
-        JsonNode g = t.get("graph");
-        if (g == null || (g.isTextual() && g.asText().equals("complete"))) {
-            return TradeGraph.complete(fee, arcs);
-        }
-        if (g.isTextual() && g.asText().equals("none")) {
-            return TradeGraph.none(fee, arcs);
-        }
-        if (g.isArray()) {
-            List<List<String>> pairs = new ArrayList<>();
-            for (int k = 0; k < g.size(); k++) {
-                JsonNode p = g.get(k);
-                String at = "trades.graph[" + k + "]";
-                if (!p.isArray() || p.size() != 2) {
-                    throw new InvalidMarketException(at, "must be a pair [agentId, agentId], got " + kind(p));
-                }
-                pairs.add(List.of(asText(p.get(0), at + "[0]"), asText(p.get(1), at + "[1]")));
-            }
-            return TradeGraph.pairs(pairs, fee, arcs);
-        }
-        throw new InvalidMarketException("trades.graph", "must be \"complete\", \"none\" or a list of pairs, got " + kind(g));
-    }
-
-    private static Community community(JsonNode node, String at) {
-        object(node, at);
-        String id = text(node, "id", at);
-        String path = "communities[" + id + "]";
-        onlyKnown(node, path, COMMUNITY);
-        List<String> members = new ArrayList<>();
-        List<JsonNode> list = array(node, "members", path, true);
-        for (int k = 0; k < list.size(); k++) {
-            members.add(asText(list.get(k), path + ".members[" + k + "]"));
-        }
-        return new Community(id, text(node, "manager", path), members);
-    }
-
-    private static NetworkSpec network(JsonNode n, Path baseDirectory) {
-        onlyKnown(n, "network", NETWORK);
-        List<NetworkSpec.BranchRating> ratings = new ArrayList<>();
-        List<JsonNode> list = array(n, "ratings", "network", false);
-        for (int k = 0; k < list.size(); k++) {
-            String at = "network.ratings[" + k + "]";
-            JsonNode r = object(list.get(k), at);
-            onlyKnown(r, at, RATING);
-            ratings.add(new NetworkSpec.BranchRating(text(r, "from", at), text(r, "to", at), number(r, "pMax", at)));
-        }
-        return new NetworkSpec(text(n, "case", "network"), baseDirectory, number(n, "vMin", "network"),
-                number(n, "vMax", "network"), ratings);
     }
 
     private void checkBuses(Market market) {

@@ -2,72 +2,61 @@ package org.peerclear.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import org.peerclear.model.Grid;
-import org.peerclear.result.AgentResult;
-import org.peerclear.result.AssetResult;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.GridResult;
 import org.peerclear.result.NetworkOutcome;
-import org.peerclear.result.TradeResult;
 
 /**
  * Writes the tables of a {@link ClearingResult} as {@code agents.csv}, {@code assets.csv} and
- * {@code trades.csv} (and {@code buses.csv} with a network) in a folder (each file atomically). Undefined numbers are empty cells.
+ * {@code trades.csv} (and {@code buses.csv} with a network) in a folder (each file atomically).
+ * Cells follow RFC 4180 ({@link Csv}): ids with commas, quotes or line breaks are quoted;
+ * undefined numbers are empty cells.
  */
 public final class ResultCsvWriter {
     private ResultCsvWriter() {
     }
 
     public static void write(ClearingResult r, Path directory) {
+        write(r, directory, FileProgressListener.NONE);
+    }
+
+    /** As {@link #write(ClearingResult, Path)}, telling {@code progress} how many rows of each file are out. */
+    public static void write(ClearingResult r, Path directory, FileProgressListener progress) {
         if (!r.hasSolution()) {
             throw new IllegalStateException("No tables to write: status " + r.status());
         }
-        AtomicFiles.write(directory.resolve("agents.csv"), w -> lines(w, "id,p,price,importPrice,exportPrice", out -> {
-            for (AgentResult a : r.agents()) {
-                // Only the grid has two prices besides its net one; other agents leave the cells empty.
-                GridResult g = Grid.AGENT_ID.equals(a.id()) ? r.grid().orElseThrow() : null;
-                out.write(a.id() + "," + num(a.p()) + "," + num(a.price()) + "," + num(g == null ? Double.NaN : g.importPrice())
-                        + "," + num(g == null ? Double.NaN : g.exportPrice()) + "\n");
-            }
-        }));
-        AtomicFiles.write(directory.resolve("assets.csv"), w -> lines(w, "id,p", out -> {
-            for (AssetResult a : r.assets()) {
-                out.write(a.id() + "," + num(a.p()) + "\n");
-            }
-        }));
-        AtomicFiles.write(directory.resolve("trades.csv"), w -> lines(w, "from,to,quantity,price", out -> {
-            for (TradeResult t : r.trades()) {
-                out.write(t.from() + "," + t.to() + "," + num(t.quantity()) + "," + num(t.price()) + "\n");
-            }
-        }));
-        writeBuses(r, directory);
+        // Only the grid has two prices besides its net one; other agents leave those cells empty.
+        GridResult grid = r.grid().orElse(null);
+        table(directory.resolve("agents.csv"), "id,p,price,importPrice,exportPrice", r.agents(), progress,
+                a -> Csv.cell(a.id()) + "," + Csv.number(a.p()) + "," + Csv.number(a.price()) + ","
+                        + (Grid.AGENT_ID.equals(a.id()) && grid != null ? Csv.number(grid.importPrice()) + "," + Csv.number(grid.exportPrice()) : ","));
+        table(directory.resolve("assets.csv"), "id,p", r.assets(), progress,
+                a -> Csv.cell(a.id()) + "," + Csv.number(a.p()));
+        table(directory.resolve("trades.csv"), "from,to,quantity,price", r.trades(), progress,
+                t -> Csv.cell(t.from()) + "," + Csv.cell(t.to()) + "," + Csv.number(t.quantity()) + "," + Csv.number(t.price()));
+        r.network().ifPresent(n -> table(directory.resolve("buses.csv"), "id,vm,vmLinear,price", n.buses(), progress,
+                (NetworkOutcome.Bus b) -> Csv.cell(b.id()) + "," + Csv.number(b.vm()) + "," + Csv.number(b.vmLinear()) + ","
+                        + Csv.number(b.price())));
     }
 
-    private static void writeBuses(ClearingResult r, Path directory) {
-        r.network().ifPresent(n -> AtomicFiles.write(directory.resolve("buses.csv"), w -> lines(w, "id,vm,vmLinear,price", out -> {
-            for (NetworkOutcome.Bus b : n.buses()) {
-                out.write(b.id() + "," + num(b.vm()) + "," + num(b.vmLinear()) + "," + num(b.price()) + "\n");
+    private static <T> void table(Path file, String header, List<T> rows, FileProgressListener progress, Function<T, String> line) {
+        AtomicFiles.write(file, w -> {
+            ProgressMeter meter = new ProgressMeter(progress, FileProgress.Action.WRITING, file, rows.size(), FileProgress.Unit.ROWS);
+            try {
+                w.write(header + "\n");
+                for (T row : rows) {
+                    w.write(line.apply(row));
+                    w.write('\n');
+                    meter.add(1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        })));
-    }
-
-    /** Formats a number for a CSV cell: shortest exact decimal, empty when not finite. */
-    public static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
-    }
-
-    interface Rows {
-        void write(Writer w) throws IOException;
-    }
-
-    static void lines(Writer w, String header, Rows rows) {
-        try {
-            w.write(header + "\n");
-            rows.write(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            meter.finish();
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.peerclear.model.Grid;
 import org.peerclear.result.AgentResult;
@@ -32,10 +33,25 @@ public final class ResultJsonWriter {
     }
 
     public static void write(ClearingResult r, Path file) {
-        AtomicFiles.write(file, w -> write(r, w));
+        write(r, file, FileProgressListener.NONE);
+    }
+
+    /** Writes {@code file} atomically, telling {@code progress} how many rows (agents, assets, trades, buses, branches) are out. */
+    public static void write(ClearingResult r, Path file, FileProgressListener progress) {
+        AtomicFiles.write(file, w -> write(r, w, file, progress));
     }
 
     public static void write(ClearingResult r, Writer out) {
+        write(r, out, null, FileProgressListener.NONE);
+    }
+
+    private static void write(ClearingResult r, Writer out, Path file, FileProgressListener progress) {
+        List<AgentResult> agents = r.hasSolution() ? r.agents() : List.of();
+        List<AssetResult> assets = r.hasSolution() ? r.assets() : List.of();
+        List<TradeResult> trades = r.hasSolution() ? r.trades() : List.of();
+        long rows = agents.size() + assets.size() + trades.size()
+                + r.network().map(n -> n.buses().size() + n.branches().size()).orElse(0);
+        ProgressMeter meter = new ProgressMeter(progress, FileProgress.Action.WRITING, file, rows, FileProgress.Unit.ROWS);
         JsonOutput.write(out, g -> {
             g.writeStartObject();
             g.writeStringField("market", r.market().name());
@@ -55,41 +71,38 @@ public final class ResultJsonWriter {
             g.writeNumberField("periodHours", r.market().units().periodHours());
             g.writeEndObject();
             g.writeArrayFieldStart("agents");
-            if (r.hasSolution()) {
-                for (AgentResult a : r.agents()) {
-                    g.writeStartObject();
-                    g.writeStringField("id", a.id());
-                    number(g, "p", a.p());
-                    number(g, "price", a.price());
-                    if (Grid.AGENT_ID.equals(a.id())) {
-                        GridResult grid = r.grid().orElseThrow();
-                        number(g, "importPrice", grid.importPrice());
-                        number(g, "exportPrice", grid.exportPrice());
-                    }
-                    g.writeEndObject();
+            for (AgentResult a : agents) {
+                g.writeStartObject();
+                g.writeStringField("id", a.id());
+                number(g, "p", a.p());
+                number(g, "price", a.price());
+                if (Grid.AGENT_ID.equals(a.id())) {
+                    GridResult grid = r.grid().orElseThrow();
+                    number(g, "importPrice", grid.importPrice());
+                    number(g, "exportPrice", grid.exportPrice());
                 }
+                g.writeEndObject();
+                meter.add(1);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("assets");
-            if (r.hasSolution()) {
-                for (AssetResult a : r.assets()) {
-                    g.writeStartObject();
-                    g.writeStringField("id", a.id());
-                    number(g, "p", a.p());
-                    g.writeEndObject();
-                }
+            for (AssetResult a : assets) {
+                g.writeStartObject();
+                g.writeStringField("id", a.id());
+                number(g, "p", a.p());
+                g.writeEndObject();
+                meter.add(1);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("trades");
-            if (r.hasSolution()) {
-                for (TradeResult t : r.trades()) {
-                    g.writeStartObject();
-                    g.writeStringField("from", t.from());
-                    g.writeStringField("to", t.to());
-                    number(g, "quantity", t.quantity());
-                    number(g, "price", t.price());
-                    g.writeEndObject();
-                }
+            for (TradeResult t : trades) {
+                g.writeStartObject();
+                g.writeStringField("from", t.from());
+                g.writeStringField("to", t.to());
+                number(g, "quantity", t.quantity());
+                number(g, "price", t.price());
+                g.writeEndObject();
+                meter.add(1);
             }
             g.writeEndArray();
             if (r.network().isPresent()) {
@@ -102,6 +115,7 @@ public final class ResultJsonWriter {
                     number(g, "vmLinear", b.vmLinear());
                     number(g, "price", b.price());
                     g.writeEndObject();
+                    meter.add(1);
                 }
                 g.writeEndArray();
                 g.writeArrayFieldStart("branches");
@@ -113,6 +127,7 @@ public final class ResultJsonWriter {
                     number(g, "q", b.q());
                     number(g, "loss", b.pLoss());
                     g.writeEndObject();
+                    meter.add(1);
                 }
                 g.writeEndArray();
                 number(g, "losses", n.lossesKw());
@@ -138,6 +153,7 @@ public final class ResultJsonWriter {
             g.writeEndArray();
             g.writeEndObject();
         });
+        meter.finish();
     }
 
     static void number(JsonGenerator g, String field, double v) throws IOException {

@@ -197,7 +197,7 @@ public final class Market {
             member[i] = memberOf.containsKey(agents.get(i).id());
         }
         // Declared pairs (a set only when listed: "complete" is tested by rule, not stored).
-        Set<Long> declared = new HashSet<>();
+        PairTable declared = new PairTable(tradeGraph.pairs().size());
         if (tradeGraph.kind() == TradeGraph.Kind.PAIRS) {
             for (int k = 0; k < tradeGraph.pairs().size(); k++) {
                 List<String> p = tradeGraph.pairs().get(k);
@@ -223,7 +223,7 @@ public final class Market {
                 }
             }
         } else {
-            for (long pair : declared) {
+            for (long pair : declared.keys()) {
                 if (!member[(int) (pair >>> 32)] && !member[(int) pair]) {
                     effective.add(pair);
                 }
@@ -241,9 +241,10 @@ public final class Market {
             }
         }
         effective.sort(null);
-        Set<Long> effectiveSet = new HashSet<>(effective);
+        PairTable effectiveSet = new PairTable(effective.size());
+        effective.forEach(effectiveSet::add);
         // Gamma: the fee, then the overrides.
-        Map<Long, Double> gamma = new HashMap<>();
+        PairTable gamma = new PairTable(tradeGraph.overrides().size());
         for (int k = 0; k < tradeGraph.overrides().size(); k++) {
             Arc o = tradeGraph.overrides().get(k);
             String at = "trades.arcs[" + k + "]";
@@ -258,7 +259,7 @@ public final class Market {
                 throw new InvalidMarketException(at, "arc " + o.from() + "->" + o.to() + " is not in the trade graph");
             }
             long directed = ((long) from << 32) | to;
-            if (gamma.put(directed, o.gamma()) != null) {
+            if (!gamma.put(directed, o.gamma())) {
                 throw new InvalidMarketException(at, "arc " + o.from() + "->" + o.to() + " is overridden twice");
             }
             if (!effectiveSet.contains(pair)) {
@@ -270,8 +271,8 @@ public final class Market {
         for (long p : effective) {
             int i = (int) (p >>> 32);
             int j = (int) p;
-            result.add(new Arc(idOf(i), idOf(j), gamma.getOrDefault(((long) i << 32) | j, tradeGraph.fee())));
-            result.add(new Arc(idOf(j), idOf(i), gamma.getOrDefault(((long) j << 32) | i, tradeGraph.fee())));
+            result.add(new Arc(idOf(i), idOf(j), gamma.get(((long) i << 32) | j, tradeGraph.fee())));
+            result.add(new Arc(idOf(j), idOf(i), gamma.get(((long) j << 32) | i, tradeGraph.fee())));
         }
         return Collections.unmodifiableList(result);
     }

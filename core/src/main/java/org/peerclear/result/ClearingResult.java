@@ -1,6 +1,7 @@
 package org.peerclear.result;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class ClearingResult {
         this.primalResidual = b.primalResidual;
         this.dualResidual = b.dualResidual;
         this.seconds = b.seconds;
-        this.options = Map.copyOf(b.options);
+        this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
         this.notes = List.copyOf(b.notes);
         this.assetPinned = b.assetPinned == null ? new boolean[index.numAssets()] : b.assetPinned.clone();
         this.arcPinned = b.arcPinned == null ? new boolean[index.numArcs()] : b.arcPinned.clone();
@@ -165,7 +166,10 @@ public final class ClearingResult {
         return seconds;
     }
 
-    /** The options the method ran with (including seeds), so that the run can be reproduced. */
+    /**
+     * The options the method ran with (including seeds), so that the run can be reproduced, in the
+     * order the method recorded them (so a result file's {@code options} read the same every run).
+     */
     public Map<String, String> options() {
         return options;
     }

@@ -1,0 +1,16 @@
+package org.peerclear.io;
+
+/**
+ * Receives {@link FileProgress} reports from the readers and writers of this package: a few
+ * dozen per file at most (each further 1/50 of it), and always one at the end. Called on the
+ * reading or writing thread; keep it cheap.
+ *
+ * <p>A file is not an iteration, so this is not the clearing methods' {@code ProgressListener};
+ * the CLI's {@code --progress} prints both.
+ */
+@FunctionalInterface
+public interface FileProgressListener {
+    FileProgressListener NONE = p -> { };
+
+    void onProgress(FileProgress progress);
+}

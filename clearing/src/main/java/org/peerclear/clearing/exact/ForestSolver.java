@@ -1,0 +1,354 @@
+package org.peerclear.clearing.exact;
+
+import java.util.Arrays;
+import org.peerclear.index.MarketIndex;
+
+/**
+ * The exact optimum of the unified market without network rows, by dual block-coordinate ascent
+ * on spanning forests: the primal–dual method of convex-cost network flow.
+ *
+ * <p>The market is a convex-cost flow problem. Agents are nodes with convex injection costs (the
+ * sum of their assets' costs); each trading pair {@code j = (n, m)} is an uncapacitated arc whose
+ * flow {@code x = t_nm = −t_mn} costs {@code c_j·|x|}, {@code c_j = gamma_nm + gamma_mn}. Its dual
+ * maximises a concave separable function of the agents' prices subject to
+ * {@code |mu_n − mu_m| ≤ c_j}. At the optimum a pair that trades has prices exactly {@code c_j}
+ * apart (the seller cheaper), an idle pair at most {@code c_j} apart, and every agent's assets
+ * sit at its price.
+ *
+ * <p>The state is a forest of trading pairs with their directions (each tree's prices move
+ * together) and dual-feasible prices; all agents start at one price. A round:
+ * <ol>
+ *   <li>sweeps every tree toward the root of its supply ({@link TreeSweep}), joining the trees
+ *       whose pairs it makes tight on the way;</li>
+ *   <li>polishes the price of every tree that reached its root ({@link ComponentRoot}), dispatches
+ *       the assets and routes the trades (on a forest, uniquely: subtree sums);</li>
+ *   <li>drops, in every tree at its root, each pair whose trade runs against its direction (its
+ *       multiplier has the wrong sign): the parts then move apart in the next round.</li>
+ * </ol>
+ * Every move raises the dual objective, so no active set repeats and the method ends; the round
+ * count is still bounded (a guard against rounding), and an optimal answer is certified by the
+ * result's verifier, not trusted.
+ */
+final class ForestSolver {
+    /** Relative tolerance of the active-set decisions (far above rounding, far below the certificate). */
+    static final double DECISION = 1e-10;
+    static int MODE = Integer.getInteger("peerclear.mode", 0);
+    static boolean TRACE = Boolean.getBoolean("peerclear.trace");
+
+    private final MarketIndex ix;
+    private final Forest f;
+    private final double[] mu;
+    private final double scaleP;
+
+    private int rounds;
+    private int joins;
+    private int drops;
+    private String failure;
+    private boolean infeasible;
+    private boolean unbounded;
+
+    ForestSolver(MarketIndex ix) {
+        this.ix = ix;
+        f = new Forest(ix);
+        mu = new double[ix.numAgents()];
+        double sp = 1.0;
+        for (int s = 0; s < ix.numAssets(); s++) {
+            if (Double.isFinite(ix.pMin()[s])) {
+                sp = Math.max(sp, Math.abs(ix.pMin()[s]));
+            }
+            if (Double.isFinite(ix.pMax()[s])) {
+                sp = Math.max(sp, Math.abs(ix.pMax()[s]));
+            }
+        }
+        scaleP = sp;
+    }
+
+    /** Runs at most {@code maxRounds} rounds; true when the optimality conditions hold. */
+    boolean solve(int maxRounds) {
+        return solve(maxRounds, null);
+    }
+
+    /** As {@link #solve(int)}, starting from the highest dual-feasible prices at or below {@code guess}. */
+    boolean solve(int maxRounds, double[] guess) {
+        if (guess == null) {
+            Arrays.fill(mu, startPrice());
+        } else {
+            feasibleBelow(guess);
+        }
+        double tolFlow = DECISION * scaleP;
+        double tolS = DECISION * scaleP;
+        TreeSweep sweep = new TreeSweep(f, tolS);
+        boolean[] atRoot = new boolean[ix.numAgents()];
+        for (rounds = 1; rounds <= maxRounds; rounds++) {
+            f.build();
+            align();
+            if (!sweep.sweepAll(mu, atRoot)) {
+                describeFailure(sweep);
+                return false;
+            }
+            joins += sweep.joins;
+            boolean[] rootOfOld = atRootByAgent(atRoot);
+            f.build();
+            align();
+            boolean allAtRoot = polish(rootOfOld);
+            f.dispatch(mu);
+            int dropped = 0;
+            boolean[] wrong = new boolean[ix.numAgents()];
+            for (int n = 0; n < ix.numAgents(); n++) {
+                int j = f.parentPair[n];
+                wrong[n] = j >= 0 && f.cost[j] > 0.0 && f.sigma[j] * f.flow[j] < -tolFlow && rootOfOld[n];
+            }
+            boolean[] mark = new boolean[ix.numAgents()];
+            if (MODE == 1) { // deepest
+                for (int q = ix.numAgents() - 1; q >= 0; q--) {
+                    int n = f.order[q];
+                    if (f.parent[n] >= 0 && (wrong[n] || mark[n])) {
+                        mark[f.parent[n]] = true;
+                    }
+                }
+                for (int n = 0; n < ix.numAgents(); n++) {
+                    if (wrong[n] && !mark[n]) {
+                        f.active[f.parentPair[n]] = false;
+                        dropped++;
+                    }
+                }
+            } else if (MODE == 2) { // topmost
+                for (int q = 0; q < ix.numAgents(); q++) {
+                    int n = f.order[q];
+                    int par = f.parent[n];
+                    if (par >= 0) {
+                        mark[n] = mark[par] || wrong[n];
+                        if (wrong[n] && !mark[par]) {
+                            f.active[f.parentPair[n]] = false;
+                            dropped++;
+                        }
+                    }
+                }
+            } else {
+                for (int n = 0; n < ix.numAgents(); n++) {
+                    if (wrong[n]) {
+                        f.active[f.parentPair[n]] = false;
+                        dropped++;
+                    }
+                }
+            }
+            drops += dropped;
+            if (TRACE) {
+                int big = 0;
+                int notRoot = 0;
+                for (int k = 0; k < f.numComps; k++) {
+                    big = Math.max(big, f.compStart[k + 1] - f.compStart[k]);
+                    notRoot += rootOfOld[f.root(k)] ? 0 : 1;
+                }
+                double dual = 0;
+                double maxViol = 0;
+                for (int n = 0; n < ix.numAgents(); n++) {
+                    for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
+                        double a = ix.a()[s], b = ix.b()[s];
+                        double p = a > 0 ? Math.min(Math.max((mu[n] - b) / a, ix.pMin()[s]), ix.pMax()[s]) : (mu[n] > b ? ix.pMax()[s] : ix.pMin()[s]);
+                        dual += 0.5 * a * p * p + b * p - mu[n] * p;
+                    }
+                }
+                for (int j = 0; j < f.nP; j++) {
+                    maxViol = Math.max(maxViol, Math.abs(mu[f.pairFrom[j]] - mu[f.pairTo[j]]) - f.cost[j]);
+                }
+                System.out.println("round " + rounds + " dual " + dual + " maxViol " + maxViol + " trees " + f.numComps + " largest " + big + " notAtRoot " + notRoot + " joins " + sweep.joins + " drops " + dropped);
+            }
+            if (allAtRoot && sweep.joins == 0 && dropped == 0) {
+                return true;
+            }
+        }
+        failure = "no optimum after " + maxRounds + " rounds";
+        return false;
+    }
+
+    /**
+     * mu_n = min over m of (guess_m + shortest fee path from m to n): the highest prices at or
+     * below the guess with every pair within its band (multi-source Dijkstra, fees ≥ 0).
+     */
+    private void feasibleBelow(double[] guess) {
+        int nA = ix.numAgents();
+        EventHeap heap = new EventHeap();
+        for (int n = 0; n < nA; n++) {
+            mu[n] = Double.isFinite(guess[n]) ? guess[n] : Double.POSITIVE_INFINITY;
+            if (Double.isFinite(mu[n])) {
+                heap.push(mu[n], n);
+            }
+        }
+        boolean[] done = new boolean[nA];
+        int[] arcStart = ix.arcStart();
+        int[] arcsOf = ix.arcsOf();
+        while (!heap.isEmpty()) {
+            int n = heap.topEvent();
+            double d = heap.topKey();
+            heap.pop();
+            if (done[n] || d > mu[n]) {
+                continue;
+            }
+            done[n] = true;
+            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+                int j = arcsOf[q] >> 1;
+                int o = f.other(j, n);
+                double v = d + f.cost[j];
+                if (v < mu[o]) {
+                    mu[o] = v;
+                    heap.push(v, o);
+                }
+            }
+        }
+        double fallback = startPrice();
+        for (int n = 0; n < nA; n++) {
+            if (!Double.isFinite(mu[n])) {
+                mu[n] = fallback;
+            }
+        }
+    }
+
+    /** Per agent: whether its tree ended the sweep at its root. */
+    private boolean[] atRootByAgent(boolean[] atRootByTree) {
+        boolean[] out = new boolean[ix.numAgents()];
+        for (int n = 0; n < out.length; n++) {
+            out[n] = atRootByTree[f.comp[n]];
+        }
+        return out;
+    }
+
+    /** Each tree's prices from its root's and the offsets (the tensions hold to rounding). */
+    private void align() {
+        for (int k = 0; k < f.numComps; k++) {
+            double c = mu[f.root(k)];
+            for (int q = f.compStart[k]; q < f.compStart[k + 1]; q++) {
+                int n = f.order[q];
+                mu[n] = c + f.off[n];
+            }
+        }
+    }
+
+    /**
+     * The exact root for every tree that reached it (the sweep's running sum carries rounding);
+     * true when every tree did.
+     */
+    private boolean polish(boolean[] atRoot) {
+        ComponentRoot root = new ComponentRoot(ix, f.order, f.off);
+        double tolUnit = 8 * Math.ulp(1.0) * scaleP;
+        boolean all = true;
+        int[] start = ix.assetStart();
+        for (int k = 0; k < f.numComps; k++) {
+            int r = f.root(k);
+            if (!atRoot[r]) {
+                all = false;
+                continue;
+            }
+            int size = 0;
+            for (int q = f.compStart[k]; q < f.compStart[k + 1]; q++) {
+                size += start[f.order[q] + 1] - start[f.order[q]];
+            }
+            double c = mu[r];
+            root.solve(f.compStart[k], f.compStart[k + 1], c, tolUnit * Math.max(1, size));
+            if (root.kind == ComponentRoot.POINT) {
+                c = root.price;
+            } else if (root.kind == ComponentRoot.INTERVAL) {
+                c = Math.min(Math.max(c, root.lo), root.hi);
+            }
+            for (int q = f.compStart[k]; q < f.compStart[k + 1]; q++) {
+                int n = f.order[q];
+                mu[n] = c + f.off[n];
+            }
+        }
+        return all;
+    }
+
+    private void describeFailure(TreeSweep sweep) {
+        int k = sweep.failedTree;
+        double minSum = 0;
+        double maxSum = 0;
+        StringBuilder ids = new StringBuilder();
+        int[] start = ix.assetStart();
+        int size = f.compStart[k + 1] - f.compStart[k];
+        for (int q = f.compStart[k]; q < f.compStart[k + 1]; q++) {
+            int n = f.order[q];
+            for (int s = start[n]; s < start[n + 1]; s++) {
+                minSum += ix.pMin()[s];
+                maxSum += ix.pMax()[s];
+            }
+            if (q - f.compStart[k] < 5) {
+                ids.append(q == f.compStart[k] ? "" : ", ").append(ix.agentId(n));
+            }
+        }
+        String who = "agents " + ids + (size > 5 ? " and " + (size - 5) + " more" : "");
+        if (sweep.failure == TreeSweep.UNBOUNDED) {
+            unbounded = true;
+            failure = who + " trade with agents that buy and sell without limit: the welfare is unbounded";
+        } else {
+            infeasible = true;
+            failure = String.format(java.util.Locale.ROOT,
+                    "%s can only trade among themselves and cannot balance: their assets inject between %s and %s",
+                    who, minSum, maxSum);
+        }
+    }
+
+    /**
+     * A feasible common start price near the answer: the price that balances the whole market
+     * without fees (the median of the assets' b when there is none).
+     */
+    private double startPrice() {
+        double[] b = ix.b().clone();
+        if (b.length == 0) {
+            return 0.0;
+        }
+        Arrays.sort(b);
+        double median = b[b.length / 2];
+        int[] all = new int[ix.numAgents()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        ComponentRoot root = new ComponentRoot(ix, all, new double[all.length]);
+        root.solve(0, all.length, median, 8 * Math.ulp(1.0) * scaleP * Math.max(1, ix.numAssets()));
+        return root.kind == ComponentRoot.POINT && Double.isFinite(root.price) ? root.price : median;
+    }
+
+    int rounds() {
+        return rounds;
+    }
+
+    int joins() {
+        return joins;
+    }
+
+    int drops() {
+        return drops;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    boolean infeasible() {
+        return infeasible;
+    }
+
+    boolean unbounded() {
+        return unbounded;
+    }
+
+    double[] assetPower() {
+        return f.assetP;
+    }
+
+    double[] agentPrices() {
+        return mu;
+    }
+
+    /** Per pair: what the pair's first agent sells to the second. */
+    double[] pairFlows() {
+        return f.flow;
+    }
+
+    boolean isActive(int j) {
+        return f.active[j];
+    }
+
+    byte direction(int j) {
+        return f.sigma[j];
+    }
+}

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.io.FileProgressListener;
 import org.peerclear.io.MarketCaseReader;
 import org.peerclear.io.ResultCsvWriter;
@@ -33,13 +34,13 @@ public final class ClearCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CASE.json", description = "The market case.")
     Path casePath;
 
-    @Option(names = "--method", defaultValue = "auto", description = "auto, lp, qp, milp or admm (default: ${DEFAULT-VALUE}: qp with a network or under 2,000 arcs, admm otherwise;"
-            + " the result's 'method' says which ran).")
+    @Option(names = "--method", defaultValue = "auto", description = "auto, lp, qp, milp or admm (default: ${DEFAULT-VALUE}: the exact"
+            + " qp, with solver " + FlowSolver.NAME + " without a network; the result's 'method' and 'solver' say what ran).")
     String method;
 
-    @Option(names = "--solver", description = "Solver back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip"
-            + " (default: " + SolverRegistry.DEFAULT_BACKEND + " when it solves the problem's class, else the first available"
-            + " back-end by name that does).")
+    @Option(names = "--solver", description = "Solver: " + FlowSolver.NAME + " (PeerClear's exact market solver, the default"
+            + " without a network) or a back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip (default with a network: "
+            + SolverRegistry.DEFAULT_BACKEND + " when it solves the problem's class, else the first available back-end by name that does).")
     String solver;
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the result here (atomically) instead of stdout (default: stdout).")
@@ -112,8 +113,12 @@ public final class ClearCommand implements Callable<Integer> {
             params = params.withThreads(threads);
         }
         SolverRegistry registry = SolverRegistry.load();
-        if (solver != null) {
-            registry.get(solver);
+        if (solver != null && !FlowSolver.NAME.equals(solver)) {
+            try {
+                registry.get(solver);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(e.getMessage() + ", " + FlowSolver.NAME);
+            }
         }
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
             throw new InvalidInputException("Invalid value for option --time-limit: '" + timeLimit + "' (a number of seconds > 0)");

@@ -7,6 +7,7 @@ import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Progress;
+import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.clearing.network.AcCheck;
 import org.peerclear.clearing.network.LinDistFlowConstraints;
 import org.peerclear.clearing.network.NetworkModel;
@@ -26,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clears a market by solving the {@link UnifiedFormulation} with a solver back-end: an LP when
- * every asset cost is linear, a QP otherwise. Prices are the duals of the back-end. With a
+ * Clears a market by solving the unified formulation. Without a network and without a named
+ * back-end, with PeerClear's own exact solver ({@link FlowSolver}, solver {@code flow}); with a
+ * network or a named back-end, as the {@link UnifiedFormulation} (an LP when every asset cost is
+ * linear, a QP otherwise) with a solver back-end, whose duals are the prices. With a
  * network, LinDistFlow voltage and line limits join the problem ({@link LinDistFlowConstraints})
  * and the exact AC power flow of the cleared injections is reported ({@link AcCheck}); with
  * {@link NetworkOptions} the clearing can iterate linearised losses and tighten limits by the
@@ -90,6 +93,19 @@ public class CentralisedClearing implements ClearingMethod {
         if (refuted.isPresent()) {
             return refuted.get();
         }
+        boolean flow = options.solver().map(FlowSolver.NAME::equals).orElse(net == null);
+        if (flow && net != null) {
+            throw new IllegalArgumentException("Solver '" + FlowSolver.NAME + "' clears markets without a network;"
+                    + " with one, use ortools-pdlp or ojalgo");
+        }
+        String fallback = null;
+        if (flow) {
+            ClearingResult r = clearWithFlow(market, index, options, start);
+            if (r.status() != Status.NOT_CONVERGED) {
+                return r;
+            }
+            fallback = "solver " + FlowSolver.NAME + " did not finish (" + r.message() + "); solved by the default back-end";
+        }
         int nb = net == null ? 0 : net.feeder().busCount();
         double[] wMaxMargin = net == null ? null : new double[nb];
         double[] wMinMargin = net == null ? null : new double[nb];
@@ -150,6 +166,9 @@ public class CentralisedClearing implements ClearingMethod {
                 .status(s.status(), message).iterations(s.iterations())
                 .option("solver", solved.backend().name()).option("problemClass", problem.problemClass())
                 .option("solverParameters", options.solverParameters()).option("timeLimitSeconds", options.timeLimitSeconds());
+        if (fallback != null) {
+            rb.note(fallback);
+        }
         if (outOfTime) {
             rb.note("the time limit ended the loss-aware / tightening rounds after " + rounds + " clearings");
         }
@@ -189,6 +208,21 @@ public class CentralisedClearing implements ClearingMethod {
         }
         rb.seconds((System.nanoTime() - start) * 1e-9);
         return Certification.certify(rb.build(), kkt, Status.NUMERICAL_ERROR);
+    }
+
+    /** The market's own exact solver ({@link FlowSolver}), certified like any back-end's answer. */
+    private ClearingResult clearWithFlow(Market market, MarketIndex index, ClearingOptions options, long start) {
+        long deadline = start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
+        FlowSolver.Outcome o = FlowSolver.solve(index, deadline, (round, imbalance, joins, drops) -> options.listener()
+                .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9)));
+        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(FlowSolver.NAME)
+                .status(o.status(), o.message()).iterations(o.rounds())
+                .option("solver", FlowSolver.NAME).option("timeLimitSeconds", options.timeLimitSeconds());
+        if (o.status().hasSolution()) {
+            rb.solution(o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices());
+        }
+        rb.seconds((System.nanoTime() - start) * 1e-9);
+        return Certification.certify(rb.build(), null, Status.NUMERICAL_ERROR);
     }
 
     private Solved solve(MarketIndex index, LinDistFlowConstraints constraints, ClearingOptions options, long start) {

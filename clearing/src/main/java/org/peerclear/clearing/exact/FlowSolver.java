@@ -4,9 +4,10 @@ import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
 
 /**
- * PeerClear's own solver of the unified market: exact, pure Java, specialised to the market's
- * structure (a convex-cost network flow, see {@link ForestSolver}). It returns the point in the
- * result's terms: asset set-points, trades and bilateral prices per arc, agent prices.
+ * PeerClear's own solver of the unified market without a network: exact, pure Java, specialised
+ * to the market's structure (a convex-cost network flow, solved by {@link ForestSolver}). It
+ * returns the point in the result's terms: asset set-points, trades and bilateral prices per
+ * arc, agent prices. Its status is a claim for the caller to certify.
  */
 public final class FlowSolver {
     /** The name results report as their solver. */
@@ -15,19 +16,31 @@ public final class FlowSolver {
     /** A guard: the ascent ends by itself, but rounding could in principle keep it going. */
     static final int MAX_ROUNDS = 100_000;
 
-    /** What the solver found. */
+    /** What the solver found: a point for OPTIMAL and TIME_LIMIT, none otherwise. */
     public record Outcome(Status status, String message, int rounds, double[] assetPower,
                           double[] trades, double[] agentPrices, double[] tradePrices) {
+    }
+
+    /** Told every few rounds: the round, the largest imbalance of a tree, joins and drops so far. */
+    public interface Listener {
+        void round(int round, double imbalance, int joins, int drops);
     }
 
     private FlowSolver() {
     }
 
-    /** Solves the market of {@code ix} (no network rows). */
-    public static Outcome solve(MarketIndex ix) {
+    /**
+     * Solves the market of {@code ix} (no network rows).
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
+     */
+    public static Outcome solve(MarketIndex ix, long deadlineNanos, Listener listener) {
         ForestSolver f = new ForestSolver(ix);
-        int maxRounds = MAX_ROUNDS;
-        boolean ok = f.solve(maxRounds);
+        f.deadline(deadlineNanos);
+        if (listener != null) {
+            f.listener(listener::round);
+        }
+        boolean ok = f.solve(MAX_ROUNDS);
         return outcome(ix, f, ok);
     }
 
@@ -36,6 +49,9 @@ public final class FlowSolver {
         if (f.infeasible() || f.unbounded()) {
             return new Outcome(f.infeasible() ? Status.INFEASIBLE : Status.UNBOUNDED, f.failure(), f.rounds(),
                     null, null, null, null);
+        }
+        if (!ok && !f.timedOut()) {
+            return new Outcome(Status.NOT_CONVERGED, f.failure() + " (" + stats + ")", f.rounds(), null, null, null, null);
         }
         int m = ix.numArcs();
         double[] t = new double[m];
@@ -47,14 +63,14 @@ public final class FlowSolver {
             int k = 2 * j;
             int n = ix.from()[k];
             int o = ix.to()[k];
-            double x = flows[j];
-            t[k] = x;
-            t[k + 1] = -x;
+            t[k] = flows[j];
+            t[k + 1] = -flows[j];
             if (f.isActive(j)) {
                 // On a trading pair the prices are c apart; the bilateral price is the seller's
                 // price plus its own fee (= the buyer's price minus the buyer's fee).
                 lambda[k] = mu[n] + f.direction(j) * gamma[k];
             } else {
+                // Idle: a price inside both agents' bands, which meet (the prices are dual feasible).
                 double lo = Math.max(mu[n] - gamma[k], mu[o] - gamma[k + 1]);
                 double hi = Math.min(mu[n] + gamma[k], mu[o] + gamma[k + 1]);
                 lambda[k] = 0.5 * (lo + hi);
@@ -64,10 +80,10 @@ public final class FlowSolver {
         int[] start = ix.assetStart();
         for (int n = 0; n < ix.numAgents(); n++) {
             if (start[n + 1] == start[n] && ix.arcStart()[n + 1] == ix.arcStart()[n]) {
-                mu[n] = Double.NaN;
+                mu[n] = Double.NaN; // no assets and no partners: no price
             }
         }
-        return new Outcome(ok ? Status.OPTIMAL : Status.NOT_CONVERGED, ok ? stats : f.failure() + " (" + stats + ")", f.rounds(),
-                f.assetPower().clone(), t, mu, lambda);
+        return new Outcome(ok ? Status.OPTIMAL : Status.TIME_LIMIT, ok ? stats : f.failure() + " (" + stats + ")",
+                f.rounds(), f.assetPower().clone(), t, mu, lambda);
     }
 }

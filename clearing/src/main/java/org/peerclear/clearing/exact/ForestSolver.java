@@ -32,8 +32,15 @@ import org.peerclear.index.MarketIndex;
 final class ForestSolver {
     /** Relative tolerance of the active-set decisions (far above rounding, far below the certificate). */
     static final double DECISION = 1e-10;
-    static int MODE = Integer.getInteger("peerclear.mode", 0);
-    static boolean TRACE = Boolean.getBoolean("peerclear.trace");
+    /** Rounds between progress reports. */
+    static final int PROGRESS_EVERY = 20;
+
+    /** Told how the rounds go. */
+    interface RoundListener {
+        RoundListener NONE = (round, imbalance, joins, drops) -> { };
+
+        void round(int round, double imbalance, int joins, int drops);
+    }
 
     private final MarketIndex ix;
     private final Forest f;
@@ -46,6 +53,9 @@ final class ForestSolver {
     private String failure;
     private boolean infeasible;
     private boolean unbounded;
+    private boolean timedOut;
+    private long deadline;
+    private RoundListener progress = RoundListener.NONE;
 
     ForestSolver(MarketIndex ix) {
         this.ix = ix;
@@ -66,6 +76,24 @@ final class ForestSolver {
     /** Runs at most {@code maxRounds} rounds; true when the optimality conditions hold. */
     boolean solve(int maxRounds) {
         return solve(maxRounds, null);
+    }
+
+    /** Stops (not optimal, {@link #timedOut()}) once {@code System.nanoTime()} passes this; 0 for none. */
+    void deadline(long nanoTime) {
+        deadline = nanoTime;
+    }
+
+    void listener(RoundListener l) {
+        progress = l;
+    }
+
+    /** The largest imbalance of a tree (0 at the optimum). */
+    private double imbalance() {
+        double m = 0;
+        for (int k = 0; k < f.numComps; k++) {
+            m = Math.max(m, Math.abs(f.sub[f.root(k)]));
+        }
+        return m;
     }
 
     /** As {@link #solve(int)}, starting from the highest dual-feasible prices at or below {@code guess}. */
@@ -93,66 +121,20 @@ final class ForestSolver {
             boolean allAtRoot = polish(rootOfOld);
             f.dispatch(mu);
             int dropped = 0;
-            boolean[] wrong = new boolean[ix.numAgents()];
-            for (int n = 0; n < ix.numAgents(); n++) {
-                int j = f.parentPair[n];
-                wrong[n] = j >= 0 && f.cost[j] > 0.0 && f.sigma[j] * f.flow[j] < -tolFlow && rootOfOld[n];
-            }
-            boolean[] mark = new boolean[ix.numAgents()];
-            if (MODE == 1) { // deepest
-                for (int q = ix.numAgents() - 1; q >= 0; q--) {
-                    int n = f.order[q];
-                    if (f.parent[n] >= 0 && (wrong[n] || mark[n])) {
-                        mark[f.parent[n]] = true;
-                    }
-                }
-                for (int n = 0; n < ix.numAgents(); n++) {
-                    if (wrong[n] && !mark[n]) {
-                        f.active[f.parentPair[n]] = false;
-                        dropped++;
-                    }
-                }
-            } else if (MODE == 2) { // topmost
-                for (int q = 0; q < ix.numAgents(); q++) {
-                    int n = f.order[q];
-                    int par = f.parent[n];
-                    if (par >= 0) {
-                        mark[n] = mark[par] || wrong[n];
-                        if (wrong[n] && !mark[par]) {
-                            f.active[f.parentPair[n]] = false;
-                            dropped++;
-                        }
-                    }
-                }
-            } else {
-                for (int n = 0; n < ix.numAgents(); n++) {
-                    if (wrong[n]) {
-                        f.active[f.parentPair[n]] = false;
-                        dropped++;
-                    }
+            for (int j = 0; j < f.nP; j++) {
+                if (f.active[j] && f.cost[j] > 0.0 && f.sigma[j] * f.flow[j] < -tolFlow && rootOfOld[f.pairFrom[j]]) {
+                    f.active[j] = false;
+                    dropped++;
                 }
             }
             drops += dropped;
-            if (TRACE) {
-                int big = 0;
-                int notRoot = 0;
-                for (int k = 0; k < f.numComps; k++) {
-                    big = Math.max(big, f.compStart[k + 1] - f.compStart[k]);
-                    notRoot += rootOfOld[f.root(k)] ? 0 : 1;
-                }
-                double dual = 0;
-                double maxViol = 0;
-                for (int n = 0; n < ix.numAgents(); n++) {
-                    for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
-                        double a = ix.a()[s], b = ix.b()[s];
-                        double p = a > 0 ? Math.min(Math.max((mu[n] - b) / a, ix.pMin()[s]), ix.pMax()[s]) : (mu[n] > b ? ix.pMax()[s] : ix.pMin()[s]);
-                        dual += 0.5 * a * p * p + b * p - mu[n] * p;
-                    }
-                }
-                for (int j = 0; j < f.nP; j++) {
-                    maxViol = Math.max(maxViol, Math.abs(mu[f.pairFrom[j]] - mu[f.pairTo[j]]) - f.cost[j]);
-                }
-                System.out.println("round " + rounds + " dual " + dual + " maxViol " + maxViol + " trees " + f.numComps + " largest " + big + " notAtRoot " + notRoot + " joins " + sweep.joins + " drops " + dropped);
+            if (rounds % PROGRESS_EVERY == 0) {
+                progress.round(rounds, imbalance(), joins, drops);
+            }
+            if (deadline != 0 && System.nanoTime() - deadline > 0) {
+                timedOut = true;
+                failure = "time limit reached after " + rounds + " rounds";
+                return false;
             }
             if (allAtRoot && sweep.joins == 0 && dropped == 0) {
                 return true;
@@ -259,20 +241,20 @@ final class ForestSolver {
     }
 
     private void describeFailure(TreeSweep sweep) {
-        int k = sweep.failedTree;
+        int[] members = sweep.members(sweep.failedTree);
         double minSum = 0;
         double maxSum = 0;
         StringBuilder ids = new StringBuilder();
         int[] start = ix.assetStart();
-        int size = f.compStart[k + 1] - f.compStart[k];
-        for (int q = f.compStart[k]; q < f.compStart[k + 1]; q++) {
-            int n = f.order[q];
+        int size = members.length;
+        for (int q = 0; q < size; q++) {
+            int n = members[q];
             for (int s = start[n]; s < start[n + 1]; s++) {
                 minSum += ix.pMin()[s];
                 maxSum += ix.pMax()[s];
             }
-            if (q - f.compStart[k] < 5) {
-                ids.append(q == f.compStart[k] ? "" : ", ").append(ix.agentId(n));
+            if (q < 5) {
+                ids.append(q == 0 ? "" : ", ").append(ix.agentId(n));
             }
         }
         String who = "agents " + ids + (size > 5 ? " and " + (size - 5) + " more" : "");
@@ -329,6 +311,10 @@ final class ForestSolver {
 
     boolean unbounded() {
         return unbounded;
+    }
+
+    boolean timedOut() {
+        return timedOut;
     }
 
     double[] assetPower() {

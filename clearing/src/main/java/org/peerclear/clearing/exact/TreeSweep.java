@@ -42,7 +42,7 @@ final class TreeSweep {
     private boolean[] atRoot;
     /** While true, events are appended and ordered at once afterwards. */
     private boolean bulk;
-    /** The tree that ended infeasible or unbounded. */
+    /** The tree that ended infeasible or unbounded (see {@link #members(int)}). */
     int failedTree = -1;
 
     TreeSweep(Forest f, double tolS) {
@@ -213,6 +213,16 @@ final class TreeSweep {
             mu[u] = m;
         }
         return result;
+    }
+
+    /** The agents of tree t as this round has grown it. */
+    int[] members(int t) {
+        int[] out = new int[size[t]];
+        int i = 0;
+        for (int u = head[t]; u >= 0; u = next[u]) {
+            out[i++] = u;
+        }
+        return out;
     }
 
     /** The joined tree's supply just below c (the side a rising price leaves behind). */

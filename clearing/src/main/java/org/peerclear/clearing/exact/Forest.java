@@ -40,6 +40,9 @@ final class Forest {
     private final int[] adjStart;
     private final int[] adj;
     private final int[] fill;
+    /** The active pairs as of the last build, then those activated since (some may be inactive again). */
+    private int[] listed;
+    private int numListed;
 
     Forest(MarketIndex ix) {
         this.ix = ix;
@@ -67,30 +70,59 @@ final class Forest {
         adjStart = new int[nA + 1];
         adj = new int[2 * nP];
         fill = new int[nA];
+        listed = new int[Math.max(16, nA)];
+    }
+
+    /** Makes pair j trade in direction dir (+1: pairFrom sells). */
+    void activate(int j, byte dir) {
+        active[j] = true;
+        sigma[j] = dir;
+        if (numListed == listed.length) {
+            listed = Arrays.copyOf(listed, 2 * numListed);
+        }
+        listed[numListed++] = j;
+    }
+
+    void deactivate(int j) {
+        active[j] = false;
     }
 
     int other(int j, int n) {
         return pairFrom[j] == n ? pairTo[j] : pairFrom[j];
     }
 
-    /** Rebuilds the trees of the active pairs (adjacency, breadth-first order, offsets). */
+    /**
+     * Rebuilds the trees of the active pairs (adjacency, breadth-first order, offsets), in time
+     * linear in the agents and the pairs activated since the last build, not in all pairs.
+     */
     void build() {
-        Arrays.fill(adjStart, 0);
-        for (int j = 0; j < nP; j++) {
-            if (active[j]) {
-                adjStart[pairFrom[j] + 1]++;
-                adjStart[pairTo[j] + 1]++;
+        // Keep each active pair once: a pair dropped and joined again is listed twice.
+        int kept = 0;
+        for (int i = 0; i < numListed; i++) {
+            int j = listed[i];
+            if (!active[j]) {
+                flow[j] = 0.0; // dropped: it trades no more
+            } else if (flow[j] != Double.MAX_VALUE) {
+                listed[kept++] = j;
+                flow[j] = Double.MAX_VALUE; // a mark, cleared below
             }
+        }
+        numListed = kept;
+        Arrays.fill(adjStart, 0);
+        for (int i = 0; i < kept; i++) {
+            int j = listed[i];
+            flow[j] = 0.0;
+            adjStart[pairFrom[j] + 1]++;
+            adjStart[pairTo[j] + 1]++;
         }
         for (int i = 0; i < nA; i++) {
             adjStart[i + 1] += adjStart[i];
         }
         Arrays.fill(fill, 0);
-        for (int j = 0; j < nP; j++) {
-            if (active[j]) {
-                adj[adjStart[pairFrom[j]] + fill[pairFrom[j]]++] = j;
-                adj[adjStart[pairTo[j]] + fill[pairTo[j]]++] = j;
-            }
+        for (int i = 0; i < kept; i++) {
+            int j = listed[i];
+            adj[adjStart[pairFrom[j]] + fill[pairFrom[j]]++] = j;
+            adj[adjStart[pairTo[j]] + fill[pairTo[j]]++] = j;
         }
         Arrays.fill(comp, -1);
         int head = 0;
@@ -142,7 +174,6 @@ final class Forest {
         double[] pMin = ix.pMin();
         double[] pMax = ix.pMax();
         int[] start = ix.assetStart();
-        Arrays.fill(flow, 0.0);
         for (int k = 0; k < numComps; k++) {
             double jumpLo = 0;
             double jumpHi = 0;

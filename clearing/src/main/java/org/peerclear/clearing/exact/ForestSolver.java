@@ -121,9 +121,10 @@ final class ForestSolver {
             boolean allAtRoot = polish(rootOfOld);
             f.dispatch(mu);
             int dropped = 0;
-            for (int j = 0; j < f.nP; j++) {
-                if (f.active[j] && f.cost[j] > 0.0 && f.sigma[j] * f.flow[j] < -tolFlow && rootOfOld[f.pairFrom[j]]) {
-                    f.active[j] = false;
+            for (int n = 0; n < f.nA; n++) {
+                int j = f.parentPair[n];
+                if (j >= 0 && f.cost[j] > 0.0 && f.sigma[j] * f.flow[j] < -tolFlow && rootOfOld[n]) {
+                    f.deactivate(j);
                     dropped++;
                 }
             }

@@ -256,8 +256,7 @@ final class TreeSweep {
         int o = f.other(j, n);
         // Rising, t is the dearer side and buys over j; falling, it sells.
         int seller = d > 0 ? o : n;
-        f.active[j] = true;
-        f.sigma[j] = (byte) (seller == f.pairFrom[j] ? 1 : -1);
+        f.activate(j, (byte) (seller == f.pairFrom[j] ? 1 : -1));
         joins++;
         int l = owner[o];
         if (size[l] > size[t]) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -14,8 +15,19 @@ import java.util.stream.Collectors;
  * registry from explicit instances (tests, embedding applications).
  */
 public final class SolverRegistry {
-    /** The default back-end when it supports the problem: pure Java, always present. */
+    /** The pure-Java back-end, always present: the default when no preferred one is available. */
     public static final String DEFAULT_BACKEND = "ojalgo";
+
+    /**
+     * Back-ends preferred, in order, when none is named and they are available (measured on
+     * generated markets on the case33bw feeder, QP with the LinDistFlow rows, both certified
+     * OPTIMAL: 200 peers × 10 PDLP 0.6 s, ojAlgo 6.3 s; 2,000 peers PDLP 7.5 s, ojAlgo over
+     * 150 s). LPs go to GLOP's simplex (exact vertex and duals); MILPs to SCIP.
+     */
+    static final Map<ProblemClass, List<String>> PREFERRED = Map.of(
+            ProblemClass.QP, List.of("ortools-pdlp", DEFAULT_BACKEND),
+            ProblemClass.LP, List.of("ortools-glop", DEFAULT_BACKEND),
+            ProblemClass.MILP, List.of("ortools-scip", "ortools-cbc"));
 
     private final List<SolverBackend> backends;
 
@@ -67,13 +79,15 @@ public final class SolverRegistry {
     }
 
     /**
-     * The back-end used when none is named: {@value #DEFAULT_BACKEND} if it supports the class,
-     * otherwise the first available one (by name) that does.
+     * The back-end used when none is named: the first available of {@link #PREFERRED} for the
+     * class, otherwise the first available one (by name) that supports it.
      */
     public SolverBackend defaultFor(ProblemClass problemClass) {
-        Optional<SolverBackend> preferred = find(DEFAULT_BACKEND).filter(b -> b.isAvailable() && b.supports(problemClass));
-        if (preferred.isPresent()) {
-            return preferred.get();
+        for (String name : PREFERRED.getOrDefault(problemClass, List.of())) {
+            Optional<SolverBackend> preferred = find(name).filter(b -> b.isAvailable() && b.supports(problemClass));
+            if (preferred.isPresent()) {
+                return preferred.get();
+            }
         }
         return backends.stream().filter(b -> b.isAvailable() && b.supports(problemClass)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No available solver back-end solves " + problemClass

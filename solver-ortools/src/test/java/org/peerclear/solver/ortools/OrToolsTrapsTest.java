@@ -76,8 +76,11 @@ class OrToolsTrapsTest {
     void registryLoadsAllFiveBackEnds() {
         SolverRegistry r = SolverRegistry.load();
         assertThat(r.names()).containsExactly("ojalgo", "ortools-cbc", "ortools-glop", "ortools-pdlp", "ortools-scip");
-        // ojalgo declares no integer problems (see OjAlgoBackend): the first MILP back-end by name is the default.
-        assertThat(r.defaultFor(org.peerclear.opt.ProblemClass.MILP).name()).isEqualTo("ortools-cbc");
+        // The preferred back-ends when available (SolverRegistry.PREFERRED): PDLP for QPs, GLOP for
+        // LPs, SCIP for MILPs (ojalgo declares no integer problems, see OjAlgoBackend).
+        assertThat(r.defaultFor(org.peerclear.opt.ProblemClass.QP).name()).isEqualTo("ortools-pdlp");
+        assertThat(r.defaultFor(org.peerclear.opt.ProblemClass.LP).name()).isEqualTo("ortools-glop");
+        assertThat(r.defaultFor(org.peerclear.opt.ProblemClass.MILP).name()).isEqualTo(new ScipBackend().isAvailable() ? "ortools-scip" : "ortools-cbc");
         assumeTrue(new ScipBackend().isAvailable());
         // No back-end here solves MIQP: the error names the class and the registered back-ends.
         assertThatThrownBy(() -> r.defaultFor(org.peerclear.opt.ProblemClass.MIQP))

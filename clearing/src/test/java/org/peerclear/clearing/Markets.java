@@ -21,6 +21,27 @@ public final class Markets {
     }
 
     /**
+     * Issue 10's stiff load: the three-house community market with a grid (import 0.35, export
+     * 0.05) where h2's load has curvature a = 1e6. ojAlgo's active-set fallback called welfare
+     * 0.675 optimal; the certified optimum (PDLP, and the exact solver) is 0.685.
+     * <pre>
+     *   h1 (pv + load) ──┐
+     *                    m1 (manager of C1) ── h3 (gen) ── grid
+     *   h2 (stiff load) ─┘
+     * </pre>
+     */
+    public static Market stiffLoad() {
+        return Market.builder("stiff-load")
+                .agent(new Agent("h1", List.of(new Asset("h1.pv", 0, 4, 0, 0), new Asset("h1.load", -3, -1, 0.05, 0.30))))
+                .agent(new Agent("h2", List.of(new Asset("h2.load", -5, 0, 1e6, 0.28))))
+                .agent(new Agent("h3", List.of(new Asset("h3.gen", 0, 6, 0.02, 0.10))))
+                .agent(new Agent("m1", List.of()))
+                .tradeGraph(TradeGraph.complete(0.01, List.of(new Arc("h2", "h3", 0.03))))
+                .community(new Community("C1", "m1", List.of("h1", "h2")))
+                .grid(new Grid(null, 0.35, 0.05)).build();
+    }
+
+    /**
      * Two agents, one trade (the product-differentiation check of the clearing issue):
      * <pre>
      *   seller  P ∈ [0, 60],  f = ½P² + 4P   ──t──▶  buyer  P ∈ [−30, 0],  f = ½P² + 8P

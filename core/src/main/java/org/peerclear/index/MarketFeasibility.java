@@ -256,7 +256,7 @@ public final class MarketFeasibility {
         static ShortestPaths from(Data d, double[] start) {
             int n = d.numAgents();
             ShortestPaths sp = new ShortestPaths(n);
-            Heap heap = new Heap(n + d.from().length);
+            KeyedHeap heap = new KeyedHeap();
             for (int i = 0; i < n; i++) {
                 sp.dist[i] = start[i];
                 sp.source[i] = start[i] < Double.POSITIVE_INFINITY ? i : -1;
@@ -267,7 +267,8 @@ public final class MarketFeasibility {
             }
             boolean[] done = new boolean[n];
             while (!heap.isEmpty()) {
-                int v = heap.popNode();
+                int v = heap.topIndex();
+                heap.pop();
                 if (done[v]) {
                     continue;
                 }
@@ -286,69 +287,6 @@ public final class MarketFeasibility {
                 }
             }
             return sp;
-        }
-    }
-
-    /** A binary min-heap of (key, node) with duplicates allowed (stale entries are skipped by the caller). */
-    private static final class Heap {
-        private double[] key;
-        private int[] node;
-        private int size;
-
-        Heap(int capacity) {
-            key = new double[Math.max(1, capacity)];
-            node = new int[key.length];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void push(double k, int v) {
-            if (size == key.length) {
-                key = java.util.Arrays.copyOf(key, 2 * size);
-                node = java.util.Arrays.copyOf(node, 2 * size);
-            }
-            int i = size++;
-            while (i > 0) {
-                int p = (i - 1) >>> 1;
-                if (key[p] <= k) {
-                    break;
-                }
-                key[i] = key[p];
-                node[i] = node[p];
-                i = p;
-            }
-            key[i] = k;
-            node[i] = v;
-        }
-
-        int popNode() {
-            int top = node[0];
-            size--;
-            double k = key[size];
-            int v = node[size];
-            int i = 0;
-            while (true) {
-                int c = 2 * i + 1;
-                if (c >= size) {
-                    break;
-                }
-                if (c + 1 < size && key[c + 1] < key[c]) {
-                    c++;
-                }
-                if (k <= key[c]) {
-                    break;
-                }
-                key[i] = key[c];
-                node[i] = node[c];
-                i = c;
-            }
-            if (size > 0) {
-                key[i] = k;
-                node[i] = v;
-            }
-            return top;
         }
     }
 }

@@ -73,11 +73,6 @@ final class ForestSolver {
         scaleP = sp;
     }
 
-    /** Runs at most {@code maxRounds} rounds; true when the optimality conditions hold. */
-    boolean solve(int maxRounds) {
-        return solve(maxRounds, null);
-    }
-
     /** Stops (not optimal, {@link #timedOut()}) once {@code System.nanoTime()} passes this; 0 for none. */
     void deadline(long nanoTime) {
         deadline = nanoTime;
@@ -96,13 +91,9 @@ final class ForestSolver {
         return m;
     }
 
-    /** As {@link #solve(int)}, starting from the highest dual-feasible prices at or below {@code guess}. */
-    boolean solve(int maxRounds, double[] guess) {
-        if (guess == null) {
-            Arrays.fill(mu, startPrice());
-        } else {
-            feasibleBelow(guess);
-        }
+    /** Runs at most {@code maxRounds} rounds; true when the optimality conditions hold. */
+    boolean solve(int maxRounds) {
+        Arrays.fill(mu, startPrice());
         double tolFlow = DECISION * scaleP;
         double tolS = DECISION * scaleP;
         TreeSweep sweep = new TreeSweep(f, tolS);
@@ -143,48 +134,6 @@ final class ForestSolver {
         }
         failure = "no optimum after " + maxRounds + " rounds";
         return false;
-    }
-
-    /**
-     * mu_n = min over m of (guess_m + shortest fee path from m to n): the highest prices at or
-     * below the guess with every pair within its band (multi-source Dijkstra, fees ≥ 0).
-     */
-    private void feasibleBelow(double[] guess) {
-        int nA = ix.numAgents();
-        EventHeap heap = new EventHeap();
-        for (int n = 0; n < nA; n++) {
-            mu[n] = Double.isFinite(guess[n]) ? guess[n] : Double.POSITIVE_INFINITY;
-            if (Double.isFinite(mu[n])) {
-                heap.push(mu[n], n);
-            }
-        }
-        boolean[] done = new boolean[nA];
-        int[] arcStart = ix.arcStart();
-        int[] arcsOf = ix.arcsOf();
-        while (!heap.isEmpty()) {
-            int n = heap.topEvent();
-            double d = heap.topKey();
-            heap.pop();
-            if (done[n] || d > mu[n]) {
-                continue;
-            }
-            done[n] = true;
-            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                int j = arcsOf[q] >> 1;
-                int o = f.other(j, n);
-                double v = d + f.cost[j];
-                if (v < mu[o]) {
-                    mu[o] = v;
-                    heap.push(v, o);
-                }
-            }
-        }
-        double fallback = startPrice();
-        for (int n = 0; n < nA; n++) {
-            if (!Double.isFinite(mu[n])) {
-                mu[n] = fallback;
-            }
-        }
     }
 
     /** Per agent: whether its tree ended the sweep at its root. */

@@ -1,6 +1,7 @@
 package org.peerclear.clearing.exact;
 
 import java.util.Arrays;
+import org.peerclear.index.KeyedHeap;
 import org.peerclear.index.MarketIndex;
 
 /**
@@ -27,7 +28,7 @@ final class TreeSweep {
 
     private final Forest f;
     private final MarketIndex ix;
-    private final EventHeap heap = new EventHeap();
+    private final KeyedHeap heap = new KeyedHeap();
     private final Supply supply = new Supply();
     private final int[] owner;
     private final int[] next;
@@ -172,7 +173,7 @@ final class TreeSweep {
             }
             supply.fin += slope * (xe - c);
             c = xe;
-            int e = heap.topEvent();
+            int e = heap.topIndex();
             heap.pop();
             int id = e >>> 2;
             switch (e & 3) {

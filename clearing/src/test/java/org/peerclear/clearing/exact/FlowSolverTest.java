@@ -11,14 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.Markets;
 import org.peerclear.clearing.centralised.QpClearing;
 import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.generate.SplitMix64;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Agent;
-import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
-import org.peerclear.model.Community;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
@@ -77,14 +76,7 @@ class FlowSolverTest {
      */
     @Test
     void aStiffLoadInACommunityWithAGrid() {
-        Market m = Market.builder("stiff-load")
-                .agent(new Agent("h1", List.of(new Asset("h1.pv", 0, 4, 0, 0), new Asset("h1.load", -3, -1, 0.05, 0.30))))
-                .agent(new Agent("h2", List.of(new Asset("h2.load", -5, 0, 1e6, 0.28))))
-                .agent(new Agent("h3", List.of(new Asset("h3.gen", 0, 6, 0.02, 0.10))))
-                .agent(new Agent("m1", List.of()))
-                .tradeGraph(TradeGraph.complete(0.01, List.of(new Arc("h2", "h3", 0.03))))
-                .community(new Community("C1", "m1", List.of("h1", "h2")))
-                .grid(new Grid(null, 0.35, 0.05)).build();
+        Market m = Markets.stiffLoad();
         ClearingResult r = flow(m);
         assertAgrees(r, m);
         assertThat(r.welfare()).isCloseTo(0.685, within(1e-6));

@@ -1,55 +1,53 @@
-package org.peerclear.clearing.exact;
+package org.peerclear.index;
 
 import java.util.Arrays;
 
-/** A binary min-heap of (position, event) on primitive arrays; reused across sweeps. */
-final class EventHeap {
+/**
+ * A binary min-heap of (key, index) pairs on primitive arrays, without boxing: Dijkstra's
+ * frontier in {@link MarketFeasibility}, the event queue of the exact market solver. Duplicates
+ * are allowed (a caller skips stale entries); reusable after {@link #clear()}.
+ */
+public final class KeyedHeap {
     private double[] key = new double[64];
     private int[] event = new int[64];
     private int size;
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    double topKey() {
+    public double topKey() {
         return key[0];
     }
 
-    int topEvent() {
+    public int topIndex() {
         return event[0];
     }
 
     /** Appends without ordering; call {@link #heapify()} before the next {@link #topKey()}. */
-    void add(double k, int e) {
-        if (size == key.length) {
-            key = Arrays.copyOf(key, 2 * size);
-            event = Arrays.copyOf(event, 2 * size);
-        }
+    public void add(double k, int e) {
+        grow();
         key[size] = k;
         event[size++] = e;
     }
 
     /** Orders what {@link #add} appended, in linear time (Floyd). */
-    void heapify() {
+    public void heapify() {
         for (int i = (size >>> 1) - 1; i >= 0; i--) {
             siftDown(i, key[i], event[i]);
         }
     }
 
-    void push(double k, int e) {
-        if (size == key.length) {
-            key = Arrays.copyOf(key, 2 * size);
-            event = Arrays.copyOf(event, 2 * size);
-        }
+    public void push(double k, int e) {
+        grow();
         int i = size++;
         while (i > 0) {
             int p = (i - 1) >>> 1;
@@ -64,10 +62,17 @@ final class EventHeap {
         event[i] = e;
     }
 
-    void pop() {
+    public void pop() {
         double k = key[--size];
         int e = event[size];
         siftDown(0, k, e);
+    }
+
+    private void grow() {
+        if (size == key.length) {
+            key = Arrays.copyOf(key, 2 * size);
+            event = Arrays.copyOf(event, 2 * size);
+        }
     }
 
     private void siftDown(int i, double k, int e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +14,7 @@ class ClearTimeLimitTest {
     Path dir;
 
     private Path exampleCase() throws Exception {
-        Path p = dir.resolve("three-houses.json");
-        Files.writeString(p, CliTest.withoutNetwork());
-        return p;
+        return CliTest.exampleCase(dir);
     }
 
     @Test

@@ -38,9 +38,7 @@ class CliEnvironmentTest {
     }
 
     private Path example() throws Exception {
-        Path p = dir.resolve("three-houses.json");
-        Files.writeString(p, CliTest.withoutNetwork());
-        return p;
+        return CliTest.exampleCase(dir);
     }
 
     @Test

@@ -32,7 +32,12 @@ class CliTest {
 
     /** The embedded example without its network (the market-case spec's example, minus 'network'). */
     Path exampleCase() throws Exception {
-        Path p = dir.resolve("three-houses.json");
+        return exampleCase(dir);
+    }
+
+    /** {@link #exampleCase()} written into {@code folder}. */
+    static Path exampleCase(Path folder) throws Exception {
+        Path p = folder.resolve("three-houses.json");
         Files.writeString(p, withoutNetwork());
         return p;
     }

@@ -39,6 +39,14 @@ final class TreeSweep {
 
     int joins;
     boolean moved;
+    /** The least width of a sweep's first window, relative to the price. */
+    private static final double WINDOW_MIN = 1e-9;
+    /** Widenings before a sweep queues every remaining event. */
+    private static final int MAX_WIDENINGS = 4;
+    /** How much a window grows when a move would leave it. */
+    private static final double WIDENING = 7;
+    /** The key up to which the current sweep's events are queued. */
+    private double window;
     /** Per tree of the round: ended at its root. */
     private boolean[] atRoot;
     /** While true, events are appended and ordered at once afterwards. */
@@ -134,13 +142,21 @@ final class TreeSweep {
             }
         }
         heap.clear();
+        // Only the events up to a window ahead are queued: most moves are short, and a large
+        // tree would otherwise queue every event of every member each round. The window grows
+        // (members rescanned) whenever the move would leave it.
+        double s0 = supply.value();
+        window = Double.isFinite(s0) && supply.slope > 0.0
+                ? d * c + Math.max(2 * Math.abs(s0) / supply.slope, WINDOW_MIN * Math.max(1.0, Math.abs(c)))
+                : Double.POSITIVE_INFINITY;
         bulk = true;
         for (int u = head[t]; u >= 0; u = next[u]) {
-            pushEvents(u, t, c, d, mu);
+            pushEvents(u, t, c, d, mu, d * c, Double.NEGATIVE_INFINITY, window);
         }
         bulk = false;
         heap.heapify();
         int result;
+        int widenings = 0;
         loop:
         while (true) {
             double s = supply.value();
@@ -150,6 +166,19 @@ final class TreeSweep {
             }
             double slope = supply.slope;
             boolean finite = Double.isFinite(s);
+            double nextKey = heap.isEmpty() ? Double.POSITIVE_INFINITY : heap.topKey();
+            double rootKey = finite && slope > 0.0 ? d * (c - s / slope) : Double.POSITIVE_INFINITY;
+            if (Math.min(nextKey, rootKey) > window && window < Double.POSITIVE_INFINITY) {
+                double wider = ++widenings > MAX_WIDENINGS ? Double.POSITIVE_INFINITY : window + WIDENING * (window - d * c);
+                bulk = true;
+                for (int u = head[t]; u >= 0; u = next[u]) {
+                    pushEvents(u, t, c, d, mu, window, window, wider);
+                }
+                bulk = false;
+                heap.heapify();
+                window = wider;
+                continue;
+            }
             if (heap.isEmpty()) {
                 if (finite && slope > 0.0) {
                     c -= s / slope;
@@ -282,7 +311,7 @@ final class TreeSweep {
         // A large joined tree's events are appended and the heap reordered at once.
         bulk = size[l] >= heap.size() / 4;
         for (int u = head[l]; u >= 0; u = next[u]) {
-            pushEvents(u, t, c, d, mu);
+            pushEvents(u, t, c, d, mu, d * c, Double.NEGATIVE_INFINITY, window);
         }
         if (bulk) {
             heap.heapify();
@@ -303,8 +332,12 @@ final class TreeSweep {
         }
     }
 
-    /** The events ahead of c, in direction d, of agent u's assets and of its pairs leaving tree t. */
-    private void pushEvents(int u, int t, double c, int d, double[] mu) {
+    /**
+     * The events, in direction d, of agent u's assets with keys in {@code (assetsAfter, upTo]}
+     * and of its pairs leaving tree t with keys in {@code (pairsAfter, upTo]} (a key is d times
+     * the price at which the event happens; a pair's may lie a hair behind c, by rounding).
+     */
+    private void pushEvents(int u, int t, double c, int d, double[] mu, double assetsAfter, double pairsAfter, double upTo) {
         double[] a = ix.a();
         double[] b = ix.b();
         double[] pMin = ix.pMin();
@@ -316,23 +349,20 @@ final class TreeSweep {
             if (a[s] > 0.0) {
                 double x1 = b[s] + a[s] * pMin[s] - o;
                 double x2 = b[s] + a[s] * pMax[s] - o;
-                if (d > 0) {
-                    if (x1 > c) {
-                        event(x1, s << 2 | SLOPE_ON);
-                    }
-                    if (x2 > c) {
-                        event(x2, s << 2 | SLOPE_OFF);
-                    }
-                } else {
-                    if (x2 < c) {
-                        event(-x2, s << 2 | SLOPE_ON);
-                    }
-                    if (x1 < c) {
-                        event(-x1, s << 2 | SLOPE_OFF);
-                    }
+                // Rising, an asset starts moving at x1 and stops at x2; falling, the other way.
+                double on = d * (d > 0 ? x1 : x2);
+                double off = d * (d > 0 ? x2 : x1);
+                if (on > assetsAfter && on <= upTo) {
+                    event(on, s << 2 | SLOPE_ON);
+                }
+                if (off > assetsAfter && off <= upTo) {
+                    event(off, s << 2 | SLOPE_OFF);
                 }
             } else if (!Supply.atBreakpoint(m, b[s]) && (d > 0 ? m < b[s] : m > b[s])) {
-                event(d * (b[s] - o), s << 2 | JUMP);
+                double key = d * (b[s] - o);
+                if (key > assetsAfter && key <= upTo) {
+                    event(key, s << 2 | JUMP);
+                }
             }
         }
         int[] arcStart = ix.arcStart();
@@ -343,8 +373,10 @@ final class TreeSweep {
             if (owner[v] == t) {
                 continue;
             }
-            double x = d > 0 ? mu[v] + f.cost[j] - o : mu[v] - f.cost[j] - o;
-            event(d * x, j << 2 | PAIR);
+            double key = d * (d > 0 ? mu[v] + f.cost[j] - o : mu[v] - f.cost[j] - o);
+            if (key > pairsAfter && key <= upTo) {
+                event(key, j << 2 | PAIR);
+            }
         }
     }
 }

@@ -113,6 +113,9 @@ public final class ClearCommand implements Callable<Integer> {
             params = params.withThreads(threads);
         }
         SolverRegistry registry = SolverRegistry.load();
+        if (FlowSolver.NAME.equals(solver) && !List.of("auto", "qp", "lp").contains(method)) {
+            throw new InvalidInputException("--solver " + FlowSolver.NAME + " clears with --method auto, qp or lp, not " + method);
+        }
         if (solver != null && !FlowSolver.NAME.equals(solver)) {
             try {
                 registry.get(solver);

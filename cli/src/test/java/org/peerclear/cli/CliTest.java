@@ -96,7 +96,20 @@ class CliTest {
     void unknownSolverExitsTwoListingTheAvailableOnes() throws Exception {
         Run r = run("clear", exampleCase().toString(), "--solver", "cplex");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("cplex").contains("ojalgo");
+        assertThat(r.err()).contains("cplex").contains("ojalgo").contains("flow");
+    }
+
+    @Test
+    void theFlowSolverIsTheDefaultWithoutANetworkAndRefusedForOtherMethods() throws Exception {
+        Path out = dir.resolve("r.json");
+        Run r = run("clear", exampleCase().toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertThat(j.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(j.get("solver").asText()).isEqualTo("flow");
+        Run milp = run("clear", exampleCase().toString(), "--method", "milp", "--solver", "flow");
+        assertThat(milp.code()).isEqualTo(2);
+        assertThat(milp.err()).contains("--solver flow").contains("milp");
     }
 
     @Test

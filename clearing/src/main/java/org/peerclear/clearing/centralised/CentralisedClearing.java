@@ -101,10 +101,13 @@ public class CentralisedClearing implements ClearingMethod {
         String fallback = null;
         if (flow) {
             ClearingResult r = clearWithFlow(market, index, options, start);
-            if (r.status() != Status.NOT_CONVERGED) {
+            if (r.status() == Status.OPTIMAL || r.status() == Status.TIME_LIMIT) {
                 return r;
             }
-            fallback = "solver " + FlowSolver.NAME + " did not finish (" + r.message() + "); solved by the default back-end";
+            // The pre-checks passed, so an infeasible or unbounded claim, like any uncertified
+            // point, is the solver's failure, not the market's: the default back-end solves it.
+            fallback = "solver " + FlowSolver.NAME + " ended " + r.status() + " (" + r.message() + "); solved by the default back-end";
+            options = options.withSolver(null);
         }
         int nb = net == null ? 0 : net.feeder().busCount();
         double[] wMaxMargin = net == null ? null : new double[nb];

@@ -160,7 +160,7 @@ final class ComponentRoot {
                     }
                     below += v;
                     above += v;
-                } else if (Supply.atBreakpoint(mu, b[s])) {
+                } else if (Supply.atBreakpoint(mu, b[s], off[n])) {
                     below += pMin[s];
                     above += pMax[s];
                 } else {

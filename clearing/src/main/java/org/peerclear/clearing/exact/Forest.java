@@ -186,7 +186,7 @@ final class Forest {
                     double v;
                     if (a[s] > 0.0) {
                         v = Math.min(Math.max((m - b[s]) / a[s], pMin[s]), pMax[s]);
-                    } else if (Supply.atBreakpoint(m, b[s])) {
+                    } else if (Supply.atBreakpoint(m, b[s], off[n])) {
                         v = Double.NaN;
                         jumpLo += pMin[s];
                         jumpHi += pMax[s];
@@ -251,7 +251,7 @@ final class Forest {
         for (int q = compStart[k]; q < compStart[k + 1] && rest != 0.0; q++) {
             int n = order[q];
             for (int s = start[n]; s < start[n + 1] && rest != 0.0; s++) {
-                if (ix.a()[s] == 0.0 && Supply.atBreakpoint(mu[n], ix.b()[s])) {
+                if (ix.a()[s] == 0.0 && Supply.atBreakpoint(mu[n], ix.b()[s], off[n])) {
                     double v = Math.min(Math.max(assetP[s] + rest, pMin[s]), pMax[s]);
                     rest -= v - assetP[s];
                     assetP[s] = v;

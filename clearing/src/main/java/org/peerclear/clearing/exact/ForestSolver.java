@@ -25,8 +25,10 @@ import org.peerclear.index.MarketIndex;
  *   <li>drops, in every tree at its root, each pair whose trade runs against its direction (its
  *       multiplier has the wrong sign): the parts then move apart in the next round.</li>
  * </ol>
- * Every move raises the dual objective, so no active set repeats and the method ends; the round
- * count is still bounded (a guard against rounding), and an optimal answer is certified by the
+ * Every move that changes prices raises the dual objective; drops and joins at a standstill do
+ * not, so termination is not proven here (degenerate steps could in principle cycle; no market
+ * tried has). The rounds are bounded, the caller falls back to a general back-end when this
+ * solver does not end with a certified optimum, and an optimal answer is certified by the
  * result's verifier, not trusted.
  */
 final class ForestSolver {
@@ -111,6 +113,12 @@ final class ForestSolver {
             align();
             boolean allAtRoot = polish(rootOfOld);
             f.dispatch(mu);
+            if (deadline != 0 && System.nanoTime() - deadline > 0) {
+                // Before the drops, so that every pair that trades in the point is a tree pair.
+                timedOut = true;
+                failure = "time limit reached after " + rounds + " rounds";
+                return false;
+            }
             int dropped = 0;
             for (int n = 0; n < f.nA; n++) {
                 int j = f.parentPair[n];
@@ -122,11 +130,6 @@ final class ForestSolver {
             drops += dropped;
             if (rounds % PROGRESS_EVERY == 0) {
                 progress.round(rounds, imbalance(), joins, drops);
-            }
-            if (deadline != 0 && System.nanoTime() - deadline > 0) {
-                timedOut = true;
-                failure = "time limit reached after " + rounds + " rounds";
-                return false;
             }
             if (allAtRoot && sweep.joins == 0 && dropped == 0) {
                 return true;

@@ -17,8 +17,13 @@ final class Supply {
     int infNeg;
     double slope;
 
-    static boolean atBreakpoint(double mu, double b) {
-        return Math.abs(mu - b) <= AT_BREAKPOINT * Math.max(1.0, Math.abs(b));
+    /**
+     * True when price {@code mu = c + off} (a tree's price plus the agent's offset to it) is on
+     * {@code b}: the tolerance scales with the offset too, since {@code c + off} carries the
+     * rounding of its larger term even when the sum is small.
+     */
+    static boolean atBreakpoint(double mu, double b, double off) {
+        return Math.abs(mu - b) <= AT_BREAKPOINT * Math.max(1.0, Math.max(Math.abs(b), Math.abs(off)));
     }
 
     void clear() {
@@ -28,8 +33,8 @@ final class Supply {
         slope = 0.0;
     }
 
-    /** Adds agent n's assets at price mu, seen from {@code side}. */
-    void add(MarketIndex ix, int n, double mu, int side) {
+    /** Adds agent n's assets at price mu (its tree's price plus {@code off}), seen from {@code side}. */
+    void add(MarketIndex ix, int n, double mu, double off, int side) {
         double[] a = ix.a();
         double[] b = ix.b();
         double[] pMin = ix.pMin();
@@ -46,7 +51,7 @@ final class Supply {
                     slope += 1.0 / a[s];
                 }
                 fin += v;
-            } else if (atBreakpoint(mu, b[s])) {
+            } else if (atBreakpoint(mu, b[s], off)) {
                 bound(side > 0 ? pMax[s] : pMin[s], 1);
             } else {
                 bound(mu > b[s] ? pMax[s] : pMin[s], 1);

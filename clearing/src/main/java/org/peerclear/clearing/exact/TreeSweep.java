@@ -11,7 +11,7 @@ import org.peerclear.index.MarketIndex;
  * over events in the direction of motion (an asset starts or stops moving with the price, a
  * linear asset jumps, a pair's band is reached), so a tree crosses any number of breakpoints
  * and joins any number of neighbours in one round. Prices stay dual feasible (no idle pair
- * outside its band) and every move raises the dual objective.
+ * outside its band) and every move that changes a price raises the dual objective.
  */
 final class TreeSweep {
     /** How a tree's move ended. */
@@ -30,6 +30,7 @@ final class TreeSweep {
     private final MarketIndex ix;
     private final KeyedHeap heap = new KeyedHeap();
     private final Supply supply = new Supply();
+    private final Supply scratch = new Supply();
     private final int[] owner;
     private final int[] next;
     private final int[] head;
@@ -38,7 +39,6 @@ final class TreeSweep {
     private final double tolS;
 
     int joins;
-    boolean moved;
     /** The least width of a sweep's first window, relative to the price. */
     private static final double WINDOW_MIN = 1e-9;
     /** Widenings before a sweep queues every remaining event. */
@@ -65,16 +65,16 @@ final class TreeSweep {
         size = new int[f.nA];
     }
 
+    /** How the failed tree ended: {@link #INFEASIBLE} or {@link #UNBOUNDED}. */
+    int failure;
+
     /**
      * Sweeps every tree of the forest once (trees in index order; a tree joined by an earlier one
      * moves with it). Sets {@code atRoot[k]} per tree and returns false on an infeasible or
      * unbounded tree ({@link #failedTree}, {@link #failure}).
      */
-    int failure;
-
     boolean sweepAll(double[] mu, boolean[] atRoot) {
         joins = 0;
-        moved = false;
         Arrays.fill(head, -1);
         for (int k = 0; k < f.numComps; k++) {
             int prev = -1;
@@ -118,16 +118,8 @@ final class TreeSweep {
 
     private int sweep(int t, double[] mu) {
         double c = mu[f.root(t)];
-        supply.clear();
-        for (int u = head[t]; u >= 0; u = next[u]) {
-            supply.add(ix, u, mu[u], -1);
-        }
-        double below = supply.value();
-        supply.clear();
-        for (int u = head[t]; u >= 0; u = next[u]) {
-            supply.add(ix, u, mu[u], +1);
-        }
-        double above = supply.value();
+        double below = supplyAt(t, c, -1, supply);
+        double above = supplyAt(t, c, +1, supply);
         if (Double.isNaN(below) || Double.isNaN(above)) {
             return UNBOUNDED;
         }
@@ -136,10 +128,7 @@ final class TreeSweep {
         }
         int d = above < 0 ? +1 : -1;
         if (d < 0) {
-            supply.clear();
-            for (int u = head[t]; u >= 0; u = next[u]) {
-                supply.add(ix, u, mu[u], -1);
-            }
+            supplyAt(t, c, -1, supply);
         }
         heap.clear();
         // Only the events up to a window ahead are queued: most moves are short, and a large
@@ -229,7 +218,7 @@ final class TreeSweep {
             if (d > 0 ? after >= -tolS : after <= tolS) {
                 // Crossed zero on a jump or a join: the root is here, unless a join overshot it by
                 // more than the linear assets on their breakpoint can take back.
-                if ((e & 3) == PAIR && (d > 0 ? belowAt(t, c, mu) > tolS : aboveAt(t, c, mu) < -tolS)) {
+                if ((e & 3) == PAIR && (d > 0 ? supplyAt(t, c, -1, scratch) > tolS : supplyAt(t, c, +1, scratch) < -tolS)) {
                     result = REVERSED;
                 } else {
                     result = AT_ROOT;
@@ -238,9 +227,7 @@ final class TreeSweep {
             }
         }
         for (int u = head[t]; u >= 0; u = next[u]) {
-            double m = c + f.off[u];
-            moved |= m != mu[u];
-            mu[u] = m;
+            mu[u] = c + f.off[u];
         }
         return result;
     }
@@ -255,21 +242,13 @@ final class TreeSweep {
         return out;
     }
 
-    /** The joined tree's supply just below c (the side a rising price leaves behind). */
-    private double belowAt(int t, double c, double[] mu) {
-        Supply s = new Supply();
+    /** Tree t's supply at price c seen from {@code side} (its members at c plus their offsets), into {@code into}. */
+    private double supplyAt(int t, double c, int side, Supply into) {
+        into.clear();
         for (int u = head[t]; u >= 0; u = next[u]) {
-            s.add(ix, u, c + f.off[u], -1);
+            into.add(ix, u, c + f.off[u], f.off[u], side);
         }
-        return s.value();
-    }
-
-    private double aboveAt(int t, double c, double[] mu) {
-        Supply s = new Supply();
-        for (int u = head[t]; u >= 0; u = next[u]) {
-            s.add(ix, u, c + f.off[u], +1);
-        }
-        return s.value();
+        return into.value();
     }
 
     /**
@@ -306,7 +285,7 @@ final class TreeSweep {
         for (int u = head[l]; u >= 0; u = next[u]) {
             owner[u] = t;
             f.off[u] = mu[u] - c;
-            supply.add(ix, u, mu[u], d);
+            supply.add(ix, u, mu[u], f.off[u], d);
         }
         // A large joined tree's events are appended and the heap reordered at once.
         bulk = size[l] >= heap.size() / 4;
@@ -358,7 +337,7 @@ final class TreeSweep {
                 if (off > assetsAfter && off <= upTo) {
                     event(off, s << 2 | SLOPE_OFF);
                 }
-            } else if (!Supply.atBreakpoint(m, b[s]) && (d > 0 ? m < b[s] : m > b[s])) {
+            } else if (!Supply.atBreakpoint(m, b[s], o) && (d > 0 ? m < b[s] : m > b[s])) {
                 double key = d * (b[s] - o);
                 if (key > assetsAfter && key <= upTo) {
                     event(key, s << 2 | JUMP);

@@ -106,6 +106,30 @@ class FlowSolverTest {
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
     }
 
+    /**
+     * A linear seller and a buyer whose price is near 1e6, with fees far larger than either
+     * price's rounding: the seller is marginal on its breakpoint, its price reached through an
+     * offset of 2·fee. Analytic: the buyer takes all 5 at the seller's price plus both fees, the
+     * seller's b, so the objective is {@code ½·1·5² − 1e6·5 + bS·5 + 2·fee·5}.
+     * <pre>
+     *   S  p ∈ [0, 10], f = bS·p   ──5──▶   B  p ∈ [−5, 0], f = ½p² + 1e6·p     (fee on both arcs)
+     * </pre>
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"123456.789, 0.001", "1234.5678, 0.3", "33333.3333, 45.1", "0.01, 0.3"})
+    void aMarginalLinearSellerBehindLargeFees(double fee, double bS) {
+        Market m = Market.builder("large-fees")
+                .agent(new Agent("B", List.of(new Asset("B.load", -5, 0, 1, 1e6))))
+                .agent(new Agent("S", List.of(new Asset("S.gen", 0, 10, 0, bS))))
+                .tradeGraph(TradeGraph.complete(fee, List.of())).build();
+        ClearingResult r = flow(m);
+        assertThat(r.solver()).isEqualTo(FlowSolver.NAME);
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.trade("S", "B")).isCloseTo(5.0, within(1e-9));
+        double expected = 0.5 * 25 - 5e6 + 5 * bS + 10 * fee;
+        assertThat(r.objective()).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+    }
+
     /** Without a price that balances a trading component, the solver says INFEASIBLE and names it. */
     @Test
     void aComponentThatCannotBalanceIsInfeasible() {

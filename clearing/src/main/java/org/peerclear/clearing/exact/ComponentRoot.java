@@ -32,6 +32,8 @@ final class ComponentRoot {
     private final MarketIndex ix;
     private final int[] members;
     private final double[] off;
+    private final Supply left = new Supply();
+    private final Supply right = new Supply();
 
     // Outputs of the last solve.
     int kind;
@@ -129,51 +131,18 @@ final class ComponentRoot {
 
     /** S just below and just above c, and the slopes of S on either side of c. */
     private void evaluate(int from, int to, double c) {
-        double[] a = ix.a();
-        double[] b = ix.b();
-        double[] pMin = ix.pMin();
-        double[] pMax = ix.pMax();
-        int[] start = ix.assetStart();
-        double below = 0.0;
-        double above = 0.0;
-        double sl = 0.0;
-        double sr = 0.0;
+        left.clear();
+        right.clear();
         for (int q = from; q < to; q++) {
             int n = members[q];
             double mu = c + off[n];
-            for (int s = start[n]; s < start[n + 1]; s++) {
-                double as = a[s];
-                if (as > 0.0) {
-                    double v = (mu - b[s]) / as;
-                    if (v < pMin[s]) {
-                        v = pMin[s];
-                    } else if (v > pMax[s]) {
-                        v = pMax[s];
-                    } else {
-                        // On a kink the asset moves on one side only.
-                        if (v > pMin[s]) {
-                            sl += 1.0 / as;
-                        }
-                        if (v < pMax[s]) {
-                            sr += 1.0 / as;
-                        }
-                    }
-                    below += v;
-                    above += v;
-                } else if (Supply.atBreakpoint(mu, b[s], off[n])) {
-                    below += pMin[s];
-                    above += pMax[s];
-                } else {
-                    double v = mu > b[s] ? pMax[s] : pMin[s];
-                    below += v;
-                    above += v;
-                }
-            }
+            left.add(ix, n, mu, off[n], -1);
+            right.add(ix, n, mu, off[n], +1);
         }
-        sBelow = below;
-        sAbove = above;
-        slopeLeft = sl;
-        slopeRight = sr;
+        sBelow = left.value();
+        sAbove = right.value();
+        slopeLeft = left.slope;
+        slopeRight = right.slope;
     }
 
     /** The nearest breakpoint of S strictly beyond c in direction dir (±∞ when there is none). */

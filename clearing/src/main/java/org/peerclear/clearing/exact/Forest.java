@@ -29,7 +29,8 @@ final class Forest {
     final int[] comp;
     final double[] off;
     int numComps;
-    int[] compStart = new int[1];
+    /** Tree k is {@code order[compStart[k] .. compStart[k+1]-1]}, for k < numComps. */
+    final int[] compStart;
 
     final double[] assetP;
     /** Per pair: what pairFrom sells to pairTo. */
@@ -70,6 +71,7 @@ final class Forest {
         adjStart = new int[nA + 1];
         adj = new int[2 * nP];
         fill = new int[nA];
+        compStart = new int[nA + 1];
         listed = new int[Math.max(16, nA)];
     }
 
@@ -128,12 +130,11 @@ final class Forest {
         int head = 0;
         int tail = 0;
         int k = 0;
-        int[] starts = fill; // reused: at most nA + 1 trees start
         for (int r = 0; r < nA; r++) {
             if (comp[r] >= 0) {
                 continue;
             }
-            starts[k] = tail;
+            compStart[k] = tail;
             comp[r] = k;
             parent[r] = -1;
             parentPair[r] = -1;
@@ -158,8 +159,6 @@ final class Forest {
             k++;
         }
         numComps = k;
-        compStart = new int[k + 1];
-        System.arraycopy(starts, 0, compStart, 0, k);
         compStart[k] = tail;
     }
 

@@ -100,6 +100,8 @@ final class ForestSolver {
         double tolS = DECISION * scaleP;
         TreeSweep sweep = new TreeSweep(f, tolS);
         boolean[] atRoot = new boolean[ix.numAgents()];
+        boolean[] byAgent = new boolean[ix.numAgents()];
+        ComponentRoot root = new ComponentRoot(ix, f.order, f.off);
         for (rounds = 1; rounds <= maxRounds; rounds++) {
             f.build();
             align();
@@ -108,10 +110,10 @@ final class ForestSolver {
                 return false;
             }
             joins += sweep.joins;
-            boolean[] rootOfOld = atRootByAgent(atRoot);
+            boolean[] rootOfOld = atRootByAgent(atRoot, byAgent);
             f.build();
             align();
-            boolean allAtRoot = polish(rootOfOld);
+            boolean allAtRoot = polish(rootOfOld, root);
             f.dispatch(mu);
             if (deadline != 0 && System.nanoTime() - deadline > 0) {
                 // Before the drops, so that every pair that trades in the point is a tree pair.
@@ -140,8 +142,7 @@ final class ForestSolver {
     }
 
     /** Per agent: whether its tree ended the sweep at its root. */
-    private boolean[] atRootByAgent(boolean[] atRootByTree) {
-        boolean[] out = new boolean[ix.numAgents()];
+    private boolean[] atRootByAgent(boolean[] atRootByTree, boolean[] out) {
         for (int n = 0; n < out.length; n++) {
             out[n] = atRootByTree[f.comp[n]];
         }
@@ -163,8 +164,7 @@ final class ForestSolver {
      * The exact root for every tree that reached it (the sweep's running sum carries rounding);
      * true when every tree did.
      */
-    private boolean polish(boolean[] atRoot) {
-        ComponentRoot root = new ComponentRoot(ix, f.order, f.off);
+    private boolean polish(boolean[] atRoot, ComponentRoot root) {
         double tolUnit = 8 * Math.ulp(1.0) * scaleP;
         boolean all = true;
         int[] start = ix.assetStart();

@@ -39,8 +39,9 @@ public final class ClearCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--solver", description = "Solver: " + FlowSolver.NAME + " (PeerClear's exact market solver, the default"
-            + " without a network) or a back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip (default with a network: "
-            + SolverRegistry.DEFAULT_BACKEND + " when it solves the problem's class, else the first available back-end by name that does).")
+            + " without a network) or a back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip (default with a network:"
+            + " the first available of ortools-pdlp, " + SolverRegistry.DEFAULT_BACKEND + " for a QP, of ortools-glop, "
+            + SolverRegistry.DEFAULT_BACKEND + " for an LP).")
     String solver;
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the result here (atomically) instead of stdout (default: stdout).")

@@ -17,6 +17,7 @@ import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.generate.SplitMix64;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Agent;
+import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
@@ -82,7 +83,7 @@ class FlowSolverTest {
         assertThat(r.welfare()).isCloseTo(0.685, within(1e-6));
     }
 
-    /** Curvatures, costs and bounds spread over twelve orders of magnitude, linear assets among them. */
+    /** Curvatures over twelve orders of magnitude and bounds over six, linear assets among them. */
     @Test
     void dataOverManyOrdersOfMagnitudeIsCertified() {
         SplitMix64 rng = new SplitMix64(7);
@@ -128,6 +129,54 @@ class FlowSolverTest {
         assertThat(r.trade("S", "B")).isCloseTo(5.0, within(1e-9));
         double expected = 0.5 * 25 - 5e6 + 5 * bS + 10 * fee;
         assertThat(r.objective()).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+    }
+
+    /**
+     * Random markets unlike the generated family: linear and quadratic assets (curvatures 1e-4 to
+     * 1e4), two-sided assets, must-run and must-take bounds, costs from 0.01 to 100, fees per
+     * direction from 1e-3 to 100, sparse irregular trade graphs, a grid in half of them. The
+     * exact solver must certify each one itself (no fallback) and agree with PDLP.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void randomIrregularMarketsAgreeWithPdlp(int seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        Market.Builder b = Market.builder("random-" + seed);
+        List<List<String>> pairs = new ArrayList<>();
+        List<Arc> arcs = new ArrayList<>();
+        int n = 20 + (int) rng.uniform(0, 80);
+        for (int i = 0; i < n; i++) {
+            double scale = Math.pow(10, rng.uniform(-2, 3));
+            double a = rng.uniform(0, 1) < 0.3 ? 0.0 : Math.pow(10, rng.uniform(-4, 4));
+            boolean seller = rng.uniform(0, 1) < 0.5;
+            double lo = seller ? (rng.uniform(0, 1) < 0.2 ? 0.1 * scale : 0) : -scale;
+            double hi = seller ? scale : (rng.uniform(0, 1) < 0.2 ? -0.1 * scale : 0);
+            List<Asset> assets = new ArrayList<>();
+            assets.add(new Asset("n" + i + ".x", lo, hi, a, Math.pow(10, rng.uniform(-2, 2))));
+            if (rng.uniform(0, 1) < 0.3) {
+                assets.add(new Asset("n" + i + ".y", -scale, scale, 0, Math.pow(10, rng.uniform(-2, 2))));
+            }
+            b.agent(new Agent("n" + i, assets));
+            for (int k = 1; k <= 4 && i - k >= 0; k++) {
+                if (rng.uniform(0, 1) < 0.6) {
+                    pairs.add(List.of("n" + (i - k), "n" + i));
+                    if (rng.uniform(0, 1) < 0.5) {
+                        arcs.add(new Arc("n" + i, "n" + (i - k), Math.pow(10, rng.uniform(-3, 2))));
+                    }
+                }
+            }
+        }
+        if (rng.uniform(0, 1) < 0.5) {
+            b.grid(new Grid(null, 50, 0.5));
+        }
+        Market m = b.tradeGraph(TradeGraph.pairs(pairs, Math.pow(10, rng.uniform(-4, 0)), arcs)).build();
+        ClearingResult r = flow(m);
+        ClearingResult ref = new QpClearing().clear(m, ClearingOptions.DEFAULT.withSolver(REFERENCE));
+        if (ref.status() == Status.INFEASIBLE) {
+            assertThat(r.status()).isEqualTo(Status.INFEASIBLE);
+            return;
+        }
+        assertAgrees(r, m);
     }
 
     /** Without a price that balances a trading component, the solver says INFEASIBLE and names it. */

@@ -1,5 +1,8 @@
 package org.peerclear.clearing.exact;
 
+import org.peerclear.clearing.ProgressListener;
+import org.peerclear.clearing.admm.AdmmOptions;
+import org.peerclear.clearing.admm.ConsensusAdmm;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
 
@@ -12,6 +15,18 @@ import org.peerclear.opt.Status;
 public final class FlowSolver {
     /** The name results report as their solver. */
     public static final String NAME = "flow";
+
+    /**
+     * From this many agents on, on a sparse market ({@link #ADMM_START_MAX_PAIRS_PER_AGENT}), the
+     * ascent starts from ADMM's approximate prices. Measured on generated markets × 10 partners,
+     * whole solve, cold start vs ADMM start: 10,000 agents 0.63 vs 0.95 s, 20,000 1.85 vs 1.31 s,
+     * 30,000 2.54 vs 2.03 s, 60,000 8.1 vs 4.9 s, 100,000 15.3 vs 10.5 s; complete markets are
+     * faster cold (1,000 agents 0.35 vs 4.8 s: ADMM is slow on dense graphs).
+     */
+    static final int ADMM_START_FROM_AGENTS = 15_000;
+    static final int ADMM_START_MAX_PAIRS_PER_AGENT = 20;
+    /** ADMM's relative stopping rule for the start (1e-2: 13.0 s, 1e-3: 10.5 s, 3e-4: 11.5 s at 100,000 agents). */
+    static final double ADMM_START_EPS = 1e-3;
 
     /** A guard: the ascent ends by itself, but rounding could in principle keep it going. */
     static final int MAX_ROUNDS = 100_000;
@@ -35,13 +50,30 @@ public final class FlowSolver {
      * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
      */
     public static Outcome solve(MarketIndex ix, long deadlineNanos, Listener listener) {
+        boolean admmStart = ix.numAgents() >= ADMM_START_FROM_AGENTS
+                && ix.numPairs() <= (long) ADMM_START_MAX_PAIRS_PER_AGENT * ix.numAgents();
+        double[] guess = admmStart ? admmPrices(ix, deadlineNanos) : null;
         ForestSolver f = new ForestSolver(ix);
         f.deadline(deadlineNanos);
         if (listener != null) {
             f.listener(listener::round);
         }
-        boolean ok = f.solve(MAX_ROUNDS);
+        boolean ok = f.solve(MAX_ROUNDS, guess);
         return outcome(ix, f, ok);
+    }
+
+    /**
+     * Approximate prices from a short consensus ADMM run (relative rule at {@link #ADMM_START_EPS},
+     * no polish): on large markets they spare the ascent most of its rounds. Only a starting
+     * point: the ascent makes them dual feasible and ends at the exact optimum whatever they are.
+     */
+    static double[] admmPrices(MarketIndex ix, long deadlineNanos) {
+        AdmmOptions o = AdmmOptions.DEFAULT.withStopping(AdmmOptions.Stopping.RELATIVE).withEps(ADMM_START_EPS)
+                .withAdaptiveRho(true).withPolish(false);
+        ConsensusAdmm admm = new ConsensusAdmm(ix, o.withRho(AdmmOptions.rhoFromData(ix)));
+        double left = deadlineNanos == 0 ? Double.POSITIVE_INFINITY : (deadlineNanos - System.nanoTime()) * 1e-9;
+        admm.run(ProgressListener.NONE, NAME, Math.max(left, 0.0));
+        return admm.agentPrices();
     }
 
     static Outcome outcome(MarketIndex ix, ForestSolver f, boolean ok) {

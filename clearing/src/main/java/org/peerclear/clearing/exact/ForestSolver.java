@@ -1,6 +1,7 @@
 package org.peerclear.clearing.exact;
 
 import java.util.Arrays;
+import org.peerclear.index.KeyedHeap;
 import org.peerclear.index.MarketIndex;
 
 /**
@@ -16,7 +17,8 @@ import org.peerclear.index.MarketIndex;
  * sit at its price.
  *
  * <p>The state is a forest of trading pairs with their directions (each tree's prices move
- * together) and dual-feasible prices; all agents start at one price. A round:
+ * together) and dual-feasible prices: at first one price for all, or the highest feasible prices
+ * below a guess (ADMM's, on large sparse markets: {@link FlowSolver}). A round:
  * <ol>
  *   <li>sweeps every tree toward the root of its supply ({@link TreeSweep}), joining the trees
  *       whose pairs it makes tight on the way;</li>
@@ -95,7 +97,19 @@ final class ForestSolver {
 
     /** Runs at most {@code maxRounds} rounds; true when the optimality conditions hold. */
     boolean solve(int maxRounds) {
-        Arrays.fill(mu, startPrice());
+        return solve(maxRounds, null);
+    }
+
+    /**
+     * As {@link #solve(int)}, starting from the highest dual-feasible prices at or below
+     * {@code guess} (approximate prices, e.g. ADMM's; null: the no-fee market price).
+     */
+    boolean solve(int maxRounds, double[] guess) {
+        if (guess == null) {
+            Arrays.fill(mu, startPrice());
+        } else {
+            feasibleBelow(guess);
+        }
         double tolFlow = DECISION * scaleP;
         double tolS = DECISION * scaleP;
         TreeSweep sweep = new TreeSweep(f, tolS);
@@ -139,6 +153,43 @@ final class ForestSolver {
         }
         failure = "no optimum after " + maxRounds + " rounds";
         return false;
+    }
+
+    /**
+     * {@code mu_n = min over m of (guess_m + the cheapest fee path from m to n)}: the highest
+     * prices at or below the guess with every pair within its band (multi-source Dijkstra; fees
+     * are ≥ 0).
+     */
+    private void feasibleBelow(double[] guess) {
+        int nA = ix.numAgents();
+        double fallback = startPrice();
+        KeyedHeap heap = new KeyedHeap();
+        for (int n = 0; n < nA; n++) {
+            mu[n] = Double.isFinite(guess[n]) ? guess[n] : fallback;
+            heap.add(mu[n], n);
+        }
+        heap.heapify();
+        boolean[] done = new boolean[nA];
+        int[] arcStart = ix.arcStart();
+        int[] arcsOf = ix.arcsOf();
+        while (!heap.isEmpty()) {
+            int n = heap.topIndex();
+            double d = heap.topKey();
+            heap.pop();
+            if (done[n] || d > mu[n]) {
+                continue;
+            }
+            done[n] = true;
+            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+                int j = arcsOf[q] >> 1;
+                int o = f.other(j, n);
+                double v = d + f.cost[j];
+                if (v < mu[o]) {
+                    mu[o] = v;
+                    heap.push(v, o);
+                }
+            }
+        }
     }
 
     /** Per agent: whether its tree ended the sweep at its root. */

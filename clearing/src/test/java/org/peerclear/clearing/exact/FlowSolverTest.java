@@ -179,6 +179,25 @@ class FlowSolverTest {
         assertAgrees(r, m);
     }
 
+    /**
+     * Above {@link FlowSolver#ADMM_START_FROM_AGENTS} the ascent starts from ADMM's approximate
+     * prices; from there and from the cold start it must reach the same certified optimum.
+     */
+    @Test
+    void theAdmmStartAndTheColdStartReachTheSameOptimum() {
+        Market m = BipartiteMarketGenerator.generate(FlowSolver.ADMM_START_FROM_AGENTS + 1000, 10, 5L, null, null);
+        MarketIndex ix = MarketIndex.of(m);
+        ClearingResult warm = flow(m);
+        assertThat(warm.status()).as(warm.message()).isEqualTo(Status.OPTIMAL);
+        ForestSolver cold = new ForestSolver(ix);
+        FlowSolver.Outcome o = FlowSolver.outcome(ix, cold, cold.solve(FlowSolver.MAX_ROUNDS));
+        assertThat(o.status()).isEqualTo(Status.OPTIMAL);
+        ClearingResult c = ClearingResult.builder(m, ix).status(o.status(), o.message()).method("qp").solver(FlowSolver.NAME)
+                .solution(o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices()).build();
+        assertThat(c.verify().passes()).as(c.verify().toString()).isTrue();
+        assertThat(warm.objective()).isCloseTo(c.objective(), within(1e-9 * Math.abs(c.objective())));
+    }
+
     /** Without a price that balances a trading component, the solver says INFEASIBLE and names it. */
     @Test
     void aComponentThatCannotBalanceIsInfeasible() {

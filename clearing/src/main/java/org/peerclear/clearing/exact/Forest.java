@@ -41,6 +41,9 @@ final class Forest {
     private final int[] adjStart;
     private final int[] adj;
     private final int[] fill;
+    private final int[] newRoot;
+    private final int[] newOrder;
+    private final double[] rebased;
     /** The active pairs as of the last build, then those activated since (some may be inactive again). */
     private int[] listed;
     private int numListed;
@@ -71,6 +74,9 @@ final class Forest {
         adjStart = new int[nA + 1];
         adj = new int[2 * nP];
         fill = new int[nA];
+        newRoot = new int[nA];
+        newOrder = new int[nA];
+        rebased = new double[nA];
         compStart = new int[nA + 1];
         listed = new int[Math.max(16, nA)];
     }
@@ -160,6 +166,55 @@ final class Forest {
         }
         numComps = k;
         compStart[k] = tail;
+    }
+
+    /**
+     * The trees after pairs of the last {@link #build} were deactivated (and none activated):
+     * each tree pair that no longer trades cuts its subtree off as a tree of its own. Linear in
+     * the agents, without the adjacency and breadth-first walk of a build: members keep their
+     * order (parents before children), offsets are re-based on the new roots.
+     */
+    void split() {
+        int k = 0;
+        for (int q = 0; q < nA; q++) {
+            int n = order[q];
+            int j = parentPair[n];
+            if (j < 0 || !active[j]) {
+                if (j >= 0) {
+                    flow[j] = 0.0; // cut: it trades no more
+                }
+                parent[n] = -1;
+                parentPair[n] = -1;
+                newRoot[n] = n;
+                comp[n] = k++;
+            } else {
+                int r = newRoot[parent[n]];
+                newRoot[n] = r;
+                comp[n] = comp[r];
+            }
+        }
+        for (int q = 0; q < nA; q++) {
+            int n = order[q];
+            int r = newRoot[n];
+            if (r != n) {
+                rebased[n] = off[n] - off[r];
+            }
+        }
+        Arrays.fill(compStart, 0, k + 1, 0);
+        for (int n = 0; n < nA; n++) {
+            compStart[comp[n] + 1]++;
+        }
+        for (int i = 0; i < k; i++) {
+            compStart[i + 1] += compStart[i];
+        }
+        System.arraycopy(compStart, 0, fill, 0, k);
+        for (int q = 0; q < nA; q++) {
+            int n = order[q];
+            newOrder[fill[comp[n]]++] = n;
+            off[n] = newRoot[n] == n ? 0.0 : rebased[n];
+        }
+        System.arraycopy(newOrder, 0, order, 0, nA);
+        numComps = k;
     }
 
     int root(int k) {

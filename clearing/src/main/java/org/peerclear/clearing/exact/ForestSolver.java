@@ -116,8 +116,11 @@ final class ForestSolver {
         boolean[] atRoot = new boolean[ix.numAgents()];
         boolean[] byAgent = new boolean[ix.numAgents()];
         ComponentRoot root = new ComponentRoot(ix, f.order, f.off);
+        f.build();
         for (rounds = 1; rounds <= maxRounds; rounds++) {
-            f.build();
+            if (rounds > 1) {
+                f.split(); // the last build's trees less the round's drops
+            }
             align();
             if (!sweep.sweepAll(mu, atRoot)) {
                 describeFailure(sweep);

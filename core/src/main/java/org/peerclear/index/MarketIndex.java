@@ -200,6 +200,17 @@ public final class MarketIndex {
         return -1;
     }
 
+    /**
+     * Agent i for a message: its id, and for a grid leg also the agent it trades with
+     * ({@code grid (leg to h1)}), since every leg has the grid's id.
+     */
+    public String agentLabel(int i) {
+        if (!isGridLeg(i) || arcStart[i + 1] == arcStart[i]) {
+            return agentIds[i];
+        }
+        return agentIds[i] + " (leg to " + agentIds[to[arcsOf[arcStart[i]]]] + ")";
+    }
+
     /** The id of agent i in the market ({@value Grid#AGENT_ID} for every grid leg). */
     public String agentId(int i) {
         return agentIds[i];

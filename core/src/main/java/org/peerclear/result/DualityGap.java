@@ -82,7 +82,7 @@ public final class DualityGap {
                 double share = gamma[k] * Math.abs(t[k]) + (mu[n] - lambda[k]) * t[k];
                 if (share > worst) {
                     worst = share;
-                    worstTerm = "arc " + ix.agentId(ix.from()[k]) + "->" + ix.agentId(ix.to()[k]) + " (t = " + t[k]
+                    worstTerm = "arc " + ix.agentLabel(ix.from()[k]) + "->" + ix.agentLabel(ix.to()[k]) + " (t = " + t[k]
                             + ", lambda = " + lambda[k] + ", price " + mu[n] + ")";
                 }
             }

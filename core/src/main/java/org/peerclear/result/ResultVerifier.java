@@ -160,11 +160,11 @@ public final class ResultVerifier {
             }
             balance = Math.max(balance, Math.abs(e));
             if (!(Math.abs(e) <= tp)) {
-                add(v, count, "agent " + ix.agentId(n) + ": assets inject " + e + " more than it trades");
+                add(v, count, "agent " + ix.agentLabel(n) + ": assets inject " + e + " more than it trades");
             }
             if (Double.isNaN(mu[n])) {
                 if (start[n + 1] > start[n] || arcStart[n + 1] > arcStart[n]) {
-                    add(v, count, "agent " + ix.agentId(n) + ": price is undefined");
+                    add(v, count, "agent " + ix.agentLabel(n) + ": price is undefined");
                 }
                 continue;
             }
@@ -188,7 +188,7 @@ public final class ResultVerifier {
                 price = Math.max(price, e2);
                 if (!(e2 <= tl)) {
                     add(v, count, "asset " + ix.assetId(s) + ": marginal cost " + g + " at p = " + p[s]
-                            + " is not consistent with price " + mu[n] + " of agent " + ix.agentId(n));
+                            + " is not consistent with price " + mu[n] + " of agent " + ix.agentLabel(n));
                 }
             }
             for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
@@ -207,7 +207,7 @@ public final class ResultVerifier {
                 price = Math.max(price, e3);
                 if (!(e3 <= tl)) {
                     add(v, count, "arc " + arc(ix, k) + ": t = " + t[k] + ", lambda = " + lambda[k] + ", gamma = " + gamma[k]
-                            + " is not consistent with price " + mu[n] + " of agent " + ix.agentId(n));
+                            + " is not consistent with price " + mu[n] + " of agent " + ix.agentLabel(n));
                 }
             }
         }
@@ -256,14 +256,14 @@ public final class ResultVerifier {
         for (int n = 0; n < mu.length; n++) {
             boolean used = ix.assetStart()[n + 1] > ix.assetStart()[n] || ix.arcStart()[n + 1] > ix.arcStart()[n];
             if (Double.isNaN(mu[n]) && used) {
-                return "agent " + ix.agentId(n) + " has no price";
+                return "agent " + ix.agentLabel(n) + " has no price";
             }
         }
         return "";
     }
 
     private static String arc(MarketIndex ix, int k) {
-        return ix.agentId(ix.from()[k]) + "->" + ix.agentId(ix.to()[k]);
+        return ix.agentLabel(ix.from()[k]) + "->" + ix.agentLabel(ix.to()[k]);
     }
 
     private static void add(List<String> v, int[] count, String s) {

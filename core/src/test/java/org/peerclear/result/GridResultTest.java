@@ -80,7 +80,7 @@ class GridResultTest {
         // Both of its assets disagree with 0.32: it exports at 0.05, and leaves idle an import at
         // 0.30; at that price the unlimited import makes the dual objective −∞ (the gap check).
         assertThat(v.violations()).hasSize(3).anyMatch(s -> s.startsWith("objective gap:") && s.contains("asset grid.import")).anyMatch(s -> s.startsWith("asset grid.export: marginal cost 0.05 at p = -2.0")
-                && s.endsWith("price 0.32 of agent grid")).anyMatch(s -> s.startsWith("asset grid.import: marginal cost 0.3 at p = 0.0"));
+                && s.endsWith("price 0.32 of agent grid (leg to a)")).anyMatch(s -> s.startsWith("asset grid.import: marginal cost 0.3 at p = 0.0"));
     }
 
     @Test

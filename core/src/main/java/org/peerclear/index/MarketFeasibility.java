@@ -72,6 +72,16 @@ public final class MarketFeasibility {
     }
 
     /**
+     * The highest prices at or below {@code start} that keep every pair within its band
+     * ({@code |mu_n − mu_m| ≤ gamma_nm + gamma_mn}): {@code mu_n = min over m of (start_m + the
+     * cheapest fee path from m to n)}, the shortest paths of the unboundedness check. Entries of
+     * {@code start} must be finite.
+     */
+    public static double[] highestFeasibleBelow(MarketIndex ix, double[] start) {
+        return ShortestPaths.from(Data.of(ix), start).dist;
+    }
+
+    /**
      * Both checks on a market's index: infeasibility always, unboundedness without a network
      * ({@code withNetwork} false). Empty when neither fires.
      */

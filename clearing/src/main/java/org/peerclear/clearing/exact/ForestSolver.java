@@ -1,8 +1,9 @@
 package org.peerclear.clearing.exact;
 
 import java.util.Arrays;
-import org.peerclear.index.KeyedHeap;
+import org.peerclear.index.MarketFeasibility;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.result.ResultVerifier;
 
 /**
  * The exact optimum of the unified market without network rows, by dual block-coordinate ascent
@@ -65,16 +66,7 @@ final class ForestSolver {
         this.ix = ix;
         f = new Forest(ix);
         mu = new double[ix.numAgents()];
-        double sp = 1.0;
-        for (int s = 0; s < ix.numAssets(); s++) {
-            if (Double.isFinite(ix.pMin()[s])) {
-                sp = Math.max(sp, Math.abs(ix.pMin()[s]));
-            }
-            if (Double.isFinite(ix.pMax()[s])) {
-                sp = Math.max(sp, Math.abs(ix.pMax()[s]));
-            }
-        }
-        scaleP = sp;
+        scaleP = ResultVerifier.scales(ix).power();
     }
 
     /** Stops (not optimal, {@link #timedOut()}) once {@code System.nanoTime()} passes this; 0 for none. */
@@ -159,40 +151,19 @@ final class ForestSolver {
     }
 
     /**
-     * {@code mu_n = min over m of (guess_m + the cheapest fee path from m to n)}: the highest
-     * prices at or below the guess with every pair within its band (multi-source Dijkstra; fees
-     * are ≥ 0).
+     * The highest dual-feasible prices at or below the guess ({@link MarketFeasibility}); an
+     * entry that is not a number starts at the no-fee market price.
      */
     private void feasibleBelow(double[] guess) {
-        int nA = ix.numAgents();
-        double fallback = startPrice();
-        KeyedHeap heap = new KeyedHeap();
-        for (int n = 0; n < nA; n++) {
-            mu[n] = Double.isFinite(guess[n]) ? guess[n] : fallback;
-            heap.add(mu[n], n);
-        }
-        heap.heapify();
-        boolean[] done = new boolean[nA];
-        int[] arcStart = ix.arcStart();
-        int[] arcsOf = ix.arcsOf();
-        while (!heap.isEmpty()) {
-            int n = heap.topIndex();
-            double d = heap.topKey();
-            heap.pop();
-            if (done[n] || d > mu[n]) {
-                continue;
-            }
-            done[n] = true;
-            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                int j = arcsOf[q] >> 1;
-                int o = f.other(j, n);
-                double v = d + f.cost[j];
-                if (v < mu[o]) {
-                    mu[o] = v;
-                    heap.push(v, o);
-                }
+        double[] start = guess.clone();
+        double fallback = Double.NaN;
+        for (int n = 0; n < start.length; n++) {
+            if (!Double.isFinite(start[n])) {
+                fallback = Double.isNaN(fallback) ? startPrice() : fallback;
+                start[n] = fallback;
             }
         }
+        System.arraycopy(MarketFeasibility.highestFeasibleBelow(ix, start), 0, mu, 0, mu.length);
     }
 
     /** Per agent: whether its tree ended the sweep at its root. */

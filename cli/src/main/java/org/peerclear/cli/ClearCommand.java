@@ -35,13 +35,14 @@ public final class ClearCommand implements Callable<Integer> {
     Path casePath;
 
     @Option(names = "--method", defaultValue = "auto", description = "auto, lp, qp, milp or admm (default: ${DEFAULT-VALUE}: the exact"
-            + " qp, with solver " + FlowSolver.NAME + " without a network; the result's 'method' and 'solver' say what ran).")
+            + " qp, with solver " + FlowSolver.NAME + "; the result's 'method' and 'solver' say what ran).")
     String method;
 
-    @Option(names = "--solver", description = "Solver: " + FlowSolver.NAME + " (PeerClear's exact market solver, the default"
-            + " without a network) or a back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip (default with a network:"
-            + " the first available of ortools-pdlp, " + SolverRegistry.DEFAULT_BACKEND + " for a QP, of ortools-glop, "
-            + SolverRegistry.DEFAULT_BACKEND + " for an LP).")
+    @Option(names = "--solver", description = "Solver: " + FlowSolver.NAME + " (PeerClear's exact market solver, the default for"
+            + " lp and qp, with or without a network; when it does not end certified, the result comes from the default back-end"
+            + " and says so in a note) or a back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip (the default"
+            + " back-end: the first available of ortools-pdlp, " + SolverRegistry.DEFAULT_BACKEND + " for a QP, of ortools-glop, "
+            + SolverRegistry.DEFAULT_BACKEND + " for an LP; milp: ortools-scip).")
     String solver;
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the result here (atomically) instead of stdout (default: stdout).")

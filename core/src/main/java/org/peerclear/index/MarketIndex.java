@@ -132,6 +132,25 @@ public final class MarketIndex {
         }
     }
 
+    /** A view sharing everything with {@code base} except the linear cost coefficients. */
+    private MarketIndex(MarketIndex base, double[] b) {
+        agentIds = base.agentIds;
+        firstGridLeg = base.firstGridLeg;
+        assetIds = base.assetIds;
+        assetOwner = base.assetOwner;
+        a = base.a;
+        this.b = b;
+        pMin = base.pMin;
+        pMax = base.pMax;
+        assetStart = base.assetStart;
+        from = base.from;
+        to = base.to;
+        gamma = base.gamma;
+        arcStart = base.arcStart;
+        arcsOf = base.arcsOf;
+        agentLookup = base.agentLookup;
+    }
+
     private static boolean isGrid(String agentId) {
         return Grid.AGENT_ID.equals(agentId);
     }
@@ -157,6 +176,18 @@ public final class MarketIndex {
 
     public static MarketIndex of(Market market) {
         return new MarketIndex(market);
+    }
+
+    /**
+     * The same market with other linear cost coefficients (one per asset, not copied): how a
+     * solver prices something outside the market into the assets, e.g. the network's price at
+     * each asset's bus. Everything else is shared with this index.
+     */
+    public MarketIndex withLinearCosts(double[] linear) {
+        if (linear.length != b.length) {
+            throw new IllegalArgumentException("linear costs have length " + linear.length + ", expected " + b.length);
+        }
+        return new MarketIndex(this, linear);
     }
 
     public int numAgents() {

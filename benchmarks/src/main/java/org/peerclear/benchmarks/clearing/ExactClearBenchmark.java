@@ -36,7 +36,8 @@ import org.peerclear.result.ClearingResult;
  *
  * <p>Markets: generated "bipartite" × 10 partners, seed 1 ({@code PEERSx10}), complete P2P
  * ({@code 1000xall}), and on a feeder ({@code PEERSx10@FEEDER}, vMin 0.90: case33bw sits at
- * 0.913 pu at its base loads). case1197 is read from {@code ../shared/reference/feeders}
+ * 0.913 pu at its base loads; {@code PEERSx10@FEEDER/VMIN} sets another vMin, e.g. 0.95, where the
+ * voltage rows bind). case1197 is read from {@code ../shared/reference/feeders}
  * (set {@code -Dpeerclear.feeders=DIR} to point elsewhere). Every run has a 300 s time limit:
  * a solver that does not finish reports {@code TIME_LIMIT}. The two largest markets are left out
  * of the default suite (PDLP alone would take 40 minutes there): pass them with {@code -p}.
@@ -51,7 +52,7 @@ public class ExactClearBenchmark {
     static final double TIME_LIMIT_SECONDS = 300;
 
     /** The suite's default; issue 10's table also needs {@code -p market=100000x10,10000x10@case1197}. */
-    @Param({"10000x10", "1000xall", "200x10@case33bw", "2000x10@case33bw"})
+    @Param({"10000x10", "1000xall", "200x10@case33bw", "2000x10@case33bw", "2000x10@case33bw/0.95"})
     public String market;
 
     @Param({"default", "ortools-pdlp"})
@@ -76,7 +77,9 @@ public class ExactClearBenchmark {
         if (at.length == 1) {
             return BipartiteMarketGenerator.generate(peers, partners, 1L, null, null);
         }
-        String feeder = at[1];
+        String[] limit = at[1].split("/");
+        String feeder = limit[0];
+        double vMin = limit.length > 1 ? Double.parseDouble(limit[1]) : 0.90;
         Path file = null;
         Feeder f;
         if (feeder.equals("case33bw")) {
@@ -93,7 +96,7 @@ public class ExactClearBenchmark {
         buses.remove(f.slackIndex());
         Market g = BipartiteMarketGenerator.generate(peers, partners, 1L, buses, feeder);
         NetworkSpec n = g.network().orElseThrow();
-        return g.toBuilder().network(new NetworkSpec(file == null ? feeder : file.toString(), null, 0.90, n.vMax(), n.ratings())).build();
+        return g.toBuilder().network(new NetworkSpec(file == null ? feeder : file.toString(), null, vMin, n.vMax(), n.ratings())).build();
     }
 
     @Benchmark

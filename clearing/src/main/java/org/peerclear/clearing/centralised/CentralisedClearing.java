@@ -64,8 +64,8 @@ public class CentralisedClearing implements ClearingMethod {
                 : "centralised QP of the unified market (LP when every asset has a = 0); LinDistFlow limits with a network";
     }
 
-    /** One solve of the formulation with its extension. */
-    private record Solved(UnifiedFormulation formulation, LinDistFlowConstraints network, Solution solution, SolverBackend backend) {
+    /** One solve of the formulation with its extension, by the named solver. */
+    private record Solved(UnifiedFormulation formulation, LinDistFlowConstraints network, Solution solution, String solver) {
     }
 
     @Override
@@ -93,13 +93,9 @@ public class CentralisedClearing implements ClearingMethod {
         if (refuted.isPresent()) {
             return refuted.get();
         }
-        boolean flow = options.solver().map(FlowSolver.NAME::equals).orElse(net == null);
-        if (flow && net != null) {
-            throw new IllegalArgumentException("Solver '" + FlowSolver.NAME + "' clears markets without a network;"
-                    + " with one, use ortools-pdlp or ojalgo");
-        }
+        boolean flow = options.solver().map(FlowSolver.NAME::equals).orElse(true);
         String fallback = null;
-        if (flow) {
+        if (flow && net == null) {
             ClearingResult r = clearWithFlow(market, index, options, start);
             if (r.status() == Status.OPTIMAL || r.status() == Status.TIME_LIMIT) {
                 return r;
@@ -107,8 +103,25 @@ public class CentralisedClearing implements ClearingMethod {
             // The pre-checks passed, so an infeasible or unbounded claim, like any uncertified
             // point, is the solver's failure, not the market's: the default back-end solves it.
             fallback = "solver " + FlowSolver.NAME + " ended " + r.status() + " (" + r.message() + "); solved by the default back-end";
+            return clearProblem(market, index, net, no, options.withSolver(null), start, false, fallback);
+        }
+        if (flow) {
+            ClearingResult r = clearProblem(market, index, net, no, options, start, true, null);
+            if (r.status() == Status.OPTIMAL || r.status() == Status.TIME_LIMIT) {
+                return r;
+            }
+            fallback = "solver " + FlowSolver.NAME + " ended " + r.status() + " (" + r.message() + "); solved by the default back-end";
             options = options.withSolver(null);
         }
+        return clearProblem(market, index, net, no, options, start, false, fallback);
+    }
+
+    /**
+     * Clears with the formulation (and the feeder's rows, loss-aware and tightening rounds):
+     * solved by PeerClear's exact solver when {@code exact}, by a back-end otherwise.
+     */
+    private ClearingResult clearProblem(Market market, MarketIndex index, NetworkModel net, NetworkOptions no,
+                                        ClearingOptions options, long start, boolean exact, String fallback) {
         int nb = net == null ? 0 : net.feeder().busCount();
         double[] wMaxMargin = net == null ? null : new double[nb];
         double[] wMinMargin = net == null ? null : new double[nb];
@@ -123,7 +136,7 @@ public class CentralisedClearing implements ClearingMethod {
         while (true) {
             rounds++;
             LinDistFlowConstraints constraints = net == null ? null : new LinDistFlowConstraints(net, wMaxMargin, wMinMargin, lossCost);
-            solved = solve(index, constraints, options, start);
+            solved = exact ? solveExactly(index, constraints, options, start) : solve(index, constraints, options, start);
             if (net == null || !solved.solution().status().hasSolution()) {
                 break;
             }
@@ -165,9 +178,9 @@ public class CentralisedClearing implements ClearingMethod {
         if (net != null && s.status() == Status.INFEASIBLE) {
             message = message + "; " + net.baseVoltageSummary();
         }
-        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(solved.backend().name())
+        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(solved.solver())
                 .status(s.status(), message).iterations(s.iterations())
-                .option("solver", solved.backend().name()).option("problemClass", problem.problemClass())
+                .option("solver", solved.solver()).option("problemClass", problem.problemClass())
                 .option("solverParameters", options.solverParameters()).option("timeLimitSeconds", options.timeLimitSeconds());
         if (fallback != null) {
             rb.note(fallback);
@@ -183,7 +196,7 @@ public class CentralisedClearing implements ClearingMethod {
                 kkt = OptimalityCertificate.of(problem, s);
                 rb.residuals(kkt.primalResidual(), kkt.dualResidual());
             } else {
-                rb.note("solver '" + solved.backend().name() + "' returned no duals: prices are undefined");
+                rb.note("solver '" + solved.solver() + "' returned no duals: prices are undefined");
             }
             if (net != null) {
                 double[] atBus = solved.network().agentBusPrices(s);
@@ -215,8 +228,7 @@ public class CentralisedClearing implements ClearingMethod {
 
     /** The market's own exact solver ({@link FlowSolver}), certified like any back-end's answer. */
     private ClearingResult clearWithFlow(Market market, MarketIndex index, ClearingOptions options, long start) {
-        long deadline = start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
-        FlowSolver.Outcome o = FlowSolver.solve(index, deadline, (round, imbalance, joins, drops) -> options.listener()
+        FlowSolver.Outcome o = FlowSolver.solve(index, deadline(options, start), (round, imbalance, joins, drops) -> options.listener()
                 .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9)));
         ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(FlowSolver.NAME)
                 .status(o.status(), o.message()).iterations(o.rounds())
@@ -234,7 +246,33 @@ public class CentralisedClearing implements ClearingMethod {
         ProblemClass pc = problem.problemClass();
         SolverBackend backend = options.solver().map(options.registry()::get).orElseGet(() -> options.registry().defaultFor(pc));
         LOG.debug("Clearing with {} on {}", backend.name(), problem);
-        return new Solved(f, constraints, backend.solve(problem, options.solverParametersAt(start)), backend);
+        return new Solved(f, constraints, backend.solve(problem, options.solverParametersAt(start)), backend.name());
+    }
+
+    /**
+     * One solve of the formulation with the feeder's rows by PeerClear's exact solver, returned
+     * as the problem's point and duals so that it is certified like a back-end's.
+     */
+    private Solved solveExactly(MarketIndex index, LinDistFlowConstraints constraints, ClearingOptions options, long start) {
+        long t0 = System.nanoTime();
+        UnifiedFormulation f = UnifiedFormulation.of(index, List.of(constraints));
+        FlowSolver.Outcome o = FlowSolver.solve(index, constraints.busRows(), deadline(options, start),
+                (step, violation, joins, drops) -> options.listener().onProgress(new Progress(name, step, violation, Double.NaN,
+                        Double.NaN, (System.nanoTime() - start) * 1e-9)));
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        if (!o.status().hasSolution()) {
+            return new Solved(f, constraints, Solution.withoutPoint(o.status(), o.message(), FlowSolver.NAME, o.rounds(), seconds),
+                    FlowSolver.NAME);
+        }
+        double[] x = f.point(o.assetPower(), o.trades());
+        double[] duals = f.duals(o.agentPrices(), o.tradePrices());
+        constraints.fill(o.assetPower(), o.busPrices(), o.rowMultipliers(), x, duals);
+        return new Solved(f, constraints, Solution.of(f.problem(), o.status(), o.message(), FlowSolver.NAME, x, duals,
+                o.rounds(), seconds), FlowSolver.NAME);
+    }
+
+    private static long deadline(ClearingOptions options, long start) {
+        return start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
     }
 
     private static double maxChange(double[] a, double[] b) {

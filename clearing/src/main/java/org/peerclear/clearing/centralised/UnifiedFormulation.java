@@ -148,6 +148,45 @@ public final class UnifiedFormulation {
         return 2;
     }
 
+    /**
+     * A point of the problem from the market's answer: asset set-points and trades (each trade
+     * split into its positive and negative part on an arc with a fee); the extensions' variables
+     * are left 0 for them to fill.
+     */
+    public double[] point(double[] assetPower, double[] trades) {
+        double[] x = new double[problem.numVariables()];
+        for (int s = 0; s < assetVar.length; s++) {
+            x[assetVar[s]] = assetPower[s];
+        }
+        for (int k = 0; k < arcPlus.length; k++) {
+            if (arcMinus[k] < 0) {
+                x[arcPlus[k]] = trades[k];
+            } else {
+                x[arcPlus[k]] = Math.max(trades[k], 0.0);
+                x[arcMinus[k]] = Math.max(-trades[k], 0.0);
+            }
+        }
+        return x;
+    }
+
+    /**
+     * The problem's duals from the market's prices: agent prices on the balance rows, bilateral
+     * prices on the reciprocity rows (one per pair, read from its first arc); the extensions'
+     * rows are left 0 for them to fill.
+     */
+    public double[] duals(double[] agentPrices, double[] tradePrices) {
+        double[] y = new double[problem.numRows()];
+        for (int n = 0; n < balanceRow.length; n++) {
+            if (balanceRow[n] >= 0) {
+                y[balanceRow[n]] = agentPrices[n];
+            }
+        }
+        for (int pair = 0; pair < pairRow.length; pair++) {
+            y[pairRow[pair]] = tradePrices[2 * pair];
+        }
+        return y;
+    }
+
     public MarketIndex index() {
         return index;
     }

@@ -31,9 +31,16 @@ public final class FlowSolver {
     /** A guard: the ascent ends by itself, but rounding could in principle keep it going. */
     static final int MAX_ROUNDS = 100_000;
 
-    /** What the solver found: a point for OPTIMAL and TIME_LIMIT, none otherwise. */
+    /**
+     * What the solver found: a point for OPTIMAL and TIME_LIMIT, none otherwise. With rows, also
+     * the network price per bus and the rows' multipliers ({@link BusRows}); null without.
+     */
     public record Outcome(Status status, String message, int rounds, double[] assetPower,
-                          double[] trades, double[] agentPrices, double[] tradePrices) {
+                          double[] trades, double[] agentPrices, double[] tradePrices,
+                          double[] busPrices, double[] rowMultipliers) {
+        static Outcome without(Status status, String message, int rounds) {
+            return new Outcome(status, message, rounds, null, null, null, null, null, null);
+        }
     }
 
     /** Told every few rounds: the round, the largest imbalance of a tree, joins and drops so far. */
@@ -63,6 +70,26 @@ public final class FlowSolver {
     }
 
     /**
+     * Solves the market of {@code ix} with the feeder's rows {@code rows} ({@link FeederSolver}):
+     * the network prices come back per bus, the agent prices without them (an asset at bus q
+     * sees its agent's price plus {@code busPrices[q]}).
+     */
+    public static Outcome solve(MarketIndex ix, BusRows rows, long deadlineNanos, Listener listener) {
+        FeederSolver fs = new FeederSolver(ix, rows);
+        fs.deadline(deadlineNanos);
+        fs.listener(listener);
+        boolean ok = fs.solve();
+        if (fs.infeasible() || fs.unbounded() || (!ok && !fs.timedOut())) {
+            Status st = fs.infeasible() ? Status.INFEASIBLE : fs.unbounded() ? Status.UNBOUNDED : Status.NOT_CONVERGED;
+            return Outcome.without(st, fs.failure() + " (" + fs.describe() + ")", fs.steps());
+        }
+        Outcome o = outcome(fs.shiftedIndex(), fs.market(), ok);
+        return new Outcome(ok ? Status.OPTIMAL : Status.TIME_LIMIT, ok ? fs.describe() : fs.failure() + " (" + fs.describe() + ")",
+                fs.steps(), o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices(), fs.busPrices().clone(),
+                fs.rowMultipliers().clone());
+    }
+
+    /**
      * Approximate prices from a short consensus ADMM run (relative rule at {@link #ADMM_START_EPS},
      * no polish): on large markets they spare the ascent most of its rounds. Only a starting
      * point: the ascent makes them dual feasible and ends at the exact optimum whatever they are.
@@ -79,11 +106,10 @@ public final class FlowSolver {
     static Outcome outcome(MarketIndex ix, ForestSolver f, boolean ok) {
         String stats = f.rounds() + " rounds, " + f.joins() + " joins, " + f.drops() + " drops";
         if (f.infeasible() || f.unbounded()) {
-            return new Outcome(f.infeasible() ? Status.INFEASIBLE : Status.UNBOUNDED, f.failure(), f.rounds(),
-                    null, null, null, null);
+            return Outcome.without(f.infeasible() ? Status.INFEASIBLE : Status.UNBOUNDED, f.failure(), f.rounds());
         }
         if (!ok && !f.timedOut()) {
-            return new Outcome(Status.NOT_CONVERGED, f.failure() + " (" + stats + ")", f.rounds(), null, null, null, null);
+            return Outcome.without(Status.NOT_CONVERGED, f.failure() + " (" + stats + ")", f.rounds());
         }
         int m = ix.numArcs();
         double[] t = new double[m];
@@ -116,6 +142,6 @@ public final class FlowSolver {
             }
         }
         return new Outcome(ok ? Status.OPTIMAL : Status.TIME_LIMIT, ok ? stats : f.failure() + " (" + stats + ")",
-                f.rounds(), f.assetPower().clone(), t, mu, lambda);
+                f.rounds(), f.assetPower().clone(), t, mu, lambda, null, null);
     }
 }

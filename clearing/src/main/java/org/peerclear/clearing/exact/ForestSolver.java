@@ -308,6 +308,15 @@ final class ForestSolver {
         return f.flow;
     }
 
+    /** The tree agent n belongs to, {@code 0..numTrees()-1} (valid after a successful solve). */
+    int tree(int n) {
+        return f.comp[n];
+    }
+
+    int numTrees() {
+        return f.numComps;
+    }
+
     boolean isActive(int j) {
         return f.active[j];
     }

@@ -2,6 +2,7 @@ package org.peerclear.clearing.network;
 
 import java.util.Arrays;
 import org.peerclear.clearing.centralised.UnifiedFormulation;
+import org.peerclear.clearing.exact.BusRows;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.ProblemBuilder;
 import org.peerclear.opt.Sense;
@@ -141,6 +142,47 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
             String id = model.feeder().branches().get(l).fromBus() + "-" + model.feeder().branches().get(l).toBus();
             flowMaxRow[l] = pb.addRow("flowMax[" + id + "]", cols, ptdf, Sense.LESS_EQUAL, limit - f0[l]);
             flowMinRow[l] = pb.addRow("flowMin[" + id + "]", cols, ptdf, Sense.GREATER_EQUAL, -limit - f0[l]);
+        }
+    }
+
+    /**
+     * The same rows as the exact solver sees them ({@link BusRows}): first the voltage row of
+     * every non-slack bus ({@code w_j}, pu², between the margined bounds), then the flow row of
+     * every rated branch (kW); buses are the injection buses in ascending order.
+     */
+    public BusRows busRows() {
+        return new LinDistFlowRows(model, wMaxMargin, wMinMargin, lossCost);
+    }
+
+    /**
+     * Completes a point and its duals of the problem built by {@link #extend} from the exact
+     * solver's answer: the buses' injections, their prices (the bus rows' duals) and the rows'
+     * multipliers ({@link #busRows()} order; a voltage or flow row's multiplier goes to its lower
+     * row when positive, to its upper row when negative).
+     */
+    public void fill(double[] assetPower, double[] busPrices, double[] rowMultipliers, double[] x, double[] duals) {
+        int[] buses = model.injectionBuses();
+        double[] inj = model.busInjectionsKw(assetPower);
+        for (int q = 0; q < buses.length; q++) {
+            int b = buses[q];
+            x[busVar[b]] = inj[b] / model.kwPerUnit();
+            duals[busRow[b]] = busPrices[q];
+        }
+        int r = 0;
+        int nb = model.feeder().busCount();
+        for (int j = 0; j < nb && buses.length > 0; j++) {
+            if (j != model.feeder().slackIndex()) {
+                double y = rowMultipliers[r++];
+                duals[vMinRow[j]] = Math.max(y, 0.0);
+                duals[vMaxRow[j]] = Math.min(y, 0.0);
+            }
+        }
+        for (int l = 0; l < flowMaxRow.length; l++) {
+            if (flowMaxRow[l] >= 0) {
+                double y = rowMultipliers[r++];
+                duals[flowMinRow[l]] = Math.max(y, 0.0);
+                duals[flowMaxRow[l]] = Math.min(y, 0.0);
+            }
         }
     }
 

@@ -400,10 +400,12 @@ final class LocalStep {
                         return target;
                     }
                 }
-                if (up == Double.POSITIVE_INFINITY || !(up > mu)) {
+                if (up == Double.POSITIVE_INFINITY) {
                     return mu;
                 }
-                mu = up;
+                // A breakpoint mapped from pi can round onto mu itself; stopping there would
+                // return a point that is not a root, so step past it by one ulp instead.
+                mu = up > mu ? up : Math.nextUp(mu);
             } else if (gLo > 0.0) {
                 if (sDn > 0.0) {
                     double target = mu - gLo / sDn;
@@ -411,10 +413,10 @@ final class LocalStep {
                         return target;
                     }
                 }
-                if (dn == Double.NEGATIVE_INFINITY || !(dn < mu)) {
+                if (dn == Double.NEGATIVE_INFINITY) {
                     return mu;
                 }
-                mu = dn;
+                mu = dn < mu ? dn : Math.nextDown(mu);
             } else {
                 return mu;
             }

@@ -245,6 +245,150 @@ final class LocalStep {
     }
 
     /**
+     * Agent n's price mu: the root of its balance {@code g(mu) = Σ_s p_s − Σ_k t_k}, by a walk
+     * over the breakpoints from {@code mu0}, on its arcs' targets {@code st[2q]} (q in its CSR
+     * range). Trades are {@code t_k = S_gamma(v_k − mu)/rho}. With the system operator
+     * (network-aware ADMM, {@code rhoN > 0}) the net injection {@code P = Σ_s p_s} also carries
+     * the penalty {@code rhoN/2 (P − w/rhoN)²}, so the assets see {@code pi = mu + w − rhoN·T(mu)}
+     * with {@code T = Σ_k t_k}; T is increasing and piecewise linear in mu, so g is still monotone
+     * and piecewise linear and the same walk applies, with the assets' breakpoints mapped from pi
+     * to mu on the current piece. Without the operator ({@code w = rhoN = 0}) {@code pi = mu}.
+     */
+    double walk(int n, double[] st, double rho, double mu0, double w, double rhoN) {
+        final int s0 = assetStart[n];
+        final int s1 = assetStart[n + 1];
+        final int q0 = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        final double invRho = 1.0 / rho;
+        final boolean mapped = rhoN != 0.0;
+        double mu = Double.isFinite(mu0) ? mu0 : 0.0;
+        int maxSteps = 2 * (s1 - s0) + 2 * (q1 - q0) + 4;
+        for (int step = 0; step < maxSteps; step++) {
+            double tSum = 0.0;
+            double nUp = 0.0;
+            double nDn = 0.0;
+            double up = Double.POSITIVE_INFINITY;
+            double dn = Double.NEGATIVE_INFINITY;
+            for (int q = q0; q < q1; q++) {
+                double vk = st[2 * q];
+                double g = gammaOf[q];
+                double wk = vk - mu;
+                tSum += wk > g ? (wk - g) * invRho : (wk < -g ? (wk + g) * invRho : 0.0);
+                double b1 = vk - g;
+                double b2 = vk + g;
+                if (mu < b1 || mu >= b2) {
+                    nUp += invRho;
+                }
+                if (mu <= b1 || mu > b2) {
+                    nDn += invRho;
+                }
+                if (b1 > mu) {
+                    up = Math.min(up, b1);
+                } else if (b2 > mu) {
+                    up = Math.min(up, b2);
+                }
+                if (b2 < mu) {
+                    dn = Math.max(dn, b2);
+                } else if (b1 < mu) {
+                    dn = Math.max(dn, b1);
+                }
+            }
+            double pi = mapped ? mu + w - rhoN * tSum : mu;
+            double piUp = 1.0 + rhoN * nUp;
+            double piDn = 1.0 + rhoN * nDn;
+            double gLo = -tSum;
+            double gHi = -tSum;
+            double aUp = 0.0;
+            double aDn = 0.0;
+            double upPi = Double.POSITIVE_INFINITY;
+            double dnPi = Double.NEGATIVE_INFINITY;
+            for (int s = s0; s < s1; s++) {
+                double as = a[s];
+                double bs = b[s];
+                double lo = pMin[s];
+                double hi = pMax[s];
+                if (as > 0.0) {
+                    double mLo = bs + as * lo;
+                    double mHi = bs + as * hi;
+                    double ps = Math.min(hi, Math.max(lo, (pi - bs) / as));
+                    gLo += ps;
+                    gHi += ps;
+                    double inv = 1.0 / as;
+                    if (pi >= mLo && pi < mHi) {
+                        aUp += inv;
+                    }
+                    if (pi > mLo && pi <= mHi) {
+                        aDn += inv;
+                    }
+                    if (mLo > pi) {
+                        upPi = Math.min(upPi, mLo);
+                    } else if (mHi > pi) {
+                        upPi = Math.min(upPi, mHi);
+                    }
+                    if (mHi < pi) {
+                        dnPi = Math.max(dnPi, mHi);
+                    } else if (mLo < pi) {
+                        dnPi = Math.max(dnPi, mLo);
+                    }
+                } else if (pi < bs) {
+                    gLo += lo;
+                    gHi += lo;
+                    upPi = Math.min(upPi, bs);
+                } else if (pi > bs) {
+                    gLo += hi;
+                    gHi += hi;
+                    dnPi = Math.max(dnPi, bs);
+                } else {
+                    gLo += lo;
+                    gHi += hi;
+                }
+            }
+            // Without the operator an asset's breakpoint is one in mu as it stands; mapping it
+            // through mu + (upPi − pi)/1 would land an ulp off it, and the next pass would then
+            // classify the asset on the wrong side and take one more step.
+            if (upPi != Double.POSITIVE_INFINITY) {
+                up = Math.min(up, mapped ? mu + (upPi - pi) / piUp : upPi);
+            }
+            if (dnPi != Double.NEGATIVE_INFINITY) {
+                dn = Math.max(dn, mapped ? mu - (pi - dnPi) / piDn : dnPi);
+            }
+            double sUp = aUp * piUp + nUp;
+            double sDn = aDn * piDn + nDn;
+            if (gLo <= 0.0 && gHi >= 0.0) {
+                return mu;
+            }
+            if (gHi < 0.0) {
+                if (sUp > 0.0) {
+                    double target = mu - gHi / sUp;
+                    if (target < up) {
+                        return target;
+                    }
+                }
+                if (up == Double.POSITIVE_INFINITY) {
+                    return mu;
+                }
+                // A breakpoint mapped from pi can round onto mu itself; stopping there would
+                // return a point that is not a root, so step past it by one ulp instead.
+                mu = up > mu ? up : Math.nextUp(mu);
+            } else if (gLo > 0.0) {
+                if (sDn > 0.0) {
+                    double target = mu - gLo / sDn;
+                    if (target > dn) {
+                        return target;
+                    }
+                }
+                if (dn == Double.NEGATIVE_INFINITY) {
+                    return mu;
+                }
+                mu = dn < mu ? dn : Math.nextDown(mu);
+            } else {
+                return mu;
+            }
+        }
+        return mu;
+    }
+
+    /**
      * How far agent price mu is from what a bilateral price lambda allows on an arc with
      * preference gamma and trade t: {@code |mu − (lambda − sign(t)·gamma)|} when trading, the
      * distance of mu to {@code [lambda − gamma, lambda + gamma]} when idle.

@@ -24,15 +24,6 @@ public final class Tolerances {
     /** The paper-rule eps for ADMM: sums of squares of the residuals below 1e-8. */
     public static final double ADMM_PAPER_EPS = 1e-8;
 
-    /**
-     * The merged ADMM engine against the two it replaces, relative to the largest magnitude of
-     * each compared array: one breakpoint walk now serves both local steps and sums an agent's
-     * arcs before its assets, and asynchronous and network-aware rounds now take the Newton step
-     * before walking, so a local step's root can differ in its last bits (same root, other
-     * rounding), and residual sums are reduced per chunk of agents instead of per chunk of pairs.
-     */
-    public static final double ADMM_ENGINE_MOVE = 1e-12;
-
     private Tolerances() {
     }
 }

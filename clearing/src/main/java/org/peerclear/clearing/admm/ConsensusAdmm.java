@@ -82,6 +82,9 @@ public final class ConsensusAdmm {
     private long deadline;
     private boolean hasDeadline;
     private boolean timedOut;
+    /** The stopping rule's distance at the last progress report ({@link #ruleDistance}) and its iteration. */
+    private double lastDistance = Double.NaN;
+    private long lastDistanceIteration;
 
     public ConsensusAdmm(MarketIndex index, AdmmOptions options) {
         this(index, options, null);
@@ -201,6 +204,7 @@ public final class ConsensusAdmm {
         int chunks = agentChunk.length - 1;
         int threads = Math.min(opt.threads(), chunks);
         converged = false;
+        lastDistance = Double.NaN;
         if (threads <= 1) {
             for (long it = first; it <= last; it++) {
                 prepare(0, chunks, it);
@@ -434,7 +438,8 @@ public final class ConsensusAdmm {
         dispersion = Double.NaN;
         converged = stoppingRuleHolds();
         if (listener != ProgressListener.NONE && (it % opt.progressInterval() == 0 || converged || it == last)) {
-            listener.onProgress(new Progress(methodName, it, primal, dual, rho, (System.nanoTime() - start) * 1e-9));
+            listener.onProgress(new Progress(methodName, it, primal, dual, rho, (System.nanoTime() - start) * 1e-9,
+                    iterationsLeft(it)));
         }
         if (!converged && hasDeadline && System.nanoTime() - deadline >= 0) {
             timedOut = true;
@@ -444,6 +449,47 @@ public final class ConsensusAdmm {
             adaptRho();
         }
         return converged || it >= last;
+    }
+
+    /**
+     * How far the residuals are from the stopping rule: the largest ratio of a residual test's
+     * value to its threshold, so the rule's residual tests hold at 1 or less (the relative rule's
+     * price dispersion, computed only once the other tests hold, is left out).
+     */
+    private double ruleDistance() {
+        double eps = opt.eps();
+        if (opt.stopping() == AdmmOptions.Stopping.PAPER) {
+            return Math.max(primal, dual) / eps;
+        }
+        double m = Math.max(1, nArcs);
+        return Math.max(Math.sqrt(primal / m) / (eps * (1.0 + Math.sqrt(tNorm2 / m))),
+                rho * Math.sqrt(dual / m) / (eps * (1.0 + Math.sqrt(lamNorm2 / m))));
+    }
+
+    /**
+     * Iterations left, extrapolated from the geometric decay of {@link #ruleDistance} since the
+     * last report: with {@code q} now and {@code q0} k iterations ago, the rate is
+     * {@code (q/q0)^(1/k)} and what is left {@code ln q / −ln rate}. NaN (unknown) at the first
+     * report, when the distance is not decaying, or when the residual tests hold but the rule does
+     * not yet; 0 once the rule holds. Called at
+     * reports only, so it costs nothing between them.
+     */
+    private double iterationsLeft(long it) {
+        double q = ruleDistance();
+        double q0 = lastDistance;
+        long k = it - lastDistanceIteration;
+        lastDistance = q;
+        lastDistanceIteration = it;
+        if (q <= 1.0) {
+            // The residual tests hold; with the rule still open (the relative rule's price
+            // dispersion) the residuals say nothing more of what is left.
+            return converged ? 0.0 : Double.NaN;
+        }
+        if (!(q0 > q) || k <= 0 || !Double.isFinite(q)) {
+            return Double.NaN;
+        }
+        double logRate = Math.log(q / q0) / k;
+        return Math.ceil(Math.log(q) / -logRate);
     }
 
     private boolean stoppingRuleHolds() {

@@ -157,12 +157,7 @@ public final class ClearCommand implements Callable<Integer> {
             options = options.withMethodOptions(admm);
         }
         if (progress) {
-            PrintWriter err = spec.commandLine().getErr();
-            options = options.withListener(p -> {
-                err.println(String.format(java.util.Locale.ROOT, "%s iteration %d: r = %.3e, s = %.3e, rho = %.4g, %.2f s",
-                        p.method(), p.iteration(), p.primalResidual(), p.dualResidual(), p.rho(), p.seconds()));
-                err.flush();
-            });
+            options = options.withListener(new IterationProgressPrinter(spec.commandLine().getErr()));
         }
         return options;
     }

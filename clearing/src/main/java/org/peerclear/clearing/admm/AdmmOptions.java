@@ -19,11 +19,20 @@ import org.peerclear.result.ClearingResult;
  *       see {@code AdmmClearing}).</li>
  *   <li>{@code alpha ∈ (0, 2)}: over-relaxation; 1 is the published algorithm.</li>
  *   <li>{@code eps > 0} and {@code stopping}: {@link Stopping#PAPER} stops when
- *       {@code r ≤ eps} and {@code s ≤ eps} (sums of squares over directed arcs, as published);
+ *       {@code r ≤ eps} and {@code s ≤ eps} (sums of squares over directed arcs, as published:
+ *       {@code r = Σ (t_nm + t_mn)²}, {@code s = Σ (t_nm^k − t_nm^{k−1})²}; the trade
+ *       preferences and fees gamma enter the local step only, as {@code gamma·|t|} in each
+ *       agent's cost, never the residuals);
  *       {@link Stopping#RELATIVE} stops when the root-mean-square residuals are below
  *       {@code eps·(1 + rms t)} (primal) and {@code eps·(1 + rms lambda)} (dual, in price units)
  *       and the largest price dispersion is below {@code eps·(1 + max |lambda|)}.</li>
  *   <li>{@code maxIterations ≥ 1}, {@code threads ≥ 1}.</li>
+ *   <li>Iterations are counted from 1 from the start {@code t = 0, lambda = 0}: iteration k is
+ *       the k-th local step of every agent followed by the k-th price update, and the stopping
+ *       rule is tested after that update, on the residuals of iteration k (s compares with the
+ *       trades of iteration k − 1, the start's zeros for k = 1). A run reported as k iterations
+ *       took k local steps; the start is not an iteration. (The published counts of the 50-agent
+ *       case could not be consulted here: see the README's ADMM section.)</li>
  *   <li>{@code adaptiveRho}: residual balancing (Boyd et al. §3.4.1): every
  *       {@code adaptInterval} iterations rho is multiplied (divided) by {@code tau > 1} when the
  *       primal (dual) residual norm exceeds {@code mu > 1} times the other.</li>

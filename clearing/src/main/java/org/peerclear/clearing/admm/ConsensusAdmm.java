@@ -17,77 +17,58 @@ import org.peerclear.index.MarketIndex;
  *   <li>the price step of every pair {k, k'}: with the over-relaxed
  *       {@code x = alpha·t + (1 − alpha)·z}, {@code z_k = (x_k − x_k')/2} and
  *       {@code lambda ← lambda − rho·(x_k + x_k')/2}. With {@code alpha = 1},
- *       {@code z_k = (t_k − t_k')/2} and this is the published algorithm exactly.</li>
+ *       {@code z_k = (t_k − t_k')/2} and this is the published algorithm exactly;</li>
+ *   <li>with a network, the system operator's projection and price update
+ *       ({@link AdmmNetworkOperator}), in the same block as the price step.</li>
  * </ol>
- * Two engines. Synchronous runs without a network operator use {@link SyncEngine}: arrays in
- * the agents' order, one fused sweep per iteration, partners' trades recomputed from their
- * prices instead of read from memory. Asynchronous rounds and network-aware runs use the
- * original layout: target {@code v_k} and trade {@code t_k} interleaved per arc in the index
- * order (an arc next to its mirror), {@code z} and {@code lambda} per pair, a local-step pass
- * over agents and a price-step pass over pairs. Nothing is allocated per iteration.
+ * Iterations are counted from 1: iteration k is the k-th local step of the agents and the price
+ * step after it, from the start {@code t = 0, lambda = 0} (or a warm start); the stopping rule is
+ * tested after the price step of iteration k on that iteration's residuals, so a run that stops
+ * at k has taken exactly k local steps ({@link AdmmOptions} gives the residuals' definitions).
  *
- * <p>Reductions (residual sums) are accumulated per fixed chunk of agents or pairs, whose
- * boundaries depend only on the market, and added in chunk order: the iterates, the stopping
- * decision and so the results are bit-for-bit the same for any number of threads. Threads
- * (the caller plus {@code threads − 1} workers) each own a contiguous range of chunks and meet
- * at a {@link CyclicBarrier} after each half-iteration; waiting threads park, they do not spin.
+ * <p>One engine ({@link AdmmEngine}) serves synchronous and asynchronous rounds, with or without
+ * the operator: arrays in the agents' order, one fused sweep per iteration (the price step of
+ * iteration k and the local step of k + 1), partners' trades recomputed from their prices. The
+ * operator's step runs between two sweeps, single-threaded. Nothing is allocated per iteration.
+ *
+ * <p>Reductions (residual sums) are accumulated per fixed chunk of agents, whose boundaries
+ * depend only on the market, and added in chunk order: the iterates, the stopping decision and so
+ * the results are bit-for-bit the same for any number of threads. Threads (the caller plus
+ * {@code threads − 1} workers) each own a contiguous range of chunks and meet at a
+ * {@link CyclicBarrier} after each sweep; waiting threads park, they do not spin.
  *
  * <p>Not thread-safe itself: one run at a time.
  */
 public final class ConsensusAdmm {
     private static final int AGENT_CHUNK_WEIGHT = 4096;
-    private static final int PAIR_CHUNK = 2048;
 
     private final MarketIndex ix;
     private final LocalStep local;
     private final AdmmOptions opt;
     private final int nAgents;
     private final int nArcs;
-    private final int nPairs;
-    private final int[] arcStart;
     private final int[] arcOf;
-    private final double[] gamma;
-
-    /** Per arc k: {@code vt[2k] = v_k} (target), {@code vt[2k+1] = t_k} (trade). */
-    private final double[] vt;
-    private final double[] z;
-    private final double[] lam;
-    private final double[] mu;
-    private final double[] p;
-    private final byte[] active;
-    private final int[] pairA;
-    private final int[] pairB;
     /** The system operator of a network-aware clearing, or null. */
     private final AdmmNetworkOperator net;
-    /** Per agent, its net injection Σ_s p_s at the last local step (network-aware only). */
-    private final double[] injection;
     private double netPrimal;
 
     private final int[] agentChunk;
-    private final int[] pairChunk;
-    private final double[] dsC;
-    private final long[] msgC;
-    private final double[] rC;
-    private final double[] ttC;
-    private final double[] llC;
-    private final double[] lmaxC;
-
-    private final boolean fast;
+    private final AdmmEngine eng;
+    private final double[] p;
     /** The relative stopping rule needs the norms of t and lambda; the paper's does not. */
     private final boolean relative;
-    /** Scratch for the original engine's breakpoint walk (the calling thread's), or null. */
-    private final double[] walkBuf;
-    /** The fast engine (synchronous, no operator), or null. */
-    private final SyncEngine eng;
-    private final double[] scratch;
     /** eng.mu[cur]: the prices of the last completed iteration. */
     private int cur;
     /** eng.mu[cur ^ 1] already holds the next local step (from the current targets and rho). */
     private boolean ahead;
+    /** The operator has not yet taken its step on the local step held ahead. */
+    private boolean operatorPending;
+    /** Messages of the local step held ahead, counted when its iteration completes. */
+    private long pendingMessages;
     private long walks;
 
     private double rho;
-    private double initialRho;
+    private final double initialRho;
     private long iteration;
     private double primal = Double.NaN;
     private double dual = Double.NaN;
@@ -101,6 +82,9 @@ public final class ConsensusAdmm {
     private long deadline;
     private boolean hasDeadline;
     private boolean timedOut;
+    /** The stopping rule's distance at the last progress report ({@link #ruleDistance}) and its iteration. */
+    private double lastDistance = Double.NaN;
+    private long lastDistanceIteration;
 
     public ConsensusAdmm(MarketIndex index, AdmmOptions options) {
         this(index, options, null);
@@ -109,55 +93,16 @@ public final class ConsensusAdmm {
     /** With the system operator of a network-aware clearing (null for none). */
     ConsensusAdmm(MarketIndex index, AdmmOptions options, AdmmNetworkOperator operator) {
         this.net = operator;
-        this.injection = operator == null ? null : new double[index.numAgents()];
         this.ix = index;
         this.opt = options;
         this.local = new LocalStep(index);
         this.nAgents = index.numAgents();
         this.nArcs = index.numArcs();
-        this.nPairs = index.numPairs();
-        this.arcStart = index.arcStart();
         this.arcOf = index.arcsOf();
-        this.gamma = index.gamma();
-        boolean async = options.isAsync();
-        this.fast = !async && operator == null;
         this.relative = options.stopping() == AdmmOptions.Stopping.RELATIVE;
-        this.vt = fast ? null : new double[2 * nArcs];
-        this.z = fast ? null : new double[nPairs];
-        this.lam = fast ? null : new double[nPairs];
-        this.mu = fast ? null : new double[nAgents];
         this.p = new double[index.numAssets()];
-        this.active = async ? new byte[nAgents] : null;
-        this.pairA = async ? new int[nPairs] : null;
-        this.pairB = async ? new int[nPairs] : null;
-        if (async) {
-            for (int j = 0; j < nPairs; j++) {
-                pairA[j] = index.from()[2 * j];
-                pairB[j] = index.to()[2 * j];
-            }
-        }
         this.agentChunk = agentChunks(index);
-        int npc = Math.max(1, (nPairs + PAIR_CHUNK - 1) / PAIR_CHUNK);
-        this.pairChunk = new int[npc + 1];
-        for (int c = 0; c <= npc; c++) {
-            pairChunk[c] = Math.min(nPairs, c * PAIR_CHUNK);
-        }
-        int nac = agentChunk.length - 1;
-        this.dsC = new double[nac];
-        this.msgC = new long[nac];
-        int nrc = fast ? nac : npc;
-        this.rC = new double[nrc];
-        this.ttC = new double[nrc];
-        this.llC = new double[nrc];
-        this.lmaxC = new double[nrc];
-        this.walkBuf = fast ? null : new double[Math.max(1, local.maxArcs())];
-        if (fast) {
-            this.eng = new SyncEngine(index, local, agentChunk);
-            this.scratch = new double[Math.max(1, eng.maxChunkArcs)];
-        } else {
-            this.eng = null;
-            this.scratch = null;
-        }
+        this.eng = new AdmmEngine(index, local, agentChunk, options, operator);
         this.initialRho = options.rho();
         this.rho = initialRho;
     }
@@ -182,25 +127,20 @@ public final class ConsensusAdmm {
 
     /** Back to the published start: t = 0, lambda = 0. */
     public void coldStart() {
-        if (fast) {
-            eng.clear();
-            cur = 0;
-            ahead = false;
-        } else {
-            Arrays.fill(vt, 0.0);
-            Arrays.fill(z, 0.0);
-            Arrays.fill(lam, 0.0);
-            Arrays.fill(mu, 0.0);
-        }
+        eng.clear();
+        cur = 0;
+        ahead = false;
+        operatorPending = false;
+        pendingMessages = 0;
         Arrays.fill(p, 0.0);
         if (net != null) {
             net.reset();
-            Arrays.fill(injection, 0.0);
             netPrimal = 0.0;
         }
         rho = initialRho;
         iteration = 0;
         messages = 0;
+        walks = 0;
         converged = false;
         primal = Double.NaN;
         dual = Double.NaN;
@@ -219,42 +159,16 @@ public final class ConsensusAdmm {
                     + nAgents + " agents");
         }
         coldStart();
-        if (fast) {
-            double[] pairPrice = new double[nArcs];
-            for (int k = 0; k < nArcs; k++) {
-                double l = 0.5 * (tradePrices[k & ~1] + tradePrices[k | 1]);
-                pairPrice[k] = Double.isFinite(l) ? l : 0.0;
-            }
-            double[] seeds = new double[nAgents];
-            for (int i = 0; i < nAgents; i++) {
-                seeds[i] = Double.isFinite(agentPrices[i]) ? agentPrices[i] : 0.0;
-            }
-            eng.set(trades, pairPrice, seeds, eng.mu[cur], rho);
-            return;
-        }
+        double[] pairPrice = new double[nArcs];
         for (int k = 0; k < nArcs; k++) {
-            vt[2 * k + 1] = trades[k];
+            double l = 0.5 * (tradePrices[k & ~1] + tradePrices[k | 1]);
+            pairPrice[k] = Double.isFinite(l) ? l : 0.0;
         }
-        for (int j = 0; j < nPairs; j++) {
-            z[j] = 0.5 * (trades[2 * j] - trades[2 * j + 1]);
-            double l = 0.5 * (tradePrices[2 * j] + tradePrices[2 * j + 1]);
-            lam[j] = Double.isFinite(l) ? l : 0.0;
-        }
+        double[] seeds = new double[nAgents];
         for (int i = 0; i < nAgents; i++) {
-            mu[i] = Double.isFinite(agentPrices[i]) ? agentPrices[i] : 0.0;
+            seeds[i] = Double.isFinite(agentPrices[i]) ? agentPrices[i] : 0.0;
         }
-        refreshTargets();
-    }
-
-    private void refreshTargets() {
-        if (fast) {
-            ahead = false;
-            return;
-        }
-        for (int j = 0; j < nPairs; j++) {
-            vt[4 * j] = lam[j] + rho * z[j];
-            vt[4 * j + 2] = lam[j] - rho * z[j];
-        }
+        eng.set(trades, pairPrice, seeds, eng.mu[cur], rho);
     }
 
     /**
@@ -263,19 +177,10 @@ public final class ConsensusAdmm {
      */
     public void iterate() {
         long it = ++iteration;
-        if (fast) {
-            if (!ahead) {
-                localOnlyChunks(0, dsC.length, scratch);
-                ahead = true;
-            }
-            fusedChunks(0, dsC.length, scratch);
-            afterFused();
-            return;
-        }
-        localChunks(0, dsC.length, it, walkBuf);
-        priceChunks(0, rC.length, it);
-        operatorStep();
-        reduce();
+        prepare(0, agentChunk.length - 1, it);
+        afterPrepare();
+        eng.sweep(0, agentChunk.length - 1, rho, opt.alpha(), relative, cur ^ 1, it + 1);
+        completeIteration();
     }
 
     /** Runs to the stopping rule or the iteration limit; true when the rule held. */
@@ -296,26 +201,15 @@ public final class ConsensusAdmm {
         timedOut = false;
         long first = iteration + 1;
         long last = iteration + opt.maxIterations();
-        int threads = Math.min(opt.threads(), Math.min(dsC.length, rC.length));
+        int chunks = agentChunk.length - 1;
+        int threads = Math.min(opt.threads(), chunks);
         converged = false;
-        if (fast && threads <= 1) {
+        lastDistance = Double.NaN;
+        if (threads <= 1) {
             for (long it = first; it <= last; it++) {
-                if (!ahead) {
-                    localOnlyChunks(0, dsC.length, scratch);
-                    ahead = true;
-                }
-                fusedChunks(0, dsC.length, scratch);
-                iteration = it;
-                if (afterIteration(it, last, listener, methodName, start)) {
-                    break;
-                }
-            }
-        } else if (fast) {
-            runParallelFast(threads, first, last, listener, methodName, start);
-        } else if (threads <= 1) {
-            for (long it = first; it <= last; it++) {
-                localChunks(0, dsC.length, it, walkBuf);
-                priceChunks(0, rC.length, it);
+                prepare(0, chunks, it);
+                afterPrepare();
+                eng.sweep(0, chunks, rho, opt.alpha(), relative, cur ^ 1, it + 1);
                 iteration = it;
                 if (afterIteration(it, last, listener, methodName, start)) {
                     break;
@@ -330,41 +224,84 @@ public final class ConsensusAdmm {
         return converged;
     }
 
-    private void runParallelFast(int threads, long first, long last, ProgressListener listener, String methodName,
-                                 long start) {
+    /** The local step of iteration {@code it} on chunks [c0, c1), unless it is already held ahead. */
+    private void prepare(int c0, int c1, long it) {
+        if (!ahead) {
+            eng.localOnly(c0, c1, rho, cur, it);
+        }
+    }
+
+    /** After the local step of an iteration (single-threaded): its messages, then the operator's step on it. */
+    private void afterPrepare() {
+        if (!ahead) {
+            pendingMessages = sum(eng.msgC);
+            walks += sum(eng.walkC);
+            ahead = true;
+            operatorPending = net != null;
+        }
+        operatorStep();
+    }
+
+    /** The operator's step on the local step held ahead, if not taken yet; then its targets for the next local step. */
+    private void operatorStep() {
+        if (operatorPending) {
+            netPrimal = net.step(eng.injNext, rho);
+            for (int n = 0; n < nAgents; n++) {
+                eng.w[n] = net.target(n, rho);
+            }
+            operatorPending = false;
+        }
+    }
+
+    private static long sum(long[] a) {
+        long s = 0;
+        for (long v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    private void runParallel(int threads, long first, long last, ProgressListener listener, String methodName, long start) {
         int[] ac = split(agentChunkWeights(), threads);
+        // A local step held ahead from the last run goes straight to the sweep: its operator step first.
+        if (ahead) {
+            operatorStep();
+        }
         long[] next = {first};
         boolean[] stop = {false};
-        CyclicBarrier afterLocal = new CyclicBarrier(threads, () -> ahead = true);
-        CyclicBarrier afterFused = new CyclicBarrier(threads, () -> {
+        CyclicBarrier afterLocal = new CyclicBarrier(threads, this::afterPrepare);
+        CyclicBarrier afterSweep = new CyclicBarrier(threads, () -> {
             long it = next[0];
             iteration = it;
             stop[0] = afterIteration(it, last, listener, methodName, start);
+            if (!stop[0] && ahead) {
+                operatorStep();
+            }
             next[0] = it + 1;
         });
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        onThreads(threads, failure, id -> workFast(id, ac, id == 0 ? scratch : new double[scratch.length], stop,
-                afterLocal, afterFused, failure));
+        onThreads(threads, failure, id -> work(id, ac, next, stop, afterLocal, afterSweep, failure));
     }
 
-    // The barriers publish ahead, stop[0] and the swapped buffers: writes in a barrier action
-    // happen-before the return of await() in every party.
-    private void workFast(int id, int[] ac, double[] buf, boolean[] stop, CyclicBarrier afterLocal,
-                          CyclicBarrier afterFused, AtomicReference<Throwable> failure) {
+    // The barriers publish ahead, next[0], stop[0], the operator's targets and the swapped
+    // buffers: writes in a barrier action happen-before the return of await() in every party.
+    private void work(int id, int[] ac, long[] next, boolean[] stop, CyclicBarrier afterLocal, CyclicBarrier afterSweep,
+                      AtomicReference<Throwable> failure) {
         try {
             while (true) {
+                long it = next[0];
                 if (!ahead) {
-                    localOnlyChunks(ac[id], ac[id + 1], buf);
+                    eng.localOnly(ac[id], ac[id + 1], rho, cur, it);
                     afterLocal.await();
                 }
-                fusedChunks(ac[id], ac[id + 1], buf);
-                afterFused.await();
+                eng.sweep(ac[id], ac[id + 1], rho, opt.alpha(), relative, cur ^ 1, it + 1);
+                afterSweep.await();
                 if (stop[0]) {
                     return;
                 }
             }
         } catch (BrokenBarrierException | InterruptedException | RuntimeException | Error e) {
-            fail(e, failure, afterLocal, afterFused);
+            fail(e, failure, afterLocal, afterSweep);
         }
     }
 
@@ -422,105 +359,18 @@ public final class ConsensusAdmm {
         }
     }
 
-    /** The local step alone for agent chunks [c0, c1): the next prices into eng.mu[cur ^ 1]. */
-    private void localOnlyChunks(int c0, int c1, double[] v) {
-        eng.localOnly(c0, c1, rho, eng.mu[cur], eng.mu[cur ^ 1], v);
-    }
-
-    /**
-     * One sweep over agent chunks [c0, c1): the price step of the iteration whose prices are in
-     * eng.mu[cur ^ 1], then the next local step, into eng.mu[cur].
-     */
-    private void fusedChunks(int c0, int c1, double[] v) {
-        eng.sweep(c0, c1, rho, opt.alpha(), relative, eng.mu[cur ^ 1], eng.mu[cur], v);
-    }
-
-    /** After a fused sweep: the iteration whose price step it did is complete; the next local step is pending. */
-    private void afterFused() {
-        double r = 0.0;
-        double tt = 0.0;
-        double ll = 0.0;
-        double lm = 0.0;
-        double ds = 0.0;
-        long w = 0;
-        for (int c = 0; c < eng.rC.length; c++) {
-            r += eng.rC[c];
-            tt += eng.ttC[c];
-            ll += eng.llC[c];
-            lm = Math.max(lm, eng.lmaxC[c]);
-            ds += eng.dsC[c];
-            w += eng.walkC[c];
-        }
-        primal = r;
-        dual = ds;
-        tNorm2 = tt;
-        lamNorm2 = ll;
-        lamMax = lm;
-        walks += w;
-        messages += nArcs;
-        cur ^= 1;
-        ahead = true;
-    }
-
-    private void runParallel(int threads, long first, long last, ProgressListener listener, String methodName, long start) {
-        int[] ac = split(agentChunkWeights(), threads);
-        int[] pc = split(null, threads);
-        long[] next = {first};
-        boolean[] stop = {false};
-        CyclicBarrier afterLocal = new CyclicBarrier(threads);
-        CyclicBarrier afterPrice = new CyclicBarrier(threads, () -> {
-            long it = next[0];
-            iteration = it;
-            stop[0] = afterIteration(it, last, listener, methodName, start);
-            next[0] = it + 1;
-        });
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        onThreads(threads, failure, id -> work(id, ac, pc, id == 0 ? walkBuf : new double[walkBuf.length], next, stop,
-                afterLocal, afterPrice, failure));
-    }
-
-    // The barriers publish next[0] and stop[0]: writes in the barrier action happen-before the
-    // return of await() in every party.
-    private void work(int id, int[] ac, int[] pc, double[] buf, long[] next, boolean[] stop, CyclicBarrier afterLocal,
-                      CyclicBarrier afterPrice, AtomicReference<Throwable> failure) {
-        try {
-            while (true) {
-                long it = next[0];
-                localChunks(ac[id], ac[id + 1], it, buf);
-                afterLocal.await();
-                priceChunks(pc[id], pc[id + 1], it);
-                afterPrice.await();
-                if (stop[0]) {
-                    return;
-                }
-            }
-        } catch (BrokenBarrierException | InterruptedException | RuntimeException | Error e) {
-            fail(e, failure, afterLocal, afterPrice);
-        }
-    }
-
-    private long[] agentChunkWeights() {
-        long[] w = new long[dsC.length];
-        for (int c = 0; c < w.length; c++) {
-            int a0 = agentChunk[c];
-            int a1 = agentChunk[c + 1];
-            w[c] = (a1 - a0) + (arcStart[a1] - arcStart[a0]);
-        }
-        return w;
-    }
-
-    /** Contiguous ranges of chunks for each thread, of about equal weight (null: equal chunks). */
+    /** Contiguous ranges of chunks for each thread, of about equal weight. */
     private int[] split(long[] weights, int threads) {
-        int nc = weights == null ? rC.length : weights.length;
+        int nc = weights.length;
         long total = 0;
         for (int c = 0; c < nc; c++) {
-            total += weights == null ? 1 : weights[c];
+            total += weights[c];
         }
         int[] out = new int[threads + 1];
         long acc = 0;
         int th = 1;
         for (int c = 0; c < nc && th < threads; c++) {
-            acc += weights == null ? 1 : weights[c];
+            acc += weights[c];
             while (th < threads && acc * threads >= total * th) {
                 out[th++] = c + 1;
             }
@@ -531,148 +381,56 @@ public final class ConsensusAdmm {
         return out;
     }
 
-    private void localChunks(int c0, int c1, long it, double[] buf) {
-        final double r = rho;
-        final boolean async = active != null;
-        for (int c = c0; c < c1; c++) {
-            double ds = 0.0;
-            long msg = 0;
-            for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
-                if (async) {
-                    boolean on = draw(it, n) < opt.asyncFraction();
-                    active[n] = (byte) (on ? 1 : 0);
-                    if (!on) {
-                        continue;
-                    }
-                }
-                if (local.isIdle(n)) {
-                    continue;
-                }
-                if (net != null && net.covers(n)) {
-                    double w = net.target(n, r);
-                    double m = local.priceWithInjection(n, vt, r, mu[n], w, r);
-                    mu[n] = m;
-                    ds += local.applyWithInjection(n, m, vt, r, p, w, r, injection);
-                } else {
-                    double m = local.price(n, vt, r, mu[n], buf);
-                    mu[n] = m;
-                    ds += local.apply(n, m, vt, r, p);
-                }
-                msg += arcStart[n + 1] - arcStart[n];
-            }
-            dsC[c] = ds;
-            msgC[c] = msg;
+    private long[] agentChunkWeights() {
+        int[] arcStart = ix.arcStart();
+        long[] w = new long[agentChunk.length - 1];
+        for (int c = 0; c < w.length; c++) {
+            int a0 = agentChunk[c];
+            int a1 = agentChunk[c + 1];
+            w[c] = (a1 - a0) + (arcStart[a1] - arcStart[a0]);
         }
+        return w;
     }
 
-    /** A uniform draw in [0, 1) from (seed, round, agent): the same for any thread layout. */
-    private double draw(long it, int n) {
-        long x = opt.seed() + it * 0x9E3779B97F4A7C15L + (n + 1L) * 0xC2B2AE3D27D4EB4FL;
-        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        x = x ^ (x >>> 31);
-        return (x >>> 11) * 0x1.0p-53;
-    }
-
-    private void priceChunks(int c0, int c1, long it) {
-        final double r = rho;
-        final double al = opt.alpha();
-        final double om = 1.0 - al;
-        final double half = 0.5 * r;
-        final boolean async = active != null;
-        for (int c = c0; c < c1; c++) {
-            double r0 = 0.0;
-            double r1 = 0.0;
-            double tt0 = 0.0;
-            double tt1 = 0.0;
-            double ll0 = 0.0;
-            double ll1 = 0.0;
-            double lmax = 0.0;
-            int j = pairChunk[c];
-            final int j1 = pairChunk[c + 1];
-            for (; j < j1; j++) {
-                int k = 4 * j;
-                double tk = vt[k + 1];
-                double tm = vt[k + 3];
-                double e = tk + tm;
-                double l;
-                if (!async || active[pairA[j]] != 0 || active[pairB[j]] != 0) {
-                    double zj = z[j];
-                    double xk = al * tk + om * zj;
-                    double xm = al * tm - om * zj;
-                    double zn = 0.5 * (xk - xm);
-                    l = lam[j] - half * (xk + xm);
-                    z[j] = zn;
-                    lam[j] = l;
-                    vt[k] = l + r * zn;
-                    vt[k + 2] = l - r * zn;
-                } else {
-                    l = lam[j];
-                }
-                if ((j & 1) == 0) {
-                    r0 += e * e;
-                    tt0 += tk * tk + tm * tm;
-                    ll0 += l * l;
-                } else {
-                    r1 += e * e;
-                    tt1 += tk * tk + tm * tm;
-                    ll1 += l * l;
-                }
-                lmax = Math.max(lmax, Math.abs(l));
-            }
-            rC[c] = 2.0 * (r0 + r1);
-            ttC[c] = tt0 + tt1;
-            llC[c] = 2.0 * (ll0 + ll1);
-            lmaxC[c] = lmax;
-        }
-    }
-
-    private void reduce() {
-        double ds = 0.0;
-        long msg = 0;
-        for (int c = 0; c < dsC.length; c++) {
-            ds += dsC[c];
-            msg += msgC[c];
-        }
+    /**
+     * After a sweep (single-threaded): the iteration whose price step it did is complete; the
+     * local step of the next one is held ahead, its operator step pending.
+     */
+    private void completeIteration() {
         double r = 0.0;
         double tt = 0.0;
         double ll = 0.0;
         double lm = 0.0;
-        for (int c = 0; c < rC.length; c++) {
-            r += rC[c];
-            tt += ttC[c];
-            ll += llC[c];
-            lm = Math.max(lm, lmaxC[c]);
+        double ds = 0.0;
+        for (int c = 0; c < eng.rC.length; c++) {
+            r += eng.rC[c];
+            tt += eng.ttC[c];
+            ll += eng.llC[c];
+            lm = Math.max(lm, eng.lmaxC[c]);
+            ds += eng.dsC[c];
         }
         if (net != null) {
             r += netPrimal;
-            for (double v : injection) {
+            for (double v : eng.inj) {
                 tt += v * v;
             }
             ll += net.priceNorm2();
         }
-        dual = ds;
         primal = r;
+        dual = ds;
         tNorm2 = tt;
         lamNorm2 = ll;
         lamMax = lm;
-        messages += msg;
-    }
-
-    /** The operator's projection and dual update, after the agents' step (single-threaded, so deterministic). */
-    private void operatorStep() {
-        if (net != null) {
-            netPrimal = net.step(injection, rho);
-        }
+        walks += sum(eng.walkC);
+        messages += pendingMessages;
+        pendingMessages = sum(eng.msgC);
+        cur ^= 1;
+        ahead = true;
+        operatorPending = net != null;
     }
 
     private boolean afterIteration(long it, long last, ProgressListener listener, String methodName, long start) {
-        if (fast) {
-            afterFused();
-        } else {
-            operatorStep();
-            reduce();
-        }
+        completeIteration();
         if (net != null && !net.feasible()) {
             converged = false;
             return true;
@@ -680,7 +438,8 @@ public final class ConsensusAdmm {
         dispersion = Double.NaN;
         converged = stoppingRuleHolds();
         if (listener != ProgressListener.NONE && (it % opt.progressInterval() == 0 || converged || it == last)) {
-            listener.onProgress(new Progress(methodName, it, primal, dual, rho, (System.nanoTime() - start) * 1e-9));
+            listener.onProgress(new Progress(methodName, it, primal, dual, rho, (System.nanoTime() - start) * 1e-9,
+                    iterationsLeft(it)));
         }
         if (!converged && hasDeadline && System.nanoTime() - deadline >= 0) {
             timedOut = true;
@@ -692,13 +451,54 @@ public final class ConsensusAdmm {
         return converged || it >= last;
     }
 
+    /**
+     * How far the residuals are from the stopping rule: the largest ratio of a residual test's
+     * value to its threshold, so the rule's residual tests hold at 1 or less (the relative rule's
+     * price dispersion, computed only once the other tests hold, is left out).
+     */
+    private double ruleDistance() {
+        double eps = opt.eps();
+        if (opt.stopping() == AdmmOptions.Stopping.PAPER) {
+            return Math.max(primal, dual) / eps;
+        }
+        double m = Math.max(1, nArcs);
+        return Math.max(Math.sqrt(primal / m) / (eps * (1.0 + Math.sqrt(tNorm2 / m))),
+                rho * Math.sqrt(dual / m) / (eps * (1.0 + Math.sqrt(lamNorm2 / m))));
+    }
+
+    /**
+     * Iterations left, extrapolated from the geometric decay of {@link #ruleDistance} since the
+     * last report: with {@code q} now and {@code q0} k iterations ago, the rate is
+     * {@code (q/q0)^(1/k)} and what is left {@code ln q / −ln rate}. NaN (unknown) at the first
+     * report, when the distance is not decaying, or when the residual tests hold but the rule does
+     * not yet; 0 once the rule holds. Called at
+     * reports only, so it costs nothing between them.
+     */
+    private double iterationsLeft(long it) {
+        double q = ruleDistance();
+        double q0 = lastDistance;
+        long k = it - lastDistanceIteration;
+        lastDistance = q;
+        lastDistanceIteration = it;
+        if (q <= 1.0) {
+            // The residual tests hold; with the rule still open (the relative rule's price
+            // dispersion) the residuals say nothing more of what is left.
+            return converged ? 0.0 : Double.NaN;
+        }
+        if (!(q0 > q) || k <= 0 || !Double.isFinite(q)) {
+            return Double.NaN;
+        }
+        double logRate = Math.log(q / q0) / k;
+        return Math.ceil(Math.log(q) / -logRate);
+    }
+
     private boolean stoppingRuleHolds() {
         double eps = opt.eps();
         if (opt.stopping() == AdmmOptions.Stopping.PAPER) {
             if (!(primal <= eps && dual <= eps)) {
                 return false;
             }
-            if (active == null) {
+            if (!opt.isAsync()) {
                 return true;
             }
             // Agents that sat out a round add nothing to s: confirm with the prices themselves.
@@ -715,7 +515,8 @@ public final class ConsensusAdmm {
     }
 
     // Residual balancing (Boyd et al. 2011, §3.4.1) on the norms in price units; lambda is kept
-    // unscaled, so only the targets need refreshing.
+    // unscaled, so only the targets move, and the local step held ahead (taken at the old rho)
+    // is taken again.
     private void adaptRho() {
         double rn = rho * Math.sqrt(primal);
         double sn = rho * Math.sqrt(dual);
@@ -726,10 +527,15 @@ public final class ConsensusAdmm {
             rho = old / opt.tau();
         }
         if (rho != old) {
-            if (fast) {
-                eng.rescale(rho / old);
+            eng.rescale(rho / old);
+            ahead = false;
+            operatorPending = false;
+            pendingMessages = 0;
+            if (net != null) {
+                for (int n = 0; n < nAgents; n++) {
+                    eng.w[n] = net.target(n, rho);
+                }
             }
-            refreshTargets();
         }
     }
 
@@ -739,24 +545,6 @@ public final class ConsensusAdmm {
      * {@code mu_n} to {@code [lambda_k − gamma_k, lambda_k + gamma_k]} on an idle one.
      */
     public double computeDispersion() {
-        if (fast) {
-            return computeDispersionFast();
-        }
-        double d = 0.0;
-        for (int n = 0; n < nAgents; n++) {
-            double m = mu[n];
-            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
-                int k = arcOf[q];
-                double e = LocalStep.priceGap(m, lam[k >> 1], gamma[k], vt[2 * k + 1]);
-                if (!(e <= d)) {
-                    d = e;
-                }
-            }
-        }
-        return d;
-    }
-
-    private double computeDispersionFast() {
         return eng.dispersion(nAgents, eng.mu[cur]);
     }
 
@@ -768,8 +556,9 @@ public final class ConsensusAdmm {
     void warmStartNetwork(double[] injections, double[] prices) {
         if (net != null) {
             net.warmStart(injections, prices);
+            eng.setInjections(injections);
             for (int n = 0; n < nAgents; n++) {
-                injection[n] = net.covers(n) ? injections[n] : 0.0;
+                eng.w[n] = net.target(n, rho);
             }
         }
     }
@@ -783,12 +572,12 @@ public final class ConsensusAdmm {
         return iteration;
     }
 
-    /** r = Σ over directed arcs of (t_nm + t_mn)² at the last iteration. */
+    /** r = Σ over directed arcs of (t_nm + t_mn)² at the last iteration (with the operator, plus Σ_n (P_n − x_n)²). */
     public double primalResidual() {
         return primal;
     }
 
-    /** s = Σ over directed arcs of (t_nm^{k+1} − t_nm^k)² at the last iteration. */
+    /** s = Σ over directed arcs of (t_nm^{k+1} − t_nm^k)² at the last iteration (with the operator, plus Σ_n (P_n^{k+1} − P_n^k)²). */
     public double dualResidual() {
         return dual;
     }
@@ -803,7 +592,7 @@ public final class ConsensusAdmm {
         return messages;
     }
 
-    /** Local steps whose Newton steps kept leaving their piece, so that they walked the breakpoints (synchronous engine only). */
+    /** Local steps that walked the breakpoints (Newton kept leaving its piece, or the agent is in the operator's consensus). */
     public long walks() {
         return walks;
     }
@@ -825,14 +614,8 @@ public final class ConsensusAdmm {
     /** The agents' trades t_k of the last local step (a copy). */
     public double[] trades() {
         double[] out = new double[nArcs];
-        if (fast) {
-            for (int q = 0; q < nArcs; q++) {
-                out[arcOf[q]] = eng.trade[q];
-            }
-            return out;
-        }
-        for (int k = 0; k < nArcs; k++) {
-            out[k] = vt[2 * k + 1];
+        for (int q = 0; q < nArcs; q++) {
+            out[arcOf[q]] = eng.trade[q];
         }
         return out;
     }
@@ -840,21 +623,15 @@ public final class ConsensusAdmm {
     /** Bilateral prices lambda per directed arc (a copy). */
     public double[] tradePrices() {
         double[] out = new double[nArcs];
-        if (fast) {
-            for (int q = 0; q < nArcs; q++) {
-                out[arcOf[q]] = eng.lambda(q);
-            }
-            return out;
-        }
-        for (int k = 0; k < nArcs; k++) {
-            out[k] = lam[k >> 1];
+        for (int q = 0; q < nArcs; q++) {
+            out[arcOf[q]] = eng.lambda(q);
         }
         return out;
     }
 
     /** Agent prices mu_n of the last local step (NaN for an agent with neither assets nor arcs). */
     public double[] agentPrices() {
-        double[] out = (fast ? eng.mu[cur] : mu).clone();
+        double[] out = eng.mu[cur].clone();
         for (int n = 0; n < nAgents; n++) {
             if (local.isIdle(n)) {
                 out[n] = Double.NaN;
@@ -865,10 +642,10 @@ public final class ConsensusAdmm {
 
     /** Asset set-points of the last local step (a copy). */
     public double[] assetPower() {
-        if (fast && iteration > 0) {
+        if (iteration > 0) {
             for (int n = 0; n < nAgents; n++) {
                 if (!local.isIdle(n)) {
-                    local.dispatchCsr(n, eng.mu[cur][n], eng.trade, p);
+                    eng.dispatch(n, cur, p);
                 }
             }
         }

@@ -303,6 +303,27 @@ class AdmmClearingTest {
     }
 
     @Test
+    void progressEstimatesTheIterationsLeftFromTheResidualsDecay() {
+        MarketIndex ix = MarketIndex.of(generated(200, 5, true));
+        List<Progress> reports = new ArrayList<>();
+        ConsensusAdmm a = new ConsensusAdmm(ix, AdmmOptions.DEFAULT.withRho(AdmmOptions.rhoFromData(ix)).withEps(1e-8)
+                .withProgressInterval(20));
+        assertThat(a.run(reports::add, "admm")).isTrue();
+        long end = a.iterations();
+        // No decay measured yet at the first report; nothing left once the rule holds.
+        assertThat(reports.get(0).hasEstimate()).isFalse();
+        Progress last = reports.get(reports.size() - 1);
+        assertThat(last.iteration()).isEqualTo(end);
+        assertThat(last.iterationsLeft()).isZero();
+        // Late in the run the residuals decay geometrically, and the extrapolation says so.
+        Progress late = reports.get(reports.size() - 3);
+        assertThat(late.hasEstimate()).isTrue();
+        long actual = end - late.iteration();
+        assertThat(late.iterationsLeft()).isBetween(actual / 2.0, actual * 2.0);
+        assertThat(late.secondsLeft()).isFinite().isNotNegative();
+    }
+
+    @Test
     void messagesAreCountedPerDirectedArcAndLocalStep() {
         Market m = generated(200, 5, true);
         MarketIndex ix = MarketIndex.of(m);

@@ -1,0 +1,469 @@
+package org.peerclear.clearing.admm;
+
+import java.util.Arrays;
+import org.peerclear.index.MarketIndex;
+
+/**
+ * The ADMM iteration on primitive arrays, for synchronous and asynchronous rounds, with or
+ * without the system operator. Every per-arc array is in the agents' CSR order, so an agent's
+ * arcs are contiguous and each sweep streams memory sequentially.
+ *
+ * <p>Trades are recomputed rather than read from the partner. An agent's trade on arc k is the
+ * soft threshold {@code t_k = S_gamma_k(v_k − mu_n)/rho} of its target
+ * {@code v_k = lambda + rho·z_k} at its price {@code mu_n} (with the operator too: only its assets
+ * see the operator's penalty), and the pair's state (lambda, z) is known at both ends of the pair.
+ * So an agent that knows its partner m's price {@code mu_m} recomputes its partner's trade
+ * {@code t_k'} with the same operations on the same numbers (its copy of z is the exact negation
+ * of the partner's). The only message an agent needs per iteration is one price per partner, read
+ * from an array of agents (small enough to stay in cache), instead of one trade per arc read from
+ * a random place in an array of arcs. In asynchronous rounds an agent that sits a round out keeps
+ * its last trade, which its targets no longer give; so there both ends also keep the partner's
+ * last trade ({@link #otr}), updated identically at both ends.
+ *
+ * <p>One sweep over an agent does the price step of iteration i on its arcs (from {@code mu^i} of
+ * both ends and the targets of iteration i − 1) and then its local step of iteration i + 1
+ * (writing {@code mu^{i+1}} into the other price buffer): per arc it reads and writes lambda, z
+ * and the last trade, and reads both directions' gamma and the partner's index. The residuals of
+ * iteration i are summed in the same pass. The local step's Newton step is accepted only when it
+ * stays between the nearest breakpoints below and above the previous price, found in the same
+ * pass; otherwise the agent refines (more Newton steps, then the breakpoint walk,
+ * {@link LocalStep#walk}). An agent in the operator's consensus walks directly, with the
+ * operator's target {@link #w}, and records its net injection for the operator's step, which the
+ * caller runs between two sweeps (single-threaded).
+ *
+ * <p>Residual sums are kept per chunk of agents (fixed by the market) and added in chunk order by
+ * the caller, so any number of threads gives the same bits. Methods on disjoint chunk ranges may
+ * run concurrently.
+ */
+final class AdmmEngine {
+    /** Newton steps tried after the first before the breakpoint walk. */
+    private static final int NEWTON_ATTEMPTS = 3;
+
+    private final LocalStep local;
+    private final int[] arcStart;
+    private final int[] arcOf;
+    private final int[] agentChunk;
+    /** Per CSR arc q: the agent at the other end. */
+    private final int[] partner;
+    /**
+     * The pair's targets seen from CSR arc q: {@code st[2q] = lambda + rho·z} (its own),
+     * {@code st[2q+1] = lambda − rho·z} (its mirror's); at the mirror the same two numbers swapped.
+     */
+    final double[] st;
+    /** {@code gg[2q] = gamma} of arc q, {@code gg[2q+1] = gamma} of its mirror. */
+    private final double[] gg;
+    /** Arc q's trade at the last completed iteration (and the previous one during a sweep). */
+    final double[] trade;
+    /** Asynchronous rounds only (else null): the mirror's trade at the last completed iteration, as this end knows it. */
+    private final double[] otr;
+    /** Agent prices: two buffers, the completed iteration's and the next local step's. */
+    final double[][] mu;
+    /** Asynchronous rounds only (else null): which agents took the local step, per price buffer. */
+    private final byte[][] active;
+    private final double asyncFraction;
+    private final long seed;
+
+    /** With the operator only (else null): agents in its consensus. */
+    private final boolean[] covered;
+    /** With the operator: its target {@code rho·x_n + pi_n} per agent, set by the caller after each operator step. */
+    final double[] w;
+    /** With the operator: the net injection of the latest local step (the operator's input). */
+    final double[] injNext;
+    /** With the operator: the net injection at the last completed iteration. */
+    final double[] inj;
+    /** With the operator: the price the assets saw ({@code mu + w − rho·P}), per price buffer. */
+    final double[][] assetPrice;
+
+    final double[] rC;
+    final double[] dsC;
+    final double[] ttC;
+    final double[] llC;
+    final double[] lmaxC;
+    final long[] walkC;
+    final long[] msgC;
+
+    AdmmEngine(MarketIndex ix, LocalStep local, int[] agentChunk, AdmmOptions opt, AdmmNetworkOperator net) {
+        this.local = local;
+        this.arcStart = ix.arcStart();
+        this.arcOf = ix.arcsOf();
+        this.agentChunk = agentChunk;
+        int m = ix.numArcs();
+        int n = ix.numAgents();
+        this.partner = new int[m];
+        this.gg = new double[2 * m];
+        double[] gamma = ix.gamma();
+        for (int q = 0; q < m; q++) {
+            int k = arcOf[q];
+            partner[q] = ix.to()[k];
+            gg[2 * q] = gamma[k];
+            gg[2 * q + 1] = gamma[k ^ 1];
+        }
+        this.st = new double[2 * m];
+        this.trade = new double[m];
+        this.mu = new double[][] {new double[n], new double[n]};
+        boolean async = opt.isAsync();
+        this.otr = async ? new double[m] : null;
+        this.active = async ? new byte[][] {new byte[n], new byte[n]} : null;
+        this.asyncFraction = opt.asyncFraction();
+        this.seed = opt.seed();
+        if (net != null) {
+            this.covered = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                covered[i] = net.covers(i);
+            }
+            this.w = new double[n];
+            this.injNext = new double[n];
+            this.inj = new double[n];
+            this.assetPrice = new double[][] {new double[n], new double[n]};
+        } else {
+            this.covered = null;
+            this.w = null;
+            this.injNext = null;
+            this.inj = null;
+            this.assetPrice = null;
+        }
+        int nc = agentChunk.length - 1;
+        this.rC = new double[nc];
+        this.dsC = new double[nc];
+        this.ttC = new double[nc];
+        this.llC = new double[nc];
+        this.lmaxC = new double[nc];
+        this.walkC = new long[nc];
+        this.msgC = new long[nc];
+    }
+
+    void clear() {
+        Arrays.fill(st, 0.0);
+        Arrays.fill(trade, 0.0);
+        Arrays.fill(mu[0], 0.0);
+        Arrays.fill(mu[1], 0.0);
+        if (otr != null) {
+            Arrays.fill(otr, 0.0);
+        }
+        if (covered != null) {
+            Arrays.fill(w, 0.0);
+            Arrays.fill(injNext, 0.0);
+            Arrays.fill(inj, 0.0);
+            Arrays.fill(assetPrice[0], 0.0);
+            Arrays.fill(assetPrice[1], 0.0);
+        }
+    }
+
+    /**
+     * Sets the state of a completed iteration at penalty r: trades and pair prices per arc id,
+     * agent prices; z is half the trade difference (exactly negated at the mirror).
+     */
+    void set(double[] trades, double[] pairPrices, double[] agentPrices, double[] muOut, double r) {
+        for (int q = 0; q < trade.length; q++) {
+            int k = arcOf[q];
+            trade[q] = trades[k];
+            if (otr != null) {
+                otr[q] = trades[k ^ 1];
+            }
+            double rz = r * (0.5 * (trades[k] - trades[k ^ 1]));
+            st[2 * q] = pairPrices[k] + rz;
+            st[2 * q + 1] = pairPrices[k] - rz;
+        }
+        System.arraycopy(agentPrices, 0, muOut, 0, agentPrices.length);
+    }
+
+    /** Starts the injections (with the operator) from given values per agent, 0 where not covered. */
+    void setInjections(double[] injections) {
+        for (int n = 0; n < inj.length; n++) {
+            double v = covered[n] ? injections[n] : 0.0;
+            inj[n] = v;
+            injNext[n] = v;
+        }
+    }
+
+    /** The pair price lambda seen from CSR arc q. */
+    double lambda(int q) {
+        return 0.5 * (st[2 * q] + st[2 * q + 1]);
+    }
+
+    /**
+     * A new penalty: the targets {@code lambda ± rho·z} move to the new rho with lambda and z
+     * kept; both ends of a pair compute the same numbers, so they stay mirror images.
+     */
+    void rescale(double factor) {
+        for (int q = 0; q < trade.length; q++) {
+            double vk = st[2 * q];
+            double vm = st[2 * q + 1];
+            double c = 0.5 * (vk + vm);
+            st[2 * q] = c + factor * (vk - c);
+            st[2 * q + 1] = c + factor * (vm - c);
+        }
+    }
+
+    /**
+     * The local step alone for agent chunks [c0, c1), iteration {@code it}, from the stored
+     * targets at penalty r: prices from buffer {@code from} (the search's start) into buffer
+     * {@code from ^ 1}.
+     */
+    void localOnly(int c0, int c1, double r, int from, long it) {
+        for (int c = c0; c < c1; c++) {
+            walkC[c] = 0;
+            long msg = 0;
+            for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
+                if (local.isIdle(n)) {
+                    continue;
+                }
+                msg += step(n, c, r, from, it);
+            }
+            msgC[c] = msg;
+        }
+    }
+
+    /**
+     * Agent n's local step of iteration {@code it} (prices from buffer {@code from} into
+     * {@code from ^ 1}); returns the trade messages it sends (its arcs, or 0 when it sits the
+     * round out).
+     */
+    private int step(int n, int c, double r, int from, long it) {
+        final double[] mc = mu[from];
+        final double[] mn = mu[from ^ 1];
+        final double mu0 = Double.isFinite(mc[n]) ? mc[n] : 0.0;
+        if (active != null) {
+            boolean on = draw(it, n) < asyncFraction;
+            active[from ^ 1][n] = (byte) (on ? 1 : 0);
+            if (!on) {
+                mn[n] = mc[n];
+                if (covered != null) {
+                    assetPrice[from ^ 1][n] = assetPrice[from][n];
+                }
+                return 0;
+            }
+        }
+        if (covered != null && covered[n]) {
+            double wn = w[n];
+            double m = local.walk(n, st, r, mu0, wn, r);
+            double t = tradeSum(n, m, 0.5 / r);
+            mn[n] = m;
+            injNext[n] = t;
+            assetPrice[from ^ 1][n] = m + wn - r * t;
+            walkC[c]++;
+        } else {
+            mn[n] = solve(n, r, mu0, c);
+        }
+        return arcStart[n + 1] - arcStart[n];
+    }
+
+    /** Σ of agent n's trades at price m, with the same operations as the sweep's (h = 1/(2 rho)). */
+    private double tradeSum(int n, double m, double h) {
+        double ts = 0.0;
+        for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+            ts += threshold(st[2 * q] - m, gg[2 * q], h);
+        }
+        return ts;
+    }
+
+    /** A uniform draw in [0, 1) from (seed, round, agent): the same for any thread layout. */
+    private double draw(long it, int n) {
+        long x = seed + it * 0x9E3779B97F4A7C15L + (n + 1L) * 0xC2B2AE3D27D4EB4FL;
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        x = x ^ (x >>> 31);
+        return (x >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * Agent n's local step on its targets {@code st[2q]}: Newton from mu0, accepted when it
+     * stays on the piece it was taken on; else Newton again from where it landed, a few times;
+     * else the breakpoint walk (counted in chunk c's walks).
+     */
+    private double solve(int n, double r, double mu0, int c) {
+        final double invRho = 1.0 / r;
+        final double h = 0.5 * invRho;
+        final double[] gm = gg;
+        final double[] s = st;
+        final int q0 = arcStart[n];
+        final int q1 = arcStart[n + 1];
+        double mu = mu0;
+        for (int attempt = 0; attempt <= NEWTON_ATTEMPTS; attempt++) {
+            double ts = 0.0;
+            long act = 0;
+            long hiU = Long.MAX_VALUE;
+            long loB = Long.MAX_VALUE;
+            for (int q = q0; q < q1; q++) {
+                double w = s[2 * q] - mu;
+                double go = gm[2 * q];
+                double x1 = w - go;
+                double x2 = w + go;
+                ts += (x1 + Math.abs(x1)) + (x2 - Math.abs(x2));
+                long b1 = Double.doubleToRawLongBits(x1);
+                long b2 = Double.doubleToRawLongBits(x2);
+                long u1 = b1 ^ Long.MIN_VALUE;
+                long u2 = b2 ^ Long.MIN_VALUE;
+                act += (u1 >>> 63) + (b2 >>> 63);
+                // x1 ≤ x2 (gamma ≥ 0), so each arc's two candidates are ordered: min(u1, u2) is
+                // u1 unless x1 is negative, min(b1, b2) is b1 unless x2 is negative. Selecting
+                // with the sign masks leaves one running minimum per bound instead of two.
+                long s1 = b1 >> 63;
+                long s2 = b2 >> 63;
+                hiU = Math.min(hiU, u1 ^ ((u1 ^ u2) & s1));
+                loB = Math.min(loB, b1 ^ ((b1 ^ b2) & s2));
+            }
+            double m = local.newtonStep(n, mu, -ts * h, act * invRho);
+            if (local.onPiece(n, mu, m, upper(hiU), lower(loB))) {
+                return m;
+            }
+            if (!Double.isFinite(m)) {
+                break;
+            }
+            mu = m;
+        }
+        walkC[c]++;
+        return local.walk(n, s, r, Double.isFinite(mu) ? mu : mu0, 0.0, 0.0);
+    }
+
+    /*
+     * The piece of g at mu0, in one pass without branches. Each breakpoint offset x = v ± gamma − mu0
+     * bounds the piece from above when its sign bit is clear (x ≥ +0) and from below otherwise,
+     * the same sign test that counts the arc as active; that makes the bounds exact for the slope
+     * counted. Nearest bound above: the least x ≥ +0, i.e. the signed minimum of bits(x) with the
+     * sign bit flipped (negative x then rank above every other). Nearest bound below: the x < 0 of
+     * least magnitude, i.e. the signed minimum of bits(x) (non-negative x rank above every
+     * negative one).
+     */
+    private static double upper(long hiU) {
+        return hiU < 0 ? Double.longBitsToDouble(hiU ^ Long.MIN_VALUE) : Double.POSITIVE_INFINITY;
+    }
+
+    private static double lower(long loB) {
+        return loB < 0 ? Double.longBitsToDouble(loB) : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * One sweep over agent chunks [c0, c1): the price step of the iteration {@code it − 1} whose
+     * local step's prices are in buffer {@code from} (residuals into the chunk sums; the norms of
+     * the relative rule only when {@code norms}), then the local step of iteration {@code it}
+     * into buffer {@code from ^ 1}.
+     */
+    void sweep(int c0, int c1, double r, double alpha, boolean norms, int from, long it) {
+        final double invRho = 1.0 / r;
+        final double h = 0.5 * invRho;
+        final double om = 1.0 - alpha;
+        final boolean plain = alpha == 1.0;
+        final double[] s = st;
+        final double[] gm = gg;
+        final double[] tr = trade;
+        final double[] ot = otr;
+        final int[] pt = partner;
+        final double[] mc = mu[from];
+        // Loop-invariant: the compiler unswitches the arc loop on it, so synchronous runs pay
+        // nothing for the asynchronous case.
+        final boolean async = active != null;
+        final byte[] on = async ? active[from] : null;
+        for (int c = c0; c < c1; c++) {
+            double rr = 0.0;
+            double ds = 0.0;
+            double tt = 0.0;
+            double ll = 0.0;
+            double lmax = 0.0;
+            long msg = 0;
+            walkC[c] = 0;
+            for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
+                final int q0 = arcStart[n];
+                final int q1 = arcStart[n + 1];
+                if (q0 == q1 && local.isIdle(n)) {
+                    continue;
+                }
+                final double mu0 = mc[n];
+                final boolean onN = !async || on[n] != 0;
+                for (int q = q0; q < q1; q++) {
+                    final int i2 = 2 * q;
+                    double vk = s[i2];
+                    double vm = s[i2 + 1];
+                    final int p = pt[q];
+                    final boolean onM = !async || on[p] != 0;
+                    double tk = onN ? threshold(vk - mu0, gm[i2], h) : tr[q];
+                    double tm = onM ? threshold(vm - mc[p], gm[i2 + 1], h) : ot[q];
+                    if (async) {
+                        ot[q] = tm;
+                    }
+                    double e = tk + tm;
+                    // A pair moves when either end took the step (always, in synchronous runs).
+                    if (onN | onM) {
+                        double cc = 0.5 * (vk + vm);
+                        double vkN;
+                        double vmN;
+                        if (plain) {
+                            vkN = cc - r * tm;
+                            vmN = cc - r * tk;
+                        } else {
+                            double z = (vk - vm) * h;
+                            vkN = cc - r * (alpha * tm - om * z);
+                            vmN = cc - r * (alpha * tk + om * z);
+                        }
+                        s[i2] = vkN;
+                        s[i2 + 1] = vmN;
+                    }
+                    double d = tk - tr[q];
+                    tr[q] = tk;
+                    rr += e * e;
+                    ds += d * d;
+                    if (norms) {
+                        double lN = 0.5 * (s[i2] + s[i2 + 1]);
+                        tt += tk * tk;
+                        ll += lN * lN;
+                        double al = Math.abs(lN);
+                        if (al > lmax) {
+                            lmax = al;
+                        }
+                    }
+                }
+                if (covered != null && covered[n]) {
+                    double pn = injNext[n];
+                    double dp = pn - inj[n];
+                    ds += dp * dp;
+                    inj[n] = pn;
+                }
+                msg += step(n, c, r, from, it);
+            }
+            rC[c] = rr;
+            dsC[c] = ds;
+            ttC[c] = tt;
+            llC[c] = ll;
+            lmaxC[c] = lmax;
+            msgC[c] = msg;
+        }
+    }
+
+    /**
+     * The trade {@code S_g(x)/rho} ({@code h = 1/(2 rho)}), without branches: which side of the
+     * dead zone a trade is on varies from arc to arc, which defeats a branch predictor.
+     */
+    private static double threshold(double x, double g, double h) {
+        double x1 = x - g;
+        double x2 = x + g;
+        return ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
+    }
+
+    /** Agent n's price dispersion term over its arcs at prices {@code m}: see {@link ConsensusAdmm#computeDispersion}. */
+    double dispersion(int nAgents, double[] m) {
+        double d = 0.0;
+        for (int n = 0; n < nAgents; n++) {
+            double mn = m[n];
+            for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+                double e = LocalStep.priceGap(mn, lambda(q), gg[2 * q], trade[q]);
+                if (!(e <= d)) {
+                    d = e;
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Agent n's assets at the completed iteration (prices in buffer {@code cur}): with the
+     * operator at the price its assets saw, producing its recorded injection; else at its price,
+     * producing the sum of its trades.
+     */
+    void dispatch(int n, int cur, double[] p) {
+        if (covered != null && covered[n]) {
+            local.dispatch(n, assetPrice[cur][n], inj[n], p);
+        } else {
+            local.dispatchCsr(n, mu[cur][n], trade, p);
+        }
+    }
+}

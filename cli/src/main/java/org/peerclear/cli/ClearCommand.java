@@ -107,8 +107,9 @@ public final class ClearCommand implements Callable<Integer> {
                 admmOnly.add(name);
             }
         }
-        if (!admmOnly.isEmpty() && !"admm".equals(method)) {
-            throw new InvalidInputException("Option(s) " + String.join(", ", admmOnly) + " apply to --method admm only");
+        if (!admmOnly.isEmpty() && !"admm".equals(method) && !"auto".equals(method)) {
+            throw new InvalidInputException("Option(s) " + String.join(", ", admmOnly) + " apply to --method admm (or auto, which"
+                    + " then runs ADMM and finishes exactly from its point) only");
         }
         SolverParameters params = SolverParameters.DEFAULT;
         if (threads != null) {
@@ -130,7 +131,7 @@ public final class ClearCommand implements Callable<Integer> {
         }
         ClearingOptions options = ClearingOptions.DEFAULT.withSolver(solver).withSolverParameters(params).withRegistry(registry)
                 .withTimeLimitSeconds(timeLimit);
-        if ("admm".equals(method)) {
+        if ("admm".equals(method) || !admmOnly.isEmpty()) {
             org.peerclear.clearing.admm.AdmmOptions admm = org.peerclear.clearing.admm.AdmmOptions.DEFAULT;
             try {
                 if (rho != null) {

@@ -141,6 +141,18 @@ class CliTest {
     }
 
     @Test
+    void admmOptionsWithAutoRunAdmmAndFinishExactly() throws Exception {
+        Path out = dir.resolve("auto.json");
+        Run r = run("clear", exampleCase().toString(), "--eps", "1e-3", "--stopping", "relative", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertThat(j.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(j.get("method").asText()).isEqualTo("auto");
+        assertThat(j.get("solver").asText()).isEqualTo("flow");
+        assertThat(j.get("notes").toString()).contains("finished exactly from ADMM's point");
+    }
+
+    @Test
     void admmOptionsWithAnotherMethodAreRefused() throws Exception {
         Run r = run("clear", exampleCase().toString(), "--method", "qp", "--rho", "1");
         assertThat(r.code()).isEqualTo(2);

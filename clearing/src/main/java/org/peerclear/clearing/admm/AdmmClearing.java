@@ -67,6 +67,19 @@ public final class AdmmClearing implements ClearingMethod {
 
     @Override
     public ClearingResult clear(Market market, ClearingOptions options) {
+        return clearWithIterate(market, options).result();
+    }
+
+    /**
+     * The certified result and ADMM's last agent prices, which a result without a point
+     * ({@code NOT_CONVERGED}) does not carry: what an exact finish starts from. The prices are
+     * null when the market was refuted before solving.
+     */
+    public record Iterate(ClearingResult result, double[] agentPrices) {
+    }
+
+    /** As {@link #clear}, with ADMM's last agent prices. */
+    public Iterate clearWithIterate(Market market, ClearingOptions options) {
         AdmmOptions o = options.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
         NetworkOptions no = options.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
         if (no.lossAware() || no.tightenToAc()) {
@@ -77,7 +90,7 @@ public final class AdmmClearing implements ClearingMethod {
         MarketIndex index = MarketIndex.of(market);
         Optional<ClearingResult> refuted = Certification.precheck(market, index, NAME, start);
         if (refuted.isPresent()) {
-            return refuted.get();
+            return new Iterate(refuted.get(), null);
         }
         NetworkModel netModel = market.network().isPresent() ? NetworkModel.of(market, index) : null;
         Run run = runOnce(market, index, netModel, options, o, null, start);
@@ -87,7 +100,7 @@ public final class AdmmClearing implements ClearingMethod {
                     run.result().message(), o.eps());
             run = runOnce(market, index, netModel, options, o, run, start);
         }
-        return run.result();
+        return new Iterate(run.result(), run.engine().agentPrices().clone());
     }
 
     /** One ADMM run and its certified result; the engine and operator are kept to continue from. */

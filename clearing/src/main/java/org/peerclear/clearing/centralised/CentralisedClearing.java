@@ -8,6 +8,7 @@ import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Progress;
 import org.peerclear.clearing.exact.FlowSolver;
+import org.peerclear.clearing.exact.FlowStart;
 import org.peerclear.clearing.network.AcCheck;
 import org.peerclear.clearing.network.LinDistFlowConstraints;
 import org.peerclear.clearing.network.NetworkModel;
@@ -228,7 +229,7 @@ public class CentralisedClearing implements ClearingMethod {
 
     /** The market's own exact solver ({@link FlowSolver}), certified like any back-end's answer. */
     private ClearingResult clearWithFlow(Market market, MarketIndex index, ClearingOptions options, long start) {
-        FlowSolver.Outcome o = FlowSolver.solve(index, deadline(options, start), (round, imbalance, joins, drops) -> options.listener()
+        FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), deadline(options, start), (round, imbalance, joins, drops) -> options.listener()
                 .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9)));
         ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(FlowSolver.NAME)
                 .status(o.status(), o.message()).iterations(o.rounds())
@@ -256,7 +257,7 @@ public class CentralisedClearing implements ClearingMethod {
     private Solved solveExactly(MarketIndex index, LinDistFlowConstraints constraints, ClearingOptions options, long start) {
         long t0 = System.nanoTime();
         UnifiedFormulation f = UnifiedFormulation.of(index, List.of(constraints));
-        FlowSolver.Outcome o = FlowSolver.solve(index, constraints.busRows(), deadline(options, start),
+        FlowSolver.Outcome o = FlowSolver.solve(index, constraints.busRows(), flowStart(options), deadline(options, start),
                 (step, violation, joins, drops) -> options.listener().onProgress(new Progress(name, step, violation, Double.NaN,
                         Double.NaN, (System.nanoTime() - start) * 1e-9)));
         double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -269,6 +270,10 @@ public class CentralisedClearing implements ClearingMethod {
         constraints.fill(o.assetPower(), o.busPrices(), o.rowMultipliers(), x, duals);
         return new Solved(f, constraints, Solution.of(f.problem(), o.status(), o.message(), FlowSolver.NAME, x, duals,
                 o.rounds(), seconds), FlowSolver.NAME);
+    }
+
+    private static double[] flowStart(ClearingOptions options) {
+        return options.methodOptions(FlowStart.class).map(FlowStart::agentPrices).orElse(null);
     }
 
     private static long deadline(ClearingOptions options, long start) {

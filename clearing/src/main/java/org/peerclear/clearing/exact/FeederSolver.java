@@ -143,10 +143,10 @@ final class FeederSolver {
     }
 
     /** True when the market with the rows is solved exactly (within the rows' tolerance). */
-    boolean solve() {
+    boolean solve(double[] start) {
         constant = new double[nr];
         rows.values(new double[nq], constant); // the rows' values without market injections
-        int first = evaluate(y, null);
+        int first = evaluate(y, start);
         if (first != SOLVED) {
             failure = first == CAPPED ? capMessage : failure;
             return false;

@@ -57,9 +57,18 @@ public final class FlowSolver {
      * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
      */
     public static Outcome solve(MarketIndex ix, long deadlineNanos, Listener listener) {
-        boolean admmStart = ix.numAgents() >= ADMM_START_FROM_AGENTS
+        return solve(ix, (double[]) null, deadlineNanos, listener);
+    }
+
+    /**
+     * As {@link #solve(MarketIndex, long, Listener)}, from the given agent prices ({@link FlowStart})
+     * instead of its own start when {@code start} is not null.
+     */
+    public static Outcome solve(MarketIndex ix, double[] start, long deadlineNanos, Listener listener) {
+        requireStart(ix, start);
+        boolean admmStart = start == null && ix.numAgents() >= ADMM_START_FROM_AGENTS
                 && ix.numPairs() <= (long) ADMM_START_MAX_PAIRS_PER_AGENT * ix.numAgents();
-        double[] guess = admmStart ? admmPrices(ix, deadlineNanos) : null;
+        double[] guess = admmStart ? admmPrices(ix, deadlineNanos) : start;
         ForestSolver f = new ForestSolver(ix);
         f.deadline(deadlineNanos);
         if (listener != null) {
@@ -75,10 +84,16 @@ public final class FlowSolver {
      * sees its agent's price plus {@code busPrices[q]}).
      */
     public static Outcome solve(MarketIndex ix, BusRows rows, long deadlineNanos, Listener listener) {
+        return solve(ix, rows, null, deadlineNanos, listener);
+    }
+
+    /** As {@link #solve(MarketIndex, BusRows, long, Listener)}, the market's first solve from {@code start} when not null. */
+    public static Outcome solve(MarketIndex ix, BusRows rows, double[] start, long deadlineNanos, Listener listener) {
+        requireStart(ix, start);
         FeederSolver fs = new FeederSolver(ix, rows);
         fs.deadline(deadlineNanos);
         fs.listener(listener);
-        boolean ok = fs.solve();
+        boolean ok = fs.solve(start);
         if (fs.infeasible() || fs.unbounded() || (!ok && !fs.timedOut())) {
             Status st = fs.infeasible() ? Status.INFEASIBLE : fs.unbounded() ? Status.UNBOUNDED : Status.NOT_CONVERGED;
             return Outcome.without(st, fs.failure() + " (" + fs.describe() + ")", fs.steps());
@@ -87,6 +102,13 @@ public final class FlowSolver {
         return new Outcome(ok ? Status.OPTIMAL : Status.TIME_LIMIT, ok ? fs.describe() : fs.failure() + " (" + fs.describe() + ")",
                 fs.steps(), o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices(), fs.busPrices().clone(),
                 fs.rowMultipliers().clone());
+    }
+
+    private static void requireStart(MarketIndex ix, double[] start) {
+        if (start != null && start.length != ix.numAgents()) {
+            throw new IllegalArgumentException("A start for solver " + NAME + " has one price per agent: got " + start.length
+                    + ", the market has " + ix.numAgents());
+        }
     }
 
     /**

@@ -1,0 +1,12 @@
+package org.peerclear.clearing.exact;
+
+/**
+ * A method option: agent prices for solver {@code flow} to start from (e.g. an ADMM run's), one
+ * per agent of the market's index, NaN where unknown. Only a start: the solver makes them dual
+ * feasible and ends at the exact optimum whatever they are; a good start spares it rounds.
+ */
+public record FlowStart(double[] agentPrices) {
+    public FlowStart {
+        agentPrices = agentPrices.clone();
+    }
+}

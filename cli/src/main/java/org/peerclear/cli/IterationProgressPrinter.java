@@ -27,7 +27,10 @@ final class IterationProgressPrinter implements ProgressListener {
         String left = p.hasEstimate()
                 ? String.format(Locale.ROOT, "about %.0f iterations (%.1f s) left", p.iterationsLeft(), p.secondsLeft())
                 : "remaining unknown";
-        return String.format(Locale.ROOT, "%s iteration %d: r = %.3e, s = %.3e, rho = %.4g, %.2f s, %s",
-                p.method(), p.iteration(), p.primalResidual(), p.dualResidual(), p.rho(), p.seconds(), left);
+        // Methods without a dual residual or a penalty (the exact solver's rounds) leave them NaN.
+        String s = Double.isNaN(p.dualResidual()) ? "" : String.format(Locale.ROOT, ", s = %.3e", p.dualResidual());
+        String rho = Double.isNaN(p.rho()) ? "" : String.format(Locale.ROOT, ", rho = %.4g", p.rho());
+        return String.format(Locale.ROOT, "%s iteration %d: r = %.3e%s%s, %.2f s, %s",
+                p.method(), p.iteration(), p.primalResidual(), s, rho, p.seconds(), left);
     }
 }

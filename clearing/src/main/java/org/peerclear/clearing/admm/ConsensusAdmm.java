@@ -5,6 +5,7 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.peerclear.clearing.Progress;
+import org.peerclear.clearing.DecayEstimate;
 import org.peerclear.clearing.ProgressListener;
 import org.peerclear.index.MarketIndex;
 
@@ -83,8 +84,7 @@ public final class ConsensusAdmm {
     private boolean hasDeadline;
     private boolean timedOut;
     /** The stopping rule's distance at the last progress report ({@link #ruleDistance}) and its iteration. */
-    private double lastDistance = Double.NaN;
-    private long lastDistanceIteration;
+    private final DecayEstimate remaining = new DecayEstimate();
 
     public ConsensusAdmm(MarketIndex index, AdmmOptions options) {
         this(index, options, null);
@@ -204,7 +204,7 @@ public final class ConsensusAdmm {
         int chunks = agentChunk.length - 1;
         int threads = Math.min(opt.threads(), chunks);
         converged = false;
-        lastDistance = Double.NaN;
+        remaining.reset();
         if (threads <= 1) {
             for (long it = first; it <= last; it++) {
                 prepare(0, chunks, it);
@@ -467,29 +467,14 @@ public final class ConsensusAdmm {
     }
 
     /**
-     * Iterations left, extrapolated from the geometric decay of {@link #ruleDistance} since the
-     * last report: with {@code q} now and {@code q0} k iterations ago, the rate is
-     * {@code (q/q0)^(1/k)} and what is left {@code ln q / −ln rate}. NaN (unknown) at the first
-     * report, when the distance is not decaying, or when the residual tests hold but the rule does
-     * not yet; 0 once the rule holds. Called at
-     * reports only, so it costs nothing between them.
+     * Iterations left ({@link DecayEstimate} on {@link #ruleDistance}); once the residual tests
+     * hold with the rule still open (the relative rule's price dispersion), unknown: the
+     * residuals say nothing more of what is left.
      */
     private double iterationsLeft(long it) {
         double q = ruleDistance();
-        double q0 = lastDistance;
-        long k = it - lastDistanceIteration;
-        lastDistance = q;
-        lastDistanceIteration = it;
-        if (q <= 1.0) {
-            // The residual tests hold; with the rule still open (the relative rule's price
-            // dispersion) the residuals say nothing more of what is left.
-            return converged ? 0.0 : Double.NaN;
-        }
-        if (!(q0 > q) || k <= 0 || !Double.isFinite(q)) {
-            return Double.NaN;
-        }
-        double logRate = Math.log(q / q0) / k;
-        return Math.ceil(Math.log(q) / -logRate);
+        double left = remaining.iterationsLeft(it, q);
+        return q <= 1.0 && !converged ? Double.NaN : left;
     }
 
     private boolean stoppingRuleHolds() {

@@ -229,8 +229,8 @@ public class CentralisedClearing implements ClearingMethod {
 
     /** The market's own exact solver ({@link FlowSolver}), certified like any back-end's answer. */
     private ClearingResult clearWithFlow(Market market, MarketIndex index, ClearingOptions options, long start) {
-        FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), deadline(options, start), (round, imbalance, joins, drops) -> options.listener()
-                .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9)));
+        FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), deadline(options, start), (round, imbalance, left) -> options.listener()
+                .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9, left)));
         ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(FlowSolver.NAME)
                 .status(o.status(), o.message()).iterations(o.rounds())
                 .option("solver", FlowSolver.NAME).option("timeLimitSeconds", options.timeLimitSeconds());
@@ -258,8 +258,8 @@ public class CentralisedClearing implements ClearingMethod {
         long t0 = System.nanoTime();
         UnifiedFormulation f = UnifiedFormulation.of(index, List.of(constraints));
         FlowSolver.Outcome o = FlowSolver.solve(index, constraints.busRows(), flowStart(options), deadline(options, start),
-                (step, violation, joins, drops) -> options.listener().onProgress(new Progress(name, step, violation, Double.NaN,
-                        Double.NaN, (System.nanoTime() - start) * 1e-9)));
+                (step, violation, left) -> options.listener().onProgress(new Progress(name, step, violation, Double.NaN,
+                        Double.NaN, (System.nanoTime() - start) * 1e-9, left)));
         double seconds = (System.nanoTime() - t0) * 1e-9;
         if (!o.status().hasSolution()) {
             return new Solved(f, constraints, Solution.withoutPoint(o.status(), o.message(), FlowSolver.NAME, o.rounds(), seconds),

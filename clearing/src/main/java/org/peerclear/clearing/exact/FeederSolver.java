@@ -3,6 +3,7 @@ package org.peerclear.clearing.exact;
 import java.util.Arrays;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import org.peerclear.clearing.DecayEstimate;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.peerclear.index.MarketIndex;
 import org.slf4j.Logger;
@@ -52,8 +53,11 @@ final class FeederSolver {
     /** Ridge on the local Jacobian's diagonal, relative to its largest entry: keeps dependent rows solvable. */
     static final double RIDGE = 1e-13;
     /** Damping of the local model: the first tried after a rejected step, and the largest (then it fails). */
-    static final double TAU_MIN = 1e-6;
+    static final double TAU_MIN = 1e-4;
     static final double TAU_MAX = 1e8;
+    static final double TAU_GROWTH = 100;
+    /** The shortest step along one direction before the damping grows instead. */
+    static final double SHORTEST = 0.1;
     private static final int SOLVED = 0;
     private static final int CAPPED = 1;
     private static final int FAILED = 2;
@@ -89,6 +93,7 @@ final class FeederSolver {
     private boolean timedOut;
     private long deadline;
     private FlowSolver.Listener listener;
+    private final DecayEstimate remaining = new DecayEstimate();
 
     FeederSolver(MarketIndex ix, BusRows rows) {
         this.ix = ix;
@@ -157,7 +162,7 @@ final class FeederSolver {
         for (steps = 1; steps <= MAX_STEPS; steps++) {
             double worst = worstViolation();
             if (listener != null) {
-                listener.round(steps, Math.max(worst, 0.0), 0, 0);
+                listener.round(steps, Math.max(worst, 0.0), remaining.iterationsLeft(steps, Math.max(worst + 1.0, 1.0)));
             }
             if (worst <= 0 && multipliersAtBounds()) {
                 return true;
@@ -172,20 +177,30 @@ final class FeederSolver {
             // the dual rises by a share of what the model promised, else damped harder.
             Snapshot kept = new Snapshot(this);
             double[] guess = last.agentPrices().clone();
+            boolean fresh = true; // whether 'next' must be recomputed (first try, or the damping changed)
+            double t = 1.0;
+            double predicted = 0;
             while (true) {
-                if (!localStep(piece, next, tau)) {
-                    // A singular or unsettled local problem: damping makes it better posed.
-                    tau = tau == 0.0 ? TAU_MIN : tau * 10.0;
-                    if (tau > TAU_MAX) {
-                        return false;
+                if (fresh) {
+                    if (!localStep(piece, next, tau)) {
+                        // A singular or unsettled local problem: damping makes it better posed.
+                        tau = tau == 0.0 ? TAU_MIN : tau * TAU_GROWTH;
+                        if (tau > TAU_MAX) {
+                            return false;
+                        }
+                        continue;
                     }
-                    continue;
+                    predicted = 0;
+                    for (int r = 0; r < nr; r++) {
+                        predicted += -kept.value[r] * (next[r] - y[r]) + bound(r, next[r]) - bound(r, y[r]);
+                    }
+                    fresh = false;
+                    t = 1.0;
                 }
-                double predicted = 0;
                 for (int r = 0; r < nr; r++) {
-                    predicted += -kept.value[r] * (next[r] - y[r]) + bound(r, next[r]) - bound(r, y[r]);
+                    trial[r] = y[r] + t * (next[r] - y[r]);
                 }
-                int e = evaluate(next, guess);
+                int e = evaluate(trial, guess);
                 if (e == FAILED) {
                     return false;
                 }
@@ -194,19 +209,26 @@ final class FeederSolver {
                     double moved = 0;
                     int nz = 0;
                     for (int r = 0; r < nr; r++) {
-                        moved = Math.max(moved, Math.abs(next[r] - y[r]));
-                        nz += next[r] != 0 ? 1 : 0;
+                        moved = Math.max(moved, Math.abs(trial[r] - y[r]));
+                        nz += trial[r] != 0 ? 1 : 0;
                     }
-                    LOG.debug(String.format(Locale.ROOT, "step %d, damping %.3g: |dy| %.3g, %d rows bind, dual %.12g -> %.12g"
-                            + " (model %.3g), worst row %.3g", steps, tau, moved, nz, kept.dual, dual, predicted, worstViolation()));
+                    LOG.debug(String.format(Locale.ROOT, "step %d, damping %.3g, length %.3g: |dy| %.3g, %d rows bind, dual %.12g"
+                            + " -> %.12g (model %.3g), worst row %.3g", steps, tau, t, moved, nz, kept.dual, dual, predicted,
+                            worstViolation()));
                 }
-                if (e == SOLVED && dual >= kept.dual + ARMIJO * predicted - slack) {
-                    System.arraycopy(next, 0, y, 0, nr);
-                    tau = tau <= TAU_MIN ? 0.0 : tau * 0.1;
+                if (e == SOLVED && dual >= kept.dual + ARMIJO * t * predicted - slack) {
+                    System.arraycopy(trial, 0, y, 0, nr);
+                    tau = tau <= TAU_MIN ? 0.0 : tau / TAU_GROWTH;
                     break;
                 }
                 kept.restore(this);
-                tau = tau == 0.0 ? TAU_MIN : tau * 10.0;
+                if (e == SOLVED && t > SHORTEST) {
+                    t *= 0.5; // the piece's step overshot into the next pieces: shorten it
+                    continue;
+                }
+                // Prices out of reach, or even short steps do not rise: the model is poor here; damp it.
+                tau = tau == 0.0 ? TAU_MIN : tau * TAU_GROWTH;
+                fresh = true;
                 if (tau > TAU_MAX) {
                     failure = e == SOLVED ? "no damped Newton step raises the dual (step " + steps + ")" : capMessage;
                     return false;

@@ -1,10 +1,12 @@
 package org.peerclear.clearing.exact;
 
+import org.peerclear.clearing.DecayEstimate;
 import org.peerclear.clearing.ProgressListener;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.admm.ConsensusAdmm;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
+import org.peerclear.result.ResultVerifier;
 
 /**
  * PeerClear's own solver of the unified market without a network: exact, pure Java, specialised
@@ -43,9 +45,13 @@ public final class FlowSolver {
         }
     }
 
-    /** Told every few rounds: the round, the largest imbalance of a tree, joins and drops so far. */
+    /**
+     * Told every few rounds: the round (with rows: the network step), the largest imbalance of a
+     * tree (with rows: the largest row violation, in multiples of its tolerance), and an estimate of the rounds (steps) left,
+     * NaN when unknown ({@link org.peerclear.clearing.DecayEstimate}).
+     */
     public interface Listener {
-        void round(int round, double imbalance, int joins, int drops);
+        void round(int round, double residual, double left);
     }
 
     private FlowSolver() {
@@ -72,7 +78,10 @@ public final class FlowSolver {
         ForestSolver f = new ForestSolver(ix);
         f.deadline(deadlineNanos);
         if (listener != null) {
-            f.listener(listener::round);
+            DecayEstimate remaining = new DecayEstimate();
+            double tol = ForestSolver.DECISION * ResultVerifier.scales(ix).power();
+            f.listener((round, imbalance, joins, drops) -> listener.round(round, imbalance,
+                    remaining.iterationsLeft(round, imbalance / tol)));
         }
         boolean ok = f.solve(MAX_ROUNDS, guess);
         return outcome(ix, f, ok);

@@ -88,9 +88,8 @@ final class FeederSolver {
     private int steps;
     private int innerRounds;
     private String failure = "";
-    private boolean infeasible;
-    private boolean unbounded;
-    private boolean timedOut;
+    /** The market solve that failed, whose verdict (infeasible, unbounded, out of time) is this solver's. */
+    private ForestSolver failedMarket;
     private long deadline;
     private FlowSolver.Listener listener;
     private final DecayEstimate remaining = new DecayEstimate();
@@ -310,10 +309,8 @@ final class FeederSolver {
         innerRounds += last.rounds();
         evaluations++;
         if (!ok) {
-            infeasible = last.infeasible();
-            unbounded = last.unbounded();
-            timedOut = last.timedOut();
-            failure = last.failure() + (unbounded ? " (with the network prices of step " + steps + ")" : "");
+            failedMarket = last;
+            failure = last.failure() + (last.unbounded() ? " (with the network prices of step " + steps + ")" : "");
             return FAILED;
         }
         busPowers(last.assetPower(), busPower);
@@ -606,24 +603,21 @@ final class FeederSolver {
         return steps;
     }
 
-    int innerRounds() {
-        return innerRounds;
-    }
-
     String failure() {
         return failure;
     }
 
+    /** Whether the market solve that ended this one proved the market infeasible, unbounded, or ran out of time. */
     boolean infeasible() {
-        return infeasible;
+        return failedMarket != null && failedMarket.infeasible();
     }
 
     boolean unbounded() {
-        return unbounded;
+        return failedMarket != null && failedMarket.unbounded();
     }
 
     boolean timedOut() {
-        return timedOut;
+        return failedMarket != null && failedMarket.timedOut();
     }
 
     /** The last market solve (at the final network prices). */

@@ -45,16 +45,24 @@ public final class UnifiedFormulation {
     }
 
     private UnifiedFormulation(MarketIndex index, List<Extension> extensions) {
+        this(new ProblemBuilder("unified-market"), index, "", extensions, true);
+    }
+
+    /**
+     * Adds the market's variables and rows to {@code pb}, their names prefixed by {@code prefix};
+     * builds the problem when {@code build}, else leaves it to whoever owns the builder (a
+     * problem over several periods, {@link #into}).
+     */
+    private UnifiedFormulation(ProblemBuilder pb, MarketIndex index, String prefix, List<Extension> extensions, boolean build) {
         this.index = index;
         int nAssets = index.numAssets();
         int nArcs = index.numArcs();
         int nAgents = index.numAgents();
-        ProblemBuilder pb = new ProblemBuilder("unified-market");
         assetVar = new int[nAssets];
         double[] a = index.a();
         double[] b = index.b();
         for (int s = 0; s < nAssets; s++) {
-            int v = pb.addVariable("p[" + index.assetId(s) + "]", index.pMin()[s], index.pMax()[s]);
+            int v = pb.addVariable(prefix + "p[" + index.assetId(s) + "]", index.pMin()[s], index.pMax()[s]);
             assetVar[s] = v;
             pb.addLinear(v, b[s]);
             if (a[s] != 0.0) {
@@ -65,7 +73,7 @@ public final class UnifiedFormulation {
         arcMinus = new int[nArcs];
         double[] gamma = index.gamma();
         for (int k = 0; k < nArcs; k++) {
-            String name = index.agentId(index.from()[k]) + "->" + index.agentId(index.to()[k]);
+            String name = prefix + index.agentId(index.from()[k]) + "->" + index.agentId(index.to()[k]);
             if (gamma[k] > 0.0) {
                 arcPlus[k] = pb.addVariable("t+[" + name + "]", 0.0, Double.POSITIVE_INFINITY);
                 arcMinus[k] = pb.addVariable("t-[" + name + "]", 0.0, Double.POSITIVE_INFINITY);
@@ -103,7 +111,7 @@ public final class UnifiedFormulation {
                 }
             }
             // An agent with neither assets nor arcs has nothing to balance: no row, no price.
-            balanceRow[n] = c == 0 ? -1 : pb.addRow("balance[" + index.agentId(n) + "]", cols, vals, c, Sense.EQUAL, 0.0);
+            balanceRow[n] = c == 0 ? -1 : pb.addRow(prefix + "balance[" + index.agentId(n) + "]", cols, vals, c, Sense.EQUAL, 0.0);
         }
         pairRow = new int[index.numPairs()];
         for (int pair = 0; pair < pairRow.length; pair++) {
@@ -116,13 +124,21 @@ public final class UnifiedFormulation {
                     vals[c++] = -1.0;
                 }
             }
-            pairRow[pair] = pb.addRow("reciprocity[" + index.agentId(index.from()[2 * pair]) + "," + index.agentId(index.to()[2 * pair]) + "]",
+            pairRow[pair] = pb.addRow(prefix + "reciprocity[" + index.agentId(index.from()[2 * pair]) + "," + index.agentId(index.to()[2 * pair]) + "]",
                     cols, vals, c, Sense.EQUAL, 0.0);
         }
         for (Extension e : extensions) {
             e.extend(this, pb);
         }
-        this.problem = pb.build();
+        this.problem = build ? pb.build() : null;
+    }
+
+    /**
+     * The market's variables and rows added to a builder that holds more (the other periods of a
+     * horizon and the rows coupling them), names prefixed; {@link #problem()} is the owner's.
+     */
+    public static UnifiedFormulation into(ProblemBuilder pb, MarketIndex index, String prefix) {
+        return new UnifiedFormulation(pb, index, prefix, List.of(), false);
     }
 
     public static UnifiedFormulation of(MarketIndex index) {
@@ -191,7 +207,11 @@ public final class UnifiedFormulation {
         return index;
     }
 
+    /** The problem (not for a formulation built {@link #into} a larger one). */
     public Problem problem() {
+        if (problem == null) {
+            throw new IllegalStateException("This formulation is part of a larger problem; ask its owner");
+        }
         return problem;
     }
 

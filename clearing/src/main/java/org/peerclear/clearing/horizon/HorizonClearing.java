@@ -1,0 +1,82 @@
+package org.peerclear.clearing.horizon;
+
+import org.peerclear.clearing.Certification;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.exact.FlowSolver;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.opt.OptimalityCertificate;
+import org.peerclear.opt.Problem;
+import org.peerclear.opt.Solution;
+import org.peerclear.opt.SolverBackend;
+import org.peerclear.opt.Status;
+import org.peerclear.result.ResultVerifier;
+
+/**
+ * Clears a {@link Horizon} centrally: one problem over every period ({@link HorizonFormulation})
+ * on a solver back-end (the registry's default for its class unless one is named), certified by
+ * that problem's KKT certificate with the market tolerances ({@link Certification#judge}): the
+ * status is the certificate's, never the back-end's. The exact solver {@code flow} does not take
+ * a horizon yet and is refused by name.
+ */
+public final class HorizonClearing {
+    public HorizonResult clear(Horizon h, ClearingOptions options) {
+        long start = System.nanoTime();
+        if (options.solver().map(FlowSolver.NAME::equals).orElse(false)) {
+            throw new IllegalArgumentException("Solver '" + FlowSolver.NAME + "' does not take a horizon of several periods yet;"
+                    + " name a back-end (ortools-pdlp, ojalgo) or leave the solver out");
+        }
+        HorizonFormulation f = new HorizonFormulation(h);
+        Problem problem = f.problem;
+        SolverBackend backend = options.solver().map(options.registry()::get)
+                .orElseGet(() -> options.registry().defaultFor(problem.problemClass()));
+        Solution s = backend.solve(problem, options.solverParametersAt(start));
+        if (!s.status().hasSolution()) {
+            return new HorizonResult(s.status(), s.message(), backend.name(), Double.NaN, seconds(start),
+                    null, null, null, null, null, null, null);
+        }
+        OptimalityCertificate kkt = s.hasDuals() ? OptimalityCertificate.of(problem, s) : null;
+        Certification.Verdict v = Certification.judge(s.status(), null, kkt, scales(h),
+                Math.max(1.0, Math.abs(s.objective())), Status.NUMERICAL_ERROR, ResultVerifier.Tolerances.DEFAULT);
+        String message = v.message().isEmpty() ? s.message() : s.message() + "; " + v.message();
+        int tEnd = h.length();
+        double[][] p = new double[tEnd][];
+        double[][] t = new double[tEnd][];
+        double[][] mu = new double[tEnd][];
+        double[][] lambda = new double[tEnd][];
+        for (int k = 0; k < tEnd; k++) {
+            p[k] = f.blocks[k].assetPower(s);
+            t[k] = f.blocks[k].trades(s);
+            mu[k] = f.blocks[k].agentPrices(s);
+            lambda[k] = f.blocks[k].tradePrices(s);
+        }
+        return new HorizonResult(v.status(), message, backend.name(), s.objective(), seconds(start), p, t, mu, lambda,
+                values(s, f.energy), values(s, f.charge), values(s, f.discharge));
+    }
+
+    private static double[][] values(Solution s, int[][] vars) {
+        double[][] out = new double[vars.length][];
+        for (int k = 0; k < vars.length; k++) {
+            out[k] = new double[vars[k].length];
+            for (int i = 0; i < vars[k].length; i++) {
+                out[k][i] = s.x(vars[k][i]);
+            }
+        }
+        return out;
+    }
+
+    /** The largest power and price scales over the periods: one tolerance for the whole problem. */
+    private static ResultVerifier.Scales scales(Horizon h) {
+        double power = 1.0;
+        double price = 1.0;
+        for (MarketIndex ix : h.periods()) {
+            ResultVerifier.Scales s = ResultVerifier.scales(ix);
+            power = Math.max(power, s.power());
+            price = Math.max(price, s.price());
+        }
+        return new ResultVerifier.Scales(power, price);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+}

@@ -1,0 +1,15 @@
+package org.peerclear.clearing.horizon;
+
+/**
+ * A load that must take exactly {@code energy} (market power unit × hours) over periods
+ * {@code windowStart ≤ t < windowEnd}: {@code Σ_t h·p_t = −energy}; its per-period bounds are
+ * those of asset {@code asset} in each period's market.
+ */
+public record ShiftableLink(int asset, double energy, int windowStart, int windowEnd) {
+    public ShiftableLink {
+        if (energy < 0 || windowStart < 0 || windowEnd <= windowStart) {
+            throw new IllegalArgumentException("a shiftable load needs energy >= 0 and 0 <= windowStart < windowEnd; got "
+                    + energy + ", " + windowStart + ", " + windowEnd);
+        }
+    }
+}

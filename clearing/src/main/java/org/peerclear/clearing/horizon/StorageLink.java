@@ -1,0 +1,28 @@
+package org.peerclear.clearing.horizon;
+
+/**
+ * An asset with memory as the horizon formulation sees it: asset {@code asset} (its index in
+ * every period's market index) is a store of energy connected in periods {@code from ≤ t < to}
+ * (a battery: the whole horizon; an electric vehicle: arrival to departure). Its injection is
+ * {@code p_t = d_t − c_t} with {@code 0 ≤ c_t ≤ chargeMax}, {@code 0 ≤ d_t ≤ dischargeMax}, and
+ * its energy {@code E_{t+1} = E_t + h·(ηc·c_t − d_t/ηd)} stays in {@code [energyMin, energyMax]}
+ * from {@code E_from = energyInitial}; {@code energyAtEnd} (NaN for none) is the least energy at
+ * {@code to} (a battery's final condition, an EV's requirement at departure). Delivered energy
+ * costs {@code cycleCost·h·d_t}. Energies in the market's power unit × hours.
+ */
+public record StorageLink(int asset, double energyMin, double energyMax, double energyInitial, double energyAtEnd,
+                          double chargeMax, double dischargeMax, double chargeEfficiency, double dischargeEfficiency,
+                          double cycleCost, int from, int to) {
+    public StorageLink {
+        if (!(chargeEfficiency > 0 && chargeEfficiency <= 1) || !(dischargeEfficiency > 0 && dischargeEfficiency <= 1)) {
+            throw new IllegalArgumentException("efficiencies must be in (0, 1], got " + chargeEfficiency + " and " + dischargeEfficiency);
+        }
+        if (!(energyMin <= energyInitial && energyInitial <= energyMax)) {
+            throw new IllegalArgumentException("energyInitial " + energyInitial + " outside [" + energyMin + ", " + energyMax + "]");
+        }
+        if (chargeMax < 0 || dischargeMax < 0 || from < 0 || to <= from) {
+            throw new IllegalArgumentException("chargeMax, dischargeMax must be >= 0 and 0 <= from < to; got " + chargeMax + ", "
+                    + dischargeMax + ", " + from + ", " + to);
+        }
+    }
+}

@@ -2,13 +2,11 @@ package org.peerclear.clearing.exact;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.ejml.data.DMatrixRMaj;
 import org.peerclear.clearing.DecayEstimate;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.result.ResultVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.peerclear.result.ResultVerifier;
 
 /**
  * The exact optimum of the unified market with a feeder's rows ({@link BusRows}): a primal–dual
@@ -27,9 +25,9 @@ import org.peerclear.result.ResultVerifier;
  * <ol>
  *   <li>solves the market at the current network prices (warm: from the last prices);</li>
  *   <li>stops when every row holds and every binding row's multiplier has its sign;</li>
- *   <li>otherwise solves the local problem on the piece: which rows bind (an active set on the
- *       linear prediction of all rows, adding the most violated row and dropping a multiplier
- *       with the wrong sign, one at a time) and their multipliers (a small dense system).</li>
+ *   <li>otherwise solves the local problem on the piece ({@link LocalModel}: which rows bind and
+ *       their multipliers) and takes the step when the dual rises enough, else a shorter one,
+ *       else a damped one.</li>
  * </ol>
  * As the ascent's, this method's termination is not proven (a step that changes the piece may
  * in principle cycle); it is bounded, and its answer is certified by the caller, who falls back
@@ -39,10 +37,6 @@ final class FeederSolver {
     /** Outer steps before giving up (the markets tried take fewer than 20). */
     static final int MAX_STEPS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(FeederSolver.class);
-    /** Active-set changes within one local step. */
-    static final int MAX_CHANGES = 400;
-    /** Relative tolerance of a row's bound (far above rounding, far below the certificate's). */
-    static final double ROW = 1e-9;
     /**
      * A network price this many times the spread of the assets' marginal costs ends the solve: at
      * an optimum a bus price is bounded by that spread wherever an asset there can still move, so
@@ -50,8 +44,6 @@ final class FeederSolver {
      * say) or the piece is degenerate.
      */
     static final double PRICE_CAP = 1e3;
-    /** Ridge on the local Jacobian's diagonal, relative to its largest entry: keeps dependent rows solvable. */
-    static final double RIDGE = 1e-13;
     /** Damping of the local model: the first tried after a rejected step, and the largest (then it fails). */
     static final double TAU_MIN = 1e-4;
     static final double TAU_MAX = 1e8;
@@ -65,7 +57,8 @@ final class FeederSolver {
     static final double ARMIJO = 1e-4;
 
     private final MarketIndex ix;
-    private final BusRows rows;
+    private final RowSet rows;
+    private final LocalModel local;
     private final int nq;
     private final int nr;
     private final int[] assetBus;
@@ -76,10 +69,7 @@ final class FeederSolver {
     private double[] constant;
     private double dual;
     private String capMessage;
-    private double[] potential;
-    private double[] busWeight;
     private int evaluations;
-    private final double[][] coef;
     private final double scaleP;
     private final double priceCap;
 
@@ -94,21 +84,25 @@ final class FeederSolver {
     private FlowSolver.Listener listener;
     private final DecayEstimate remaining = new DecayEstimate();
 
-    FeederSolver(MarketIndex ix, BusRows rows) {
+    FeederSolver(MarketIndex ix, BusRows busRows) {
         this.ix = ix;
-        this.rows = rows;
-        nq = rows.numBuses();
-        nr = rows.numRows();
+        nq = busRows.numBuses();
+        nr = busRows.numRows();
         assetBus = new int[ix.numAssets()];
         int[] owner = ix.assetOwner();
+        double[] busWeight = new double[nq];
         for (int s = 0; s < assetBus.length; s++) {
-            assetBus[s] = rows.busOf(owner[s]);
+            assetBus[s] = busRows.busOf(owner[s]);
+            if (assetBus[s] >= 0 && ix.a()[s] > 0) {
+                busWeight[assetBus[s]] += 1.0 / ix.a()[s];
+            }
         }
+        rows = new RowSet(busRows, busWeight);
+        local = new LocalModel(rows);
         y = new double[nr];
         pi = new double[nq];
         busPower = new double[nq];
         value = new double[nr];
-        coef = new double[nr][];
         scaleP = ResultVerifier.scales(ix).power();
         priceCap = PRICE_CAP * costSpread(ix);
     }
@@ -149,7 +143,7 @@ final class FeederSolver {
     /** True when the market with the rows is solved exactly (within the rows' tolerance). */
     boolean solve(double[] start) {
         constant = new double[nr];
-        rows.values(new double[nq], constant); // the rows' values without market injections
+        rows.rows.values(new double[nq], constant); // the rows' values without market injections
         int first = evaluate(y, start);
         if (first != SOLVED) {
             failure = first == CAPPED ? capMessage : failure;
@@ -181,17 +175,18 @@ final class FeederSolver {
             double predicted = 0;
             while (true) {
                 if (fresh) {
-                    if (!localStep(piece, next, tau)) {
+                    if (!local.solve(piece, y, value, busPower, tau, next)) {
                         // A singular or unsettled local problem: damping makes it better posed.
                         tau = tau == 0.0 ? TAU_MIN : tau * TAU_GROWTH;
                         if (tau > TAU_MAX) {
+                            failure = local.failure();
                             return false;
                         }
                         continue;
                     }
                     predicted = 0;
                     for (int r = 0; r < nr; r++) {
-                        predicted += -kept.value[r] * (next[r] - y[r]) + bound(r, next[r]) - bound(r, y[r]);
+                        predicted += -kept.value[r] * (next[r] - y[r]) + rows.bound(r, next[r]) - rows.bound(r, y[r]);
                     }
                     fresh = false;
                     t = 1.0;
@@ -266,22 +261,17 @@ final class FeederSolver {
         }
     }
 
-    /** {@code min(lower·y, upper·y)}: the bounds' part of the dual. */
-    private double bound(int r, double yr) {
-        return yr >= 0 ? (yr == 0 ? 0.0 : rows.lower(r) * yr) : rows.upper(r) * yr;
-    }
-
     /**
      * Solves the market at the network prices of multipliers {@code yy}; sets the solve, the
      * buses' injections, the rows' values, the prices and the dual's value. False on failure.
      */
     private int evaluate(double[] yy, double[] guess) {
         for (int q = 0; q < nq; q++) {
-            pi[q] = rows.priceShift(q);
+            pi[q] = rows.rows.priceShift(q);
         }
         for (int r = 0; r < nr; r++) {
             if (yy[r] != 0.0) {
-                double[] c = coefficients(r);
+                double[] c = rows.coefficients(r);
                 for (int q = 0; q < nq; q++) {
                     pi[q] += yy[r] * c[q];
                 }
@@ -314,10 +304,10 @@ final class FeederSolver {
             return FAILED;
         }
         busPowers(last.assetPower(), busPower);
-        rows.values(busPower, value);
+        rows.rows.values(busPower, value);
         double d = marketCost(lastIndex, last);
         for (int r = 0; r < nr; r++) {
-            d += -yy[r] * constant[r] + bound(r, yy[r]);
+            d += -yy[r] * constant[r] + rows.bound(r, yy[r]);
         }
         dual = d;
         return SOLVED;
@@ -349,254 +339,21 @@ final class FeederSolver {
         }
     }
 
-    private double tolerance(int r) {
-        double lo = rows.lower(r);
-        double hi = rows.upper(r);
-        double m = 1.0;
-        m = Double.isFinite(lo) ? Math.max(m, Math.abs(lo)) : m;
-        m = Double.isFinite(hi) ? Math.max(m, Math.abs(hi)) : m;
-        return ROW * m;
-    }
-
-    /** How far row r lies outside its bounds relative to its tolerance, minus one (≤ 0: holds). */
-    private double violation(int r, double v) {
-        double t = tolerance(r);
-        return Math.max(rows.lower(r) - v, v - rows.upper(r)) / t - 1.0;
-    }
-
     private double worstViolation() {
         double w = Double.NEGATIVE_INFINITY;
         for (int r = 0; r < nr; r++) {
-            w = Math.max(w, violation(r, value[r]));
+            w = Math.max(w, rows.violation(r, value[r]));
         }
         return nr == 0 ? 0 : w;
     }
 
     private boolean multipliersAtBounds() {
         for (int r = 0; r < nr; r++) {
-            if (y[r] > 0 && value[r] - rows.lower(r) > tolerance(r) || y[r] < 0 && rows.upper(r) - value[r] > tolerance(r)) {
+            if (y[r] > 0 && value[r] - rows.lower(r) > rows.tolerance(r) || y[r] < 0 && rows.upper(r) - value[r] > rows.tolerance(r)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private double[] coefficients(int r) {
-        if (coef[r] == null) {
-            coef[r] = new double[nq];
-            rows.coefficients(r, coef[r]);
-        }
-        return coef[r];
-    }
-
-    /**
-     * Sets the multipliers to the answer of the piece's local problem, on the linear prediction
-     * {@code P(y) = P + H·Gᵀ(y − y_now)}: maximise the dual's quadratic model
-     * {@code −½ yᵀJy + ... + Σ_r min(lower_r·y_r, upper_r·y_r)}, a concave problem whose answer
-     * puts every row within its bounds and every multiplier on the side of its bound. Solved by
-     * an active set with partial steps (Lawson and Hanson's scheme for sign-constrained least
-     * squares): add the most violated row; solve the working rows at their bounds; when a
-     * multiplier would cross zero, stop where the first one reaches it and release that row. The
-     * model rises at every change, so no working set repeats.
-     */
-    private boolean localStep(Piece piece, double[] out, double tau) {
-        int[] work = new int[nr];
-        boolean[] upper = new boolean[nr];
-        boolean[] inWork = new boolean[nr];
-        int size = 0;
-        for (int r = 0; r < nr; r++) {
-            if (y[r] != 0.0) {
-                inWork[r] = true;
-                upper[r] = y[r] < 0;
-                work[size++] = r;
-            }
-        }
-        // The buses' response to the current multipliers, to take them out of the prediction.
-        double[] now = new double[nq];
-        double[] gy = new double[nq];
-        for (int q = 0; q < size; q++) {
-            int r = work[q];
-            double[] c = coefficients(r);
-            for (int b = 0; b < nq; b++) {
-                gy[b] += y[r] * c[b];
-            }
-        }
-        piece.respond(gy, now);
-        double[][] response = new double[nr][];
-        double[] predicted = new double[nr];
-        double[] power = new double[nq];
-        double[] at = y.clone();
-        boolean solved = false; // whether 'at' solves the working rows at their bounds
-        for (int change = 0; change <= MAX_CHANGES; change++) {
-            if (solved) {
-                predict(at, now, response, power, predicted);
-                int add = mostViolated(predicted, inWork);
-                if (add < 0) {
-                    System.arraycopy(at, 0, out, 0, nr);
-                    return true;
-                }
-                inWork[add] = true;
-                upper[add] = predicted[add] > rows.upper(add);
-                work[size++] = add;
-            }
-            for (int q = 0; q < size; q++) {
-                int r = work[q];
-                if (response[r] == null) {
-                    response[r] = new double[nq];
-                    piece.respond(coefficients(r), response[r]);
-                }
-            }
-            double[] z = solveLocal(work, size, upper, inWork, response, tau);
-            if (z == null) {
-                failure = "the rows that bind are dependent on this piece (a singular local system)";
-                return false;
-            }
-            // The longest step from 'at' toward z that keeps every multiplier on its side.
-            double step = 1.0;
-            for (int q = 0; q < size; q++) {
-                double sideZ = upper[work[q]] ? -z[q] : z[q];
-                if (sideZ < 0) {
-                    double sideAt = upper[work[q]] ? -at[work[q]] : at[work[q]];
-                    step = Math.min(step, sideAt / (sideAt - sideZ));
-                }
-            }
-            for (int q = 0; q < size; q++) {
-                at[work[q]] += step * (z[q] - at[work[q]]);
-            }
-            solved = step >= 1.0;
-            if (!solved) {
-                // Release the rows whose multiplier reached zero (at least the one that set the step).
-                for (int q = size - 1; q >= 0; q--) {
-                    int r = work[q];
-                    double side = upper[r] ? -at[r] : at[r];
-                    double sideZ = upper[r] ? -z[q] : z[q];
-                    if (side <= 0 || sideZ < 0 && side <= 1e-15 * Math.abs(sideZ)) {
-                        at[r] = 0.0;
-                        inWork[r] = false;
-                        work[q] = work[--size];
-                    }
-                }
-            }
-        }
-        failure = "the rows that bind did not settle in one local step (" + MAX_CHANGES + " changes)";
-        return false;
-    }
-
-    /** The rows' values predicted at multipliers {@code at} (zero outside the rows with a response). */
-    private void predict(double[] at, double[] now, double[][] response, double[] power, double[] out) {
-        for (int b = 0; b < nq; b++) {
-            power[b] = busPower[b] - now[b];
-        }
-        for (int r = 0; r < nr; r++) {
-            if (at[r] != 0.0) {
-                double[] h = response[r];
-                for (int b = 0; b < nq; b++) {
-                    power[b] += at[r] * h[b];
-                }
-            }
-        }
-        rows.values(power, out);
-    }
-
-    private int mostViolated(double[] v, boolean[] skip) {
-        int best = -1;
-        double most = 0;
-        for (int r = 0; r < nr; r++) {
-            if (!skip[r]) {
-                double d = violation(r, v[r]);
-                if (d > most) {
-                    most = d;
-                    best = r;
-                }
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The multipliers of the working rows that put each at its bound in the prediction, as the
-     * current multipliers plus an increment: {@code (J_WW + damping)·d_W = bound_W − value_W +
-     * Σ_{r ∉ W} J_Wr·y_r} (the rows released from the work drop to 0), {@code J = G·H·Gᵀ},
-     * {@code response[r] = H·G_rᵀ}. The rows mix units (pu², kW), so the system is scaled to a
-     * unit diagonal before it is factored.
-     */
-    private double[] solveLocal(int[] work, int size, boolean[] upper, boolean[] inWork, double[][] response, double tau) {
-        DMatrixRMaj j = new DMatrixRMaj(size, size);
-        DMatrixRMaj rhs = new DMatrixRMaj(size, 1);
-        for (int q = 0; q < size; q++) {
-            int r = work[q];
-            double[] c = coefficients(r);
-            double[] h = response[r];
-            for (int p = 0; p < size; p++) {
-                j.set(p, q, dot(coefficients(work[p]), h));
-            }
-            double b = (upper[r] ? rows.upper(r) : rows.lower(r)) - value[r];
-            for (int o = 0; o < nr; o++) {
-                if (y[o] != 0.0 && !inWork[o]) {
-                    b += dot(c, response[o]) * y[o];
-                }
-            }
-            rhs.set(q, 0, b);
-        }
-        double[] scale = new double[size];
-        for (int q = 0; q < size; q++) {
-            double pot = potential(work[q]);
-            // The damping is proximal (an increment's), so it pulls toward the current multipliers.
-            j.add(q, q, (RIDGE + tau) * pot);
-            scale[q] = 1.0 / Math.sqrt(j.get(q, q));
-        }
-        for (int q = 0; q < size; q++) {
-            for (int p = 0; p < size; p++) {
-                j.set(p, q, j.get(p, q) * scale[p] * scale[q]);
-            }
-            rhs.set(q, 0, rhs.get(q, 0) * scale[q]);
-        }
-        DMatrixRMaj x = new DMatrixRMaj(size, 1);
-        if (!CommonOps_DDRM.solveSPD(j, rhs, x) && !CommonOps_DDRM.solve(j, rhs, x)) {
-            return null;
-        }
-        double[] z = new double[size];
-        for (int q = 0; q < size; q++) {
-            z[q] = y[work[q]] + x.get(q, 0) * scale[q];
-            if (!Double.isFinite(z[q])) {
-                return null;
-            }
-        }
-        return z;
-    }
-
-    /**
-     * The curvature row r would have if every asset with a quadratic cost were free
-     * ({@code Σ_q c_rq²·Σ_{s at q} 1/a_s}): the damping's scale, finite where the piece has none.
-     */
-    private double potential(int r) {
-        if (potential == null) {
-            potential = new double[nr];
-            Arrays.fill(potential, Double.NaN);
-            busWeight = new double[nq];
-            for (int s = 0; s < assetBus.length; s++) {
-                if (assetBus[s] >= 0 && ix.a()[s] > 0) {
-                    busWeight[assetBus[s]] += 1.0 / ix.a()[s];
-                }
-            }
-        }
-        if (Double.isNaN(potential[r])) {
-            double[] c = coefficients(r);
-            double sum = 0;
-            for (int q = 0; q < nq; q++) {
-                sum += c[q] * c[q] * busWeight[q];
-            }
-            potential[r] = sum > 0 ? sum : 1.0;
-        }
-        return potential[r];
-    }
-
-    private static double dot(double[] u, double[] v) {
-        double s = 0;
-        for (int i = 0; i < u.length; i++) {
-            s += u[i] * v[i];
-        }
-        return s;
     }
 
     int steps() {

@@ -29,8 +29,9 @@ final class LocalModel {
     }
 
     /**
-     * Writes to {@code out} the multipliers that answer the piece's local problem, on the linear prediction
-     * {@code P(y) = P + H·Gᵀ(y − y_now)} around multipliers {@code y}, rows' values {@code value} and buses' injections {@code busPower}: maximise the dual's quadratic model
+     * Writes to {@code out} the multipliers that answer the piece's local problem, on the linear
+     * prediction {@code P(y') = P + H·Gᵀ(y' − y)} around multipliers {@code y}, rows' values
+     * {@code value} and buses' injections {@code busPower}: maximise the dual's quadratic model
      * {@code −½ yᵀJy + ... + Σ_r min(lower_r·y_r, upper_r·y_r)}, a concave problem whose answer
      * puts every row within its bounds and every multiplier on the side of its bound. Solved by
      * an active set with partial steps (Lawson and Hanson's scheme for sign-constrained least

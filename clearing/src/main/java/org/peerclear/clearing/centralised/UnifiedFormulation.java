@@ -138,7 +138,12 @@ public final class UnifiedFormulation {
      * horizon and the rows coupling them), names prefixed; {@link #problem()} is the owner's.
      */
     public static UnifiedFormulation into(ProblemBuilder pb, MarketIndex index, String prefix) {
-        return new UnifiedFormulation(pb, index, prefix, List.of(), false);
+        return into(pb, index, prefix, List.of());
+    }
+
+    /** As {@link #into(ProblemBuilder, MarketIndex, String)}, with extensions (a period's feeder rows). */
+    public static UnifiedFormulation into(ProblemBuilder pb, MarketIndex index, String prefix, List<Extension> extensions) {
+        return new UnifiedFormulation(pb, index, prefix, extensions, false);
     }
 
     public static UnifiedFormulation of(MarketIndex index) {

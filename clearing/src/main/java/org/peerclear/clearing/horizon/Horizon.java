@@ -1,6 +1,7 @@
 package org.peerclear.clearing.horizon;
 
 import java.util.List;
+import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 
 /**
@@ -8,11 +9,19 @@ import org.peerclear.index.MarketIndex;
  * agents, assets and arcs in every period, with that period's numbers) and the links that couple
  * the periods (assets with memory, shiftable loads, ramps). An asset with memory appears in each
  * period's market as an ordinary asset bounded by that period's injection limits (0 outside its
- * connection window); the links add what a single period cannot say.
+ * connection window); the links add what a single period cannot say. With a feeder, each
+ * period has its network model (the LinDistFlow limits hold in every period); none without.
  */
 public record Horizon(List<MarketIndex> periods, double periodHours, List<StorageLink> storages,
-                      List<ShiftableLink> shiftables, List<RampLink> ramps) {
+                      List<ShiftableLink> shiftables, List<RampLink> ramps, List<NetworkModel> networks) {
+    /** A horizon without a feeder. */
+    public Horizon(List<MarketIndex> periods, double periodHours, List<StorageLink> storages, List<ShiftableLink> shiftables,
+                   List<RampLink> ramps) {
+        this(periods, periodHours, storages, shiftables, ramps, List.of());
+    }
+
     public Horizon {
+        networks = List.copyOf(networks);
         periods = List.copyOf(periods);
         storages = List.copyOf(storages);
         shiftables = List.copyOf(shiftables);
@@ -22,6 +31,10 @@ public record Horizon(List<MarketIndex> periods, double periodHours, List<Storag
         }
         if (!(periodHours > 0) || Double.isInfinite(periodHours)) {
             throw new IllegalArgumentException("periodHours must be > 0 and finite, got " + periodHours);
+        }
+        if (!networks.isEmpty() && networks.size() != periods.size()) {
+            throw new IllegalArgumentException("A horizon with a feeder has one network model per period: got " + networks.size()
+                    + " for " + periods.size() + " periods");
         }
         MarketIndex first = periods.get(0);
         for (int t = 1; t < periods.size(); t++) {

@@ -1,14 +1,19 @@
 package org.peerclear.clearing.horizon;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.exact.FlowSolver;
+import org.peerclear.clearing.network.AcCheck;
+import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.Solution;
 import org.peerclear.opt.SolverBackend;
 import org.peerclear.opt.Status;
+import org.peerclear.result.NetworkOutcome;
 import org.peerclear.result.ResultVerifier;
 
 /**
@@ -32,7 +37,7 @@ public final class HorizonClearing {
         Solution s = backend.solve(problem, options.solverParametersAt(start));
         if (!s.status().hasSolution()) {
             return new HorizonResult(s.status(), s.message(), backend.name(), Double.NaN, seconds(start),
-                    null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, List.of());
         }
         OptimalityCertificate kkt = s.hasDuals() ? OptimalityCertificate.of(problem, s) : null;
         Certification.Verdict v = Certification.judge(s.status(), null, kkt, scales(h),
@@ -43,14 +48,25 @@ public final class HorizonClearing {
         double[][] t = new double[tEnd][];
         double[][] mu = new double[tEnd][];
         double[][] lambda = new double[tEnd][];
+        double[][] pi = new double[tEnd][];
+        List<NetworkOutcome> ac = new ArrayList<>();
         for (int k = 0; k < tEnd; k++) {
             p[k] = f.blocks[k].assetPower(s);
             t[k] = f.blocks[k].trades(s);
             mu[k] = f.blocks[k].agentPrices(s);
             lambda[k] = f.blocks[k].tradePrices(s);
+            pi[k] = new double[mu[k].length];
+            if (f.network.length > 0) {
+                NetworkModel net = h.networks().get(k);
+                double[] atBus = f.network[k].agentBusPrices(s);
+                for (int n = 0; n < pi[k].length; n++) {
+                    pi[k][n] = net.agentBus(n) >= 0 ? atBus[net.agentBus(n)] : 0.0;
+                }
+                ac.add(AcCheck.evaluate(net, p[k], f.network[k].busPrices(s)));
+            }
         }
         return new HorizonResult(v.status(), message, backend.name(), s.objective(), seconds(start), p, t, mu, lambda,
-                values(s, f.energy), values(s, f.charge), values(s, f.discharge));
+                values(s, f.energy), values(s, f.charge), values(s, f.discharge), pi, ac);
     }
 
     private static double[][] values(Solution s, int[][] vars) {

@@ -1,6 +1,8 @@
 package org.peerclear.clearing.horizon;
 
+import java.util.List;
 import org.peerclear.clearing.centralised.UnifiedFormulation;
+import org.peerclear.clearing.network.LinDistFlowConstraints;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.ProblemBuilder;
@@ -16,12 +18,15 @@ import org.peerclear.opt.Sense;
  *   shiftable: Σ_{t in window} p_t = −energy / h
  *   ramp:      −rampMax ≤ p_t − p_{t−1} ≤ rampMax
  * </pre>
- * The objective is the sum of the periods' costs; each period's prices are the duals of its
- * own balance and reciprocity rows.
+ * and with a feeder each period's LinDistFlow rows ({@link LinDistFlowConstraints}). The
+ * objective is the sum of the periods' costs; each period's prices are the duals of its own
+ * balance and reciprocity rows (and its buses' network prices, of its bus rows).
  */
 final class HorizonFormulation {
     final Horizon horizon;
     final UnifiedFormulation[] blocks;
+    /** Per period, its feeder rows (empty without a feeder). */
+    final LinDistFlowConstraints[] network;
     /** Per storage link, per connected period (t − from): the variables c_t, d_t and E_t (E over from..to). */
     final int[][] charge;
     final int[][] discharge;
@@ -34,8 +39,14 @@ final class HorizonFormulation {
         double hours = h.periodHours();
         ProblemBuilder pb = new ProblemBuilder("horizon-market");
         blocks = new UnifiedFormulation[tEnd];
+        network = new LinDistFlowConstraints[h.networks().isEmpty() ? 0 : tEnd];
         for (int t = 0; t < tEnd; t++) {
-            blocks[t] = UnifiedFormulation.into(pb, h.periods().get(t), "t" + t + ":");
+            if (network.length > 0) {
+                network[t] = new LinDistFlowConstraints(h.networks().get(t));
+                blocks[t] = UnifiedFormulation.into(pb, h.periods().get(t), "t" + t + ":", List.of(network[t]));
+            } else {
+                blocks[t] = UnifiedFormulation.into(pb, h.periods().get(t), "t" + t + ":");
+            }
         }
         MarketIndex ix = h.periods().get(0);
         int ns = h.storages().size();

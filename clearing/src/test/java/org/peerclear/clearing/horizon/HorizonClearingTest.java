@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.centralised.QpClearing;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Agent;
 import org.peerclear.model.Asset;
+import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
+import org.peerclear.model.NetworkSpec;
 import org.peerclear.model.TradeGraph;
 import org.peerclear.opt.Status;
+import org.peerclear.result.ClearingResult;
+import org.peerclear.result.NetworkOutcome;
 
 /** Centralised clearing over a horizon: analytic cases and independent back-ends against each other. */
 class HorizonClearingTest {
@@ -105,6 +110,76 @@ class HorizonClearingTest {
             peakDischarge += pdlp.discharge()[0][t];
         }
         assertThat(peakDischarge).isGreaterThan(1.0);
+    }
+
+    /**
+     * case33bw with a PV prosumer and a battery at each load bus over six periods (PV rising to
+     * 400 kW each at noon). Without batteries the periods are independent, so the horizon's
+     * optimum (PDLP, one problem) must be the sum of the periods' optima by the exact solver
+     * flow (an independent method); with them, the feeder's rows hold in every period, the
+     * batteries soak up the noon peak and the cost falls. (ojAlgo ends NUMERICAL_ERROR on this
+     * problem, reported as such; it is not the cross-check here.)
+     */
+    @Test
+    void onAFeederTheLimitsHoldInEveryPeriodAndBatteriesSoakUpTheNoonPeak() {
+        double[] pvShare = {0.0, 0.4, 0.9, 1.0, 0.6, 0.1};
+        HorizonResult without = clearing.clear(pvDay(pvShare, false), ClearingOptions.DEFAULT.withSolver("ortools-pdlp"));
+        assertThat(without.status()).as(without.message()).isEqualTo(Status.OPTIMAL);
+        double sumOfPeriods = 0;
+        for (int t = 0; t < pvShare.length; t++) {
+            ClearingResult r = new QpClearing().clear(pvMarket(pvShare[t], false), ClearingOptions.DEFAULT);
+            assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+            assertThat(r.solver()).isEqualTo("flow");
+            sumOfPeriods -= r.welfare();
+        }
+        assertThat(Math.abs(without.objective() - sumOfPeriods)).isLessThan(1e-6 * Math.abs(sumOfPeriods));
+
+        HorizonResult with = clearing.clear(pvDay(pvShare, true), ClearingOptions.DEFAULT.withSolver("ortools-pdlp"));
+        assertThat(with.status()).as(with.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(with.objective()).isLessThan(without.objective());
+        assertThat(with.network()).hasSize(pvShare.length);
+        for (NetworkOutcome ac : with.network()) {
+            for (NetworkOutcome.Bus bus : ac.buses()) {
+                assertThat(bus.vmLinear()).isLessThanOrEqualTo(1.05 + 1e-7);
+            }
+        }
+        double noonCharge = 0;
+        for (double[] c : with.charge()) {
+            noonCharge += c[3];
+        }
+        assertThat(noonCharge).as("batteries charge at the PV peak").isGreaterThan(100);
+    }
+
+    private static Horizon pvDay(double[] pvShare, boolean batteries) {
+        List<MarketIndex> periods = new ArrayList<>();
+        List<NetworkModel> networks = new ArrayList<>();
+        for (double share : pvShare) {
+            Market m = pvMarket(share, batteries);
+            MarketIndex ix = MarketIndex.of(m);
+            periods.add(ix);
+            networks.add(NetworkModel.of(m, ix));
+        }
+        List<StorageLink> storages = new ArrayList<>();
+        for (int bus = 2; bus <= 33 && batteries; bus++) {
+            storages.add(new StorageLink(asset(periods.get(0), "pv" + bus + ".bat"), 0, 300, 0, Double.NaN, 100, 100, 0.95,
+                    0.95, 0.0, 0, pvShare.length));
+        }
+        return new Horizon(periods, 1.0, storages, List.of(), List.of(), networks);
+    }
+
+    /** One period: a PV prosumer at every load bus (with a battery of ±100 kW, or none: fixed at 0). */
+    private static Market pvMarket(double share, boolean battery) {
+        Market.Builder b = Market.builder("pv-day");
+        for (int bus = 2; bus <= 33; bus++) {
+            String id = "pv" + bus;
+            double reach = battery ? 100 : 0;
+            b.agent(new Agent(id, String.valueOf(bus), null, List.of(
+                    new Asset(id + ".pv", 0, 400 * share, 1e-5, 0.01 + 0.0002 * bus),
+                    new Asset(id + ".load", -60, -20, 0.004, 0.40),
+                    new Asset(id + ".bat", -reach, reach, 0, 0))));
+        }
+        return b.tradeGraph(TradeGraph.complete(0.001, List.of())).grid(new Grid("1", 0.30, 0.04))
+                .network(new NetworkSpec("case33bw", null, 0.90, 1.05, List.of())).build();
     }
 
     @Test

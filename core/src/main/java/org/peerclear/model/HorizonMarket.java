@@ -205,6 +205,8 @@ public final class HorizonMarket {
             length(grid.exportPrice(), "grid.exportPrice");
             length(grid.importMax(), "grid.importMax");
             length(grid.exportMax(), "grid.exportMax");
+            finiteWhenPerPeriod(grid.importMax(), "grid.importMax");
+            finiteWhenPerPeriod(grid.exportMax(), "grid.exportMax");
             everyPeriod(grid.isConstant(), t -> grid.inPeriod(t));
         }
         length(trades.fee(), "trades.fee");
@@ -262,6 +264,16 @@ public final class HorizonMarket {
         if (end > periods) {
             throw new InvalidMarketException(field, name + " " + end + " > periods " + periods
                     + " (a window must end within the horizon)");
+        }
+    }
+
+    /** A per-period limit is a number in every period: "no limit" is a constant, written by leaving the field out. */
+    private static void finiteWhenPerPeriod(Series s, String field) {
+        for (int t = 0; !s.isConstant() && t < s.length(); t++) {
+            if (!Double.isFinite(s.at(t))) {
+                throw new InvalidMarketException(field, "in period " + t + ": must be a finite number in a per-period"
+                        + " array, got " + s.at(t) + " (leave the field out for no limit in any period)");
+            }
         }
     }
 

@@ -137,8 +137,15 @@ final class CaseParser {
         }
     }
 
-    /** An agent with assets that need the horizon: {@link Asset}, {@link RawFlexible} or typed records. */
+    /** An agent with assets that need the horizon: {@link Asset}, {@link RawFlexible} or {@link RawTyped}. */
     private record RawAgent(String id, String bus, String productClass, List<Object> assets) {
+    }
+
+    /** A storage, EV or shiftable asset as written. */
+    private record RawTyped(JsonNode node, String type, String agentId, String id, String at) {
+        HorizonAsset build() {
+            return typed(node, type, agentId, id, at);
+        }
     }
 
     /** A flexible asset with a per-period number. */
@@ -252,7 +259,7 @@ final class CaseParser {
                         assets.add(new FlexibleAsset(raw.id(), f.id(), series(f.pMin(), table), series(f.pMax(), table),
                                 series(f.a(), table), series(f.b(), table)));
                     } else {
-                        assets.add((HorizonAsset) s);
+                        assets.add(((RawTyped) s).build());
                     }
                 }
                 b.agent(new HorizonAgent(raw.id(), raw.bus(), raw.productClass(), assets));
@@ -515,7 +522,7 @@ final class CaseParser {
         return new RawAgent(id, bus, productClass, list);
     }
 
-    /** A version-1 {@link Asset}, a {@link RawFlexible} or a typed record. */
+    /** A version-1 {@link Asset}, a {@link RawFlexible} or a {@link RawTyped}. */
     private Object asset(JsonNode s, String agentId, String path, String sid) {
         String sp = path + ".assets[" + sid + "]";
         for (String field : ASSET_LATER) {
@@ -533,7 +540,8 @@ final class CaseParser {
             }
         }
         if (!type.equals("flexible")) {
-            return typed(s, type, agentId, sid, sp);
+            // Built once the version is known, so that a version-1 case hears of the version first.
+            return new RawTyped(s, type, agentId, sid, sp);
         }
         onlyKnown(s, sp, FLEXIBLE);
         if (s.has("rampMax")) {
@@ -558,7 +566,7 @@ final class CaseParser {
     private static HorizonAsset typed(JsonNode s, String type, String agentId, String sid, String sp) {
         for (String field : List.of("pMin", "pMax", "a", "b")) {
             if (s.has(field) && !(type.equals("shiftable") && field.equals("pMax"))) {
-                throw new InvalidMarketException(sp + "." + field, "a " + type + " asset takes no pMin, pMax"
+                throw new InvalidMarketException(sp + "." + field, (type.equals("ev") ? "an " : "a ") + type + " asset takes no pMin, pMax"
                         + (type.equals("shiftable") ? " (only its own pMax, the most it draws)" : "") + ", a or b: "
                         + (type.equals("shiftable") ? "its bounds are [-pMax, 0] inside its window and it has no cost"
                         : "its bounds come from chargeMax and dischargeMax and its cost from cycleCost"));

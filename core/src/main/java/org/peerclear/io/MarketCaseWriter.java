@@ -36,9 +36,7 @@ public final class MarketCaseWriter {
     }
 
     public static String toJson(Market market) {
-        StringWriter w = new StringWriter();
-        write(market, w);
-        return w.toString();
+        return text(w -> write(market, w));
     }
 
     public static void write(Market market, Path file) {
@@ -71,8 +69,12 @@ public final class MarketCaseWriter {
     }
 
     public static String toJson(HorizonMarket market) {
+        return text(w -> write(market, w));
+    }
+
+    private static String text(java.util.function.Consumer<Writer> write) {
         StringWriter w = new StringWriter();
-        write(market, w);
+        write.accept(w);
         return w.toString();
     }
 

@@ -40,6 +40,13 @@ final class Checks {
         }
     }
 
+    /** Checks an asset's ids and gives the prefix of its fields' paths, {@code agents[A].assets[S].}. */
+    static String assetPath(String agentId, String id) {
+        nonBlank("asset.agentId", agentId);
+        nonBlank("asset.id", id);
+        return HorizonAsset.path(agentId, id);
+    }
+
     /** {@code value <= limit}, else a message that names both fields and why. */
     static void atMost(String field, String name, double value, String limitName, double limit, String why) {
         if (value > limit) {

@@ -16,9 +16,7 @@ public record Ev(String agentId, String id, double energyMin, double energyMax, 
                  double energyRequired, double chargeMax, double dischargeMax, double chargeEfficiency,
                  double dischargeEfficiency, double cycleCost, int arrival, int departure) implements HorizonAsset {
     public Ev {
-        Checks.nonBlank("asset.agentId", agentId);
-        Checks.nonBlank("asset.id", id);
-        String at = HorizonAsset.path(agentId, id);
+        String at = Checks.assetPath(agentId, id);
         Checks.energyStore(at, energyMin, energyMax, energyInitial, chargeMax, dischargeMax, chargeEfficiency,
                 dischargeEfficiency, cycleCost);
         Checks.nonNegative(at + "energyRequired", energyRequired);

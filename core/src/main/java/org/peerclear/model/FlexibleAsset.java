@@ -7,8 +7,7 @@ package org.peerclear.model;
  */
 public record FlexibleAsset(String agentId, String id, Series pMin, Series pMax, Series a, Series b) implements HorizonAsset {
     public FlexibleAsset {
-        Checks.nonBlank("asset.agentId", agentId);
-        Checks.nonBlank("asset.id", id);
+        Checks.assetPath(agentId, id);
         java.util.Objects.requireNonNull(pMin, "pMin");
         java.util.Objects.requireNonNull(pMax, "pMax");
         java.util.Objects.requireNonNull(a, "a");

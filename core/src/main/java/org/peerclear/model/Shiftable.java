@@ -12,9 +12,7 @@ package org.peerclear.model;
 public record Shiftable(String agentId, String id, double energy, double pMax, int windowStart, int windowEnd)
         implements HorizonAsset {
     public Shiftable {
-        Checks.nonBlank("asset.agentId", agentId);
-        Checks.nonBlank("asset.id", id);
-        String at = HorizonAsset.path(agentId, id);
+        String at = Checks.assetPath(agentId, id);
         Checks.nonNegative(at + "energy", energy);
         Checks.nonNegative(at + "pMax", pMax);
         Checks.window(at, "windowStart", windowStart, "windowEnd", windowEnd, "a window must end after it starts");

@@ -17,9 +17,7 @@ public record Storage(String agentId, String id, double energyMin, double energy
                       double energyFinal, double chargeMax, double dischargeMax, double chargeEfficiency,
                       double dischargeEfficiency, double cycleCost) implements HorizonAsset {
     public Storage {
-        Checks.nonBlank("asset.agentId", agentId);
-        Checks.nonBlank("asset.id", id);
-        String at = HorizonAsset.path(agentId, id);
+        String at = Checks.assetPath(agentId, id);
         Checks.energyStore(at, energyMin, energyMax, energyInitial, chargeMax, dischargeMax, chargeEfficiency,
                 dischargeEfficiency, cycleCost);
         if (!Double.isNaN(energyFinal)) {

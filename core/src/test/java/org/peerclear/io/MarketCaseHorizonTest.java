@@ -142,8 +142,8 @@ class MarketCaseHorizonTest {
         ((ArrayNode) one.get("agents")).remove(1);
         ObjectNode pv = (ObjectNode) one.get("agents").get(0).get("assets").get(0);
         pv.put("pMax", 1.0);
-        ev(one).put("departure", 1);
-        washer(one).put("windowEnd", 1);
+        h1(one, EV).put("departure", 1);
+        h1(one, WASHER).put("windowEnd", 1);
         one.with("trades").put("fee", 0.01).remove("arcs");
         one.with("grid").put("importPrice", 0.2).remove("importMax");
         assertThatThrownBy(() -> READER.read(one.toString(), null))
@@ -195,7 +195,7 @@ class MarketCaseHorizonTest {
     void anEvThatCannotBeChargedInTimeIsNotAParseError() {
         ObjectNode t = twoPeriods();
         // From 10 kWh, two hours at 7 kW reach 24 kWh: 39 cannot be met, and that is the clearing's to report.
-        ev(t).put("energyRequired", 39.0);
+        h1(t, EV).put("energyRequired", 39.0);
         HorizonMarket h = READER.readHorizon(t.toString(), null);
         assertThat(h.evs().get(0).requirementReachable(h.units().periodHours())).isFalse();
         assertThat(h.evs().get(0).reachableEnergy(1.0)).isEqualTo(24.0);
@@ -203,20 +203,20 @@ class MarketCaseHorizonTest {
 
     static Stream<Arguments> invalidCases() {
         return Stream.of(
-                bad("asset array of the wrong length", t -> pv(t).set("pMax", F.arrayNode().add(1.0).add(2.0).add(3.0)),
+                bad("asset array of the wrong length", t -> h1(t, PV).set("pMax", F.arrayNode().add(1.0).add(2.0).add(3.0)),
                         "agents[h1].assets[h1.pv].pMax", "has 3 values but the case has 2 periods"),
-                bad("empty array", t -> pv(t).set("pMax", F.arrayNode()), "agents[h1].assets[h1.pv].pMax", "has 0 values but the case has 2 periods"),
+                bad("empty array", t -> h1(t, PV).set("pMax", F.arrayNode()), "agents[h1].assets[h1.pv].pMax", "has 0 values but the case has 2 periods"),
                 bad("grid array of the wrong length", t -> t.with("grid").set("importPrice", F.arrayNode().add(0.2)),
                         "grid.importPrice", "has 1 values but the case has 2 periods"),
                 bad("fee array of the wrong length", t -> t.with("trades").set("fee", F.arrayNode().add(0.1).add(0.1).add(0.1)),
                         "trades.fee", "has 3 values but the case has 2 periods"),
                 bad("gamma array of the wrong length", t -> ((ObjectNode) t.get("trades").get("arcs").get(0)).set("gamma", F.arrayNode().add(0.1)),
                         "trades.arcs[0].gamma", "has 1 values but the case has 2 periods"),
-                bad("array holding a string", t -> pv(t).set("pMax", F.arrayNode().add(1.0).add("2")),
+                bad("array holding a string", t -> h1(t, PV).set("pMax", F.arrayNode().add(1.0).add("2")),
                         "agents[h1].assets[h1.pv].pMax[1]", "must be a number"),
-                bad("pMin above pMax in one period", t -> pv(t).put("pMin", 2.0),
+                bad("pMin above pMax in one period", t -> h1(t, PV).put("pMin", 2.0),
                         "agents[h1].assets[h1.pv].pMin", "in period 0: pMin 2.0 > pMax 1.0"),
-                bad("negative a in one period", t -> h2load(t).set("a", F.arrayNode().add(0.1).add(-0.1)),
+                bad("negative a in one period", t -> MarketCaseReaderTest.asset(t, 1, 0).set("a", F.arrayNode().add(0.1).add(-0.1)),
                         "agents[h2].assets[h2.load].a", "in period 1: must be >= 0"),
                 bad("import below export in one period", t -> t.with("grid").set("exportPrice", F.arrayNode().add(0.05).add(0.4)),
                         "grid.importPrice", "in period 1: importPrice 0.3 < exportPrice 0.4"),
@@ -226,43 +226,43 @@ class MarketCaseHorizonTest {
                         "trades.arcs[0].gamma", "in period 1: must be >= 0"),
                 bad("zero periods", t -> t.put("periods", 0), "periods", "must be an integer >= 1"),
                 bad("fractional periods", t -> t.put("periods", 1.5), "periods", "must be an integer >= 1"),
-                bad("EV that leaves before it arrives", t -> ev(t).put("arrival", 1).put("departure", 1),
+                bad("EV that leaves before it arrives", t -> h1(t, EV).put("arrival", 1).put("departure", 1),
                         "agents[h1].assets[h1.ev].departure", "departure 1 <= arrival 1 (an EV must leave after it arrives)"),
-                bad("EV that leaves after the horizon", t -> ev(t).put("departure", 3),
+                bad("EV that leaves after the horizon", t -> h1(t, EV).put("departure", 3),
                         "agents[h1].assets[h1.ev].departure", "departure 3 > periods 2"),
-                bad("EV arrival not an integer", t -> ev(t).put("arrival", 0.5), "agents[h1].assets[h1.ev].arrival", "must be an integer"),
-                bad("EV arrival negative", t -> ev(t).put("arrival", -1), "agents[h1].assets[h1.ev].arrival", "must be >= 0"),
-                bad("EV asked for more than its battery", t -> ev(t).put("energyRequired", 41.0),
+                bad("EV arrival not an integer", t -> h1(t, EV).put("arrival", 0.5), "agents[h1].assets[h1.ev].arrival", "must be an integer"),
+                bad("EV arrival negative", t -> h1(t, EV).put("arrival", -1), "agents[h1].assets[h1.ev].arrival", "must be >= 0"),
+                bad("EV asked for more than its battery", t -> h1(t, EV).put("energyRequired", 41.0),
                         "agents[h1].assets[h1.ev].energyRequired", "energyRequired 41.0 > energyMax 40.0"),
-                bad("energyInitial above energyMax", t -> bat(t).put("energyInitial", 11.0),
+                bad("energyInitial above energyMax", t -> h1(t, BAT).put("energyInitial", 11.0),
                         "agents[h1].assets[h1.bat].energyInitial", "energyInitial 11.0 is outside [energyMin, energyMax] = [0.0, 10.0]"),
-                bad("energyInitial below energyMin", t -> bat(t).put("energyMin", 6.0),
+                bad("energyInitial below energyMin", t -> h1(t, BAT).put("energyMin", 6.0),
                         "agents[h1].assets[h1.bat].energyInitial", "is outside [energyMin, energyMax] = [6.0, 10.0]"),
-                bad("energyMin above energyMax", t -> bat(t).put("energyMin", 12.0),
+                bad("energyMin above energyMax", t -> h1(t, BAT).put("energyMin", 12.0),
                         "agents[h1].assets[h1.bat].energyMin", "energyMin must be <= energyMax"),
-                bad("energyFinal above energyMax", t -> bat(t).put("energyFinal", 12.0),
+                bad("energyFinal above energyMax", t -> h1(t, BAT).put("energyFinal", 12.0),
                         "agents[h1].assets[h1.bat].energyFinal", "energyFinal 12.0 > energyMax 10.0"),
-                bad("zero efficiency", t -> bat(t).put("chargeEfficiency", 0.0),
+                bad("zero efficiency", t -> h1(t, BAT).put("chargeEfficiency", 0.0),
                         "agents[h1].assets[h1.bat].chargeEfficiency", "must be in (0, 1]"),
-                bad("efficiency above one", t -> ev(t).put("dischargeEfficiency", 1.2),
+                bad("efficiency above one", t -> h1(t, EV).put("dischargeEfficiency", 1.2),
                         "agents[h1].assets[h1.ev].dischargeEfficiency", "must be in (0, 1]"),
-                bad("negative charge limit", t -> bat(t).put("chargeMax", -1.0), "agents[h1].assets[h1.bat].chargeMax", "must be >= 0"),
-                bad("negative cycle cost", t -> bat(t).put("cycleCost", -0.01), "agents[h1].assets[h1.bat].cycleCost", "must be >= 0"),
-                bad("storage without chargeMax", t -> bat(t).remove("chargeMax"), "agents[h1].assets[h1.bat].chargeMax", "is required"),
-                bad("storage with pMax", t -> bat(t).put("pMax", 2.0), "agents[h1].assets[h1.bat].pMax", "a storage asset takes no pMin, pMax, a or b"),
-                bad("EV with a cost", t -> ev(t).put("b", 0.1), "agents[h1].assets[h1.ev].b", "an ev asset takes no pMin, pMax, a or b"),
-                bad("shiftable with pMin", t -> washer(t).put("pMin", -2.0), "agents[h1].assets[h1.washer].pMin", "a shiftable asset takes no pMin"),
-                bad("storage with a field of an EV", t -> bat(t).put("arrival", 0), "agents[h1].assets[h1.bat].arrival", "unknown field"),
-                bad("unknown type", t -> bat(t).put("type", "battery"), "agents[h1].assets[h1.bat].type", "must be one of ev, flexible, shiftable, storage"),
-                bad("shiftable window backwards", t -> washer(t).put("windowStart", 2), "agents[h1].assets[h1.washer].windowEnd",
+                bad("negative charge limit", t -> h1(t, BAT).put("chargeMax", -1.0), "agents[h1].assets[h1.bat].chargeMax", "must be >= 0"),
+                bad("negative cycle cost", t -> h1(t, BAT).put("cycleCost", -0.01), "agents[h1].assets[h1.bat].cycleCost", "must be >= 0"),
+                bad("storage without chargeMax", t -> h1(t, BAT).remove("chargeMax"), "agents[h1].assets[h1.bat].chargeMax", "is required"),
+                bad("storage with pMax", t -> h1(t, BAT).put("pMax", 2.0), "agents[h1].assets[h1.bat].pMax", "a storage asset takes no pMin, pMax, a or b"),
+                bad("EV with a cost", t -> h1(t, EV).put("b", 0.1), "agents[h1].assets[h1.ev].b", "an ev asset takes no pMin, pMax, a or b"),
+                bad("shiftable with pMin", t -> h1(t, WASHER).put("pMin", -2.0), "agents[h1].assets[h1.washer].pMin", "a shiftable asset takes no pMin"),
+                bad("storage with a field of an EV", t -> h1(t, BAT).put("arrival", 0), "agents[h1].assets[h1.bat].arrival", "unknown field"),
+                bad("unknown type", t -> h1(t, BAT).put("type", "battery"), "agents[h1].assets[h1.bat].type", "must be one of ev, flexible, shiftable, storage"),
+                bad("shiftable window backwards", t -> h1(t, WASHER).put("windowStart", 2), "agents[h1].assets[h1.washer].windowEnd",
                         "windowEnd 2 <= windowStart 2 (a window must end after it starts)"),
-                bad("shiftable with negative energy", t -> washer(t).put("energy", -1.0), "agents[h1].assets[h1.washer].energy", "must be >= 0"),
-                bad("ramp on a storage", t -> bat(t).put("rampMax", 1.0), "agents[h1].assets[h1.bat].rampMax", "unknown field"),
-                bad("negative ramp", t -> pv(t).put("rampMax", -1.0), "agents[h1].assets[h1.pv].rampMax", "must be >= 0"),
-                bad("profile with an unknown field", t -> pv(t).set("pMax", F.objectNode().put("profile", "pv").put("shift", 1)),
+                bad("shiftable with negative energy", t -> h1(t, WASHER).put("energy", -1.0), "agents[h1].assets[h1.washer].energy", "must be >= 0"),
+                bad("ramp on a storage", t -> h1(t, BAT).put("rampMax", 1.0), "agents[h1].assets[h1.bat].rampMax", "unknown field"),
+                bad("negative ramp", t -> h1(t, PV).put("rampMax", -1.0), "agents[h1].assets[h1.pv].rampMax", "must be >= 0"),
+                bad("profile with an unknown field", t -> h1(t, PV).set("pMax", F.objectNode().put("profile", "pv").put("shift", 1)),
                         "agents[h1].assets[h1.pv].pMax.shift", "unknown field"),
-                bad("not supported yet: minStable", t -> pv(t).put("minStable", 0.5), "agents[h1].assets[h1.pv].minStable", "not supported yet"),
-                bad("not supported yet: block", t -> bat(t).put("block", true), "agents[h1].assets[h1.bat].block", "not supported yet"),
+                bad("not supported yet: minStable", t -> h1(t, PV).put("minStable", 0.5), "agents[h1].assets[h1.pv].minStable", "not supported yet"),
+                bad("not supported yet: block", t -> h1(t, BAT).put("block", true), "agents[h1].assets[h1.bat].block", "not supported yet"),
                 bad("not supported yet: minQuantity", t -> t.with("trades").put("minQuantity", 1.0), "trades.minQuantity", "not supported yet"),
                 bad("not supported yet: classes", t -> t.set("classes", F.objectNode()), "classes", "not supported yet"),
                 bad("not supported yet: classMarkets", t -> t.put("classMarkets", true), "classMarkets", "not supported yet"),
@@ -277,17 +277,17 @@ class MarketCaseHorizonTest {
         return Stream.of(
                 bad("periods", t -> t.put("periods", 24), "periods", "the field 'periods' was introduced in version 2"),
                 bad("profiles", t -> t.put("profiles", "p.csv"), "profiles", "the field 'profiles' was introduced in version 2"),
-                bad("type", t -> asset(t).put("type", "flexible"), "agents[h1].assets[h1.pv].type", "the field 'type' was introduced in version 2"),
-                bad("rampMax", t -> asset(t).put("rampMax", 1.0), "agents[h1].assets[h1.pv].rampMax", "introduced in version 2"),
-                bad("array", t -> asset(t).set("pMax", F.arrayNode().add(4.0)), "agents[h1].assets[h1.pv].pMax",
+                bad("type", t -> MarketCaseReaderTest.asset(t, 0, 0).put("type", "flexible"), "agents[h1].assets[h1.pv].type", "the field 'type' was introduced in version 2"),
+                bad("rampMax", t -> MarketCaseReaderTest.asset(t, 0, 0).put("rampMax", 1.0), "agents[h1].assets[h1.pv].rampMax", "introduced in version 2"),
+                bad("array", t -> MarketCaseReaderTest.asset(t, 0, 0).set("pMax", F.arrayNode().add(4.0)), "agents[h1].assets[h1.pv].pMax",
                         "a per-period array was introduced in version 2 of the market-case format; this case is version 1"),
-                bad("profile", t -> asset(t).set("pMax", F.objectNode().put("profile", "pv")), "agents[h1].assets[h1.pv].pMax",
+                bad("profile", t -> MarketCaseReaderTest.asset(t, 0, 0).set("pMax", F.objectNode().put("profile", "pv")), "agents[h1].assets[h1.pv].pMax",
                         "a profile was introduced in version 2"),
                 bad("fee array", t -> t.with("trades").set("fee", F.arrayNode().add(0.01)), "trades.fee", "introduced in version 2"),
                 bad("grid array", t -> t.with("grid").set("importPrice", F.arrayNode().add(0.35)), "grid.importPrice", "introduced in version 2"),
                 bad("storage", t -> ((ArrayNode) t.get("agents").get(3).get("assets")).add(F.objectNode().put("id", "m1.bat").put("type", "storage")),
                         "agents[m1].assets[m1.bat].type", "introduced in version 2"),
-                bad("minStable", t -> asset(t).put("minStable", 1.0), "agents[h1].assets[h1.pv].minStable", "introduced in version 2"));
+                bad("minStable", t -> MarketCaseReaderTest.asset(t, 0, 0).put("minStable", 1.0), "agents[h1].assets[h1.pv].minStable", "introduced in version 2"));
     }
 
     private static Arguments bad(String name, Consumer<ObjectNode> mutation, String field, String rule) {
@@ -325,27 +325,13 @@ class MarketCaseHorizonTest {
         }
     }
 
-    private static ObjectNode asset(ObjectNode t) {
-        return (ObjectNode) t.get("agents").get(0).get("assets").get(0);
-    }
+    // The assets of h1 in two-periods.json, by position.
+    private static final int PV = 0;
+    private static final int BAT = 1;
+    private static final int EV = 2;
+    private static final int WASHER = 3;
 
-    private static ObjectNode pv(ObjectNode t) {
-        return (ObjectNode) t.get("agents").get(0).get("assets").get(0);
-    }
-
-    private static ObjectNode bat(ObjectNode t) {
-        return (ObjectNode) t.get("agents").get(0).get("assets").get(1);
-    }
-
-    private static ObjectNode ev(ObjectNode t) {
-        return (ObjectNode) t.get("agents").get(0).get("assets").get(2);
-    }
-
-    private static ObjectNode washer(ObjectNode t) {
-        return (ObjectNode) t.get("agents").get(0).get("assets").get(3);
-    }
-
-    private static ObjectNode h2load(ObjectNode t) {
-        return (ObjectNode) t.get("agents").get(1).get("assets").get(0);
+    private static ObjectNode h1(ObjectNode t, int k) {
+        return MarketCaseReaderTest.asset(t, 0, k);
     }
 }

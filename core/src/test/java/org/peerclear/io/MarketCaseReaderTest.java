@@ -199,7 +199,7 @@ class MarketCaseReaderTest {
         return (ObjectNode) agents(t).get(i);
     }
 
-    private static ObjectNode asset(ObjectNode t, int i, int k) {
+    static ObjectNode asset(ObjectNode t, int i, int k) {
         return (ObjectNode) agent(t, i).get("assets").get(k);
     }
 

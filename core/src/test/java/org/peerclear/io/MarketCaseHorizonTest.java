@@ -125,6 +125,14 @@ class MarketCaseHorizonTest {
     }
 
     @Test
+    void aHorizonsBusesAreCheckedLikeAMarkets() {
+        MarketCaseReader reader = MarketCaseReader.withBusLookup(net -> java.util.Set.of("1", "18", "25"));
+        assertThatThrownBy(() -> reader.readHorizon(MarketCaseReaderTest.example(), null))
+                .isInstanceOf(InvalidMarketException.class)
+                .hasMessage("agents[h3].bus: bus '33' is not a bus of network 'case33bw'");
+    }
+
+    @Test
     void aVersionTwoCaseOfOnePeriodWithoutMemoryIsAMarket() {
         ObjectNode t = (ObjectNode) MarketCaseReaderTest.exampleTree().put("version", 2).put("periods", 1);
         ((ObjectNode) t.get("agents").get(0).get("assets").get(0)).set("pMax", F.arrayNode().add(4.0));

@@ -26,7 +26,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.peerclear.model.Agent;
 import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
@@ -367,9 +369,9 @@ final class CaseParser {
         return optionalText(root.get("grid"), "bus", "grid");
     }
 
-    private java.util.Optional<NetworkSpec> network() {
+    private Optional<NetworkSpec> network() {
         if (!root.has("network")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode n = object(root.get("network"), "network");
         for (String field : NETWORK_LATER) {
@@ -377,7 +379,7 @@ final class CaseParser {
                 later("network." + field);
             }
         }
-        return java.util.Optional.of(network(n, baseDirectory));
+        return Optional.of(network(n, baseDirectory));
     }
 
     private void format(JsonNode root) {
@@ -535,7 +537,7 @@ final class CaseParser {
             v2(sp + ".type", "the field 'type'");
             type = asText(s.get("type"), sp + ".type");
             if (!TYPES.contains(type)) {
-                throw new InvalidMarketException(sp + ".type", "must be one of " + String.join(", ", new java.util.TreeSet<>(TYPES))
+                throw new InvalidMarketException(sp + ".type", "must be one of " + String.join(", ", new TreeSet<>(TYPES))
                         + ", got \"" + type + "\"");
             }
         }
@@ -564,6 +566,9 @@ final class CaseParser {
 
     /** A storage, EV or shiftable asset: its own fields only, plain numbers. */
     private static HorizonAsset typed(JsonNode s, String type, String agentId, String sid, String sp) {
+        if (s.has("rampMax")) {
+            throw new InvalidMarketException(sp + ".rampMax", "applies to flexible assets only, not to a " + type + " asset");
+        }
         for (String field : List.of("pMin", "pMax", "a", "b")) {
             if (s.has(field) && !(type.equals("shiftable") && field.equals("pMax"))) {
                 throw new InvalidMarketException(sp + "." + field, (type.equals("ev") ? "an " : "a ") + type + " asset takes no pMin, pMax"

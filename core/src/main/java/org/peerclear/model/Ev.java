@@ -14,7 +14,7 @@ package org.peerclear.model;
  */
 public record Ev(String agentId, String id, double energyMin, double energyMax, double energyInitial,
                  double energyRequired, double chargeMax, double dischargeMax, double chargeEfficiency,
-                 double dischargeEfficiency, double cycleCost, int arrival, int departure) implements HorizonAsset {
+                 double dischargeEfficiency, double cycleCost, int arrival, int departure) implements EnergyStore {
     public Ev {
         String at = Checks.assetPath(agentId, id);
         Checks.energyStore(at, energyMin, energyMax, energyInitial, chargeMax, dischargeMax, chargeEfficiency,
@@ -52,5 +52,20 @@ public record Ev(String agentId, String id, double energyMin, double energyMax, 
     @Override
     public String type() {
         return "ev";
+    }
+
+    @Override
+    public int connectedFrom() {
+        return arrival;
+    }
+
+    @Override
+    public int connectedUntil(int periods) {
+        return departure;
+    }
+
+    @Override
+    public double energyAtEnd() {
+        return energyRequired;
     }
 }

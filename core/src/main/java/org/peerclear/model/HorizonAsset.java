@@ -5,7 +5,7 @@ package org.peerclear.model;
  * ({@link FlexibleAsset}), or an asset with memory ({@link Storage}, {@link Ev},
  * {@link Shiftable}) whose periods are coupled by its energy.
  */
-public sealed interface HorizonAsset permits FlexibleAsset, Storage, Ev, Shiftable {
+public sealed interface HorizonAsset permits FlexibleAsset, EnergyStore, Shiftable {
     /** The id of the agent that owns the asset. */
     String agentId();
 

@@ -29,7 +29,7 @@ import java.util.OptionalDouble;
  * </ul>
  * So a formulation over the horizon builds the {@code T} ordinary single-period problems from
  * the period markets and adds the coupling rows from the typed records ({@link #storage()},
- * {@link #evs()}, {@link #shiftables()}, {@link #rampMax()}):
+ * {@link #evs()}, or both as {@link #energyStores()}; {@link #shiftables()}, {@link #rampMax()}):
  * <ul>
  *   <li>storage and EVs: split {@code p_t = d_t − c_t} with {@code 0 <= c_t <= chargeMax},
  *       {@code 0 <= d_t <= dischargeMax}; energy
@@ -167,6 +167,11 @@ public final class HorizonMarket {
         return typed(Ev.class);
     }
 
+    /** The storage assets and EVs together, in declared order: one set of energy rows serves both. */
+    public List<EnergyStore> energyStores() {
+        return typed(EnergyStore.class);
+    }
+
     /** The shiftable loads, in declared order. */
     public List<Shiftable> shiftables() {
         return typed(Shiftable.class);
@@ -220,7 +225,7 @@ public final class HorizonMarket {
                     throw new InvalidMarketException(at, "must be >= 0, got " + gamma.at(t)
                             + " (a negative gamma would make the problem non-convex; express preferences as penalties on what is not preferred)");
                 }
-                Checks.nonNegative(at, gamma.at(t));
+                Checks.inRange(at, gamma.at(t));
             });
         }
         Map<String, HorizonAsset> assets = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ package org.peerclear.model;
  */
 public record Storage(String agentId, String id, double energyMin, double energyMax, double energyInitial,
                       double energyFinal, double chargeMax, double dischargeMax, double chargeEfficiency,
-                      double dischargeEfficiency, double cycleCost) implements HorizonAsset {
+                      double dischargeEfficiency, double cycleCost) implements EnergyStore {
     public Storage {
         String at = Checks.assetPath(agentId, id);
         Checks.energyStore(at, energyMin, energyMax, energyInitial, chargeMax, dischargeMax, chargeEfficiency,
@@ -41,5 +41,20 @@ public record Storage(String agentId, String id, double energyMin, double energy
     @Override
     public String type() {
         return "storage";
+    }
+
+    @Override
+    public int connectedFrom() {
+        return 0;
+    }
+
+    @Override
+    public int connectedUntil(int periods) {
+        return periods;
+    }
+
+    @Override
+    public double energyAtEnd() {
+        return energyFinal;
     }
 }

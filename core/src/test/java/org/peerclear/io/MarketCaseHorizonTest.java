@@ -265,7 +265,7 @@ class MarketCaseHorizonTest {
                 bad("shiftable window backwards", t -> h1(t, WASHER).put("windowStart", 2), "agents[h1].assets[h1.washer].windowEnd",
                         "windowEnd 2 <= windowStart 2 (a window must end after it starts)"),
                 bad("shiftable with negative energy", t -> h1(t, WASHER).put("energy", -1.0), "agents[h1].assets[h1.washer].energy", "must be >= 0"),
-                bad("ramp on a storage", t -> h1(t, BAT).put("rampMax", 1.0), "agents[h1].assets[h1.bat].rampMax", "unknown field"),
+                bad("ramp on a storage", t -> h1(t, BAT).put("rampMax", 1.0), "agents[h1].assets[h1.bat].rampMax", "applies to flexible assets only, not to a storage asset"),
                 bad("negative ramp", t -> h1(t, PV).put("rampMax", -1.0), "agents[h1].assets[h1.pv].rampMax", "must be >= 0"),
                 bad("profile with an unknown field", t -> h1(t, PV).set("pMax", F.objectNode().put("profile", "pv").put("shift", 1)),
                         "agents[h1].assets[h1.pv].pMax.shift", "unknown field"),

@@ -64,6 +64,19 @@ class HorizonMarketTest {
     }
 
     @Test
+    void batteriesAndEvsShareOneShapeOfEnergyRows() {
+        HorizonMarket day = HorizonMarkets.householdDay();
+        assertThat(day.energyStores()).extracting(HorizonAsset::id).containsExactly("home.bat", "home.ev");
+        EnergyStore bat = day.energyStores().get(0);
+        EnergyStore ev = day.energyStores().get(1);
+        assertThat(List.of(bat.connectedFrom(), bat.connectedUntil(24), ev.connectedFrom(), ev.connectedUntil(24)))
+                .containsExactly(0, 24, 18, 24);
+        assertThat(bat.energyAtEnd()).isEqualTo(5.0);
+        assertThat(ev.energyAtEnd()).isEqualTo(30.0);
+        assertThat(HorizonMarkets.oneBatteryTwoPrices().energyStores().get(0).energyAtEnd()).isNaN();
+    }
+
+    @Test
     void aMarketIsAHorizonOfOnePeriodThatNeedsNoHorizon() {
         Market m = Market.builder("m").agent(new Agent("a", List.of(new Asset("a.x", -1, 1, 0.5, 0.1))))
                 .agent(new Agent("b", List.of())).grid(new Grid(null, 0.3, 0.1)).build();

@@ -26,9 +26,9 @@ final class ProfileTable {
     private static final String FIELD = "profiles";
 
     private final String file;
-    private final Map<String, double[]> columns;
+    private final Map<String, Series> columns;
 
-    private ProfileTable(String file, Map<String, double[]> columns) {
+    private ProfileTable(String file, Map<String, Series> columns) {
         this.file = file;
         this.columns = columns;
     }
@@ -71,13 +71,13 @@ final class ProfileTable {
                 throw new InvalidMarketException(FIELD, file + " has " + rows.size() + " rows of values but the case has "
                         + periods + " periods (a profile needs exactly one row per period)");
             }
-            Map<String, double[]> columns = new LinkedHashMap<>();
+            Map<String, Series> columns = new LinkedHashMap<>();
             for (int c = skip; c < names.size(); c++) {
                 double[] column = new double[periods];
                 for (int t = 0; t < periods; t++) {
                     column[t] = rows.get(t)[c - skip];
                 }
-                if (names.get(c).isEmpty() || columns.put(names.get(c), column) != null) {
+                if (names.get(c).isEmpty() || columns.put(names.get(c), Series.of(column)) != null) {
                     throw new InvalidMarketException(FIELD, file + ": column " + (c + 1) + " has "
                             + (names.get(c).isEmpty() ? "no name" : "the name '" + names.get(c) + "' of an earlier column"));
                 }
@@ -110,11 +110,11 @@ final class ProfileTable {
 
     /** The column {@code name} times {@code scale}; {@code at} is the referring field, for the message. */
     Series column(String name, double scale, String at) {
-        double[] column = columns.get(name);
+        Series column = columns.get(name);
         if (column == null) {
             throw new InvalidMarketException(at, "no column '" + name + "' in " + file + " (columns: "
                     + String.join(", ", columns.keySet()) + ")");
         }
-        return Series.of(column).scaled(scale);
+        return column.scaled(scale);
     }
 }

@@ -13,20 +13,23 @@ import java.util.Arrays;
  * back equal.
  */
 public final class Series {
-    private static final Series ZERO = new Series(0.0, null);
+    private static final Series ZERO = new Series(0.0, null, 1.0);
 
     private final double constant;
+    /** Never changed once here, so that scaled series can share it (see {@link #scaled}). */
     private final double[] values;
+    private final double scale;
 
-    private Series(double constant, double[] values) {
+    private Series(double constant, double[] values, double scale) {
         this.constant = constant;
         this.values = values;
+        this.scale = scale;
     }
 
     /** The same value in every period. */
     public static Series constant(double value) {
         // Zero is the commonest value of a large case (a = 0, pMin = 0): one shared instance.
-        return Double.doubleToRawLongBits(value) == 0L ? ZERO : new Series(value, null);
+        return Double.doubleToRawLongBits(value) == 0L ? ZERO : new Series(value, null, 1.0);
     }
 
     /**
@@ -34,7 +37,7 @@ public final class Series {
      * horizon, which knows the number of periods, names the field whose array is too short.
      */
     public static Series of(double... values) {
-        return new Series(Double.NaN, values.clone());
+        return new Series(Double.NaN, values.clone(), 1.0);
     }
 
     /** True when the value is the same in every period by construction. */
@@ -49,7 +52,7 @@ public final class Series {
 
     /** The value in period {@code t} (any t for a constant). */
     public double at(int t) {
-        return values == null ? constant : values[t];
+        return values == null ? constant : values[t] * scale;
     }
 
     /** The per-period values as a new array of {@code periods} entries. */
@@ -62,36 +65,59 @@ public final class Series {
         if (values.length != periods) {
             throw new IllegalArgumentException("series of " + values.length + " values asked for " + periods);
         }
-        return values.clone();
+        double[] out = new double[periods];
+        for (int t = 0; t < periods; t++) {
+            out[t] = at(t);
+        }
+        return out;
     }
 
-    /** This series times {@code factor}, value by value. */
+    /**
+     * This series times {@code factor}, value by value. The values are shared, not copied: a
+     * year of quarter-hours is 35,040 numbers, and a thousand households may each scale the same
+     * profile.
+     */
     public Series scaled(double factor) {
         if (values == null) {
             return constant(constant * factor);
         }
-        double[] out = values.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= factor;
-        }
-        return new Series(Double.NaN, out);
+        // (v·s)·f is not v·(s·f) in floating point: a series scaled twice keeps its own products.
+        return scale == 1.0 ? new Series(Double.NaN, values, factor) : new Series(Double.NaN, toArray(values.length), factor);
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Series s)) {
+        if (!(o instanceof Series s) || (values == null) != (s.values == null)) {
             return false;
         }
-        return values == null ? s.values == null && Double.compare(constant, s.constant) == 0 : Arrays.equals(values, s.values);
+        if (values == null) {
+            return Double.compare(constant, s.constant) == 0;
+        }
+        if (values.length != s.values.length) {
+            return false;
+        }
+        for (int t = 0; t < values.length; t++) {
+            if (Double.compare(at(t), s.at(t)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return values == null ? Double.hashCode(constant) : Arrays.hashCode(values);
+        if (values == null) {
+            return Double.hashCode(constant);
+        }
+        int h = 1;
+        for (int t = 0; t < values.length; t++) {
+            h = 31 * h + Double.hashCode(at(t));
+        }
+        return h;
     }
 
     @Override
     public String toString() {
-        return values == null ? Double.toString(constant) : Arrays.toString(values);
+        return values == null ? Double.toString(constant) : Arrays.toString(toArray(values.length));
     }
 }

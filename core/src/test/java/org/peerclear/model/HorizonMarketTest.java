@@ -139,6 +139,10 @@ class HorizonMarketTest {
         assertThat(Series.of(1.0, 2.0)).isEqualTo(Series.of(1.0, 2.0)).hasSameHashCodeAs(Series.of(1.0, 2.0));
         assertThat(Series.of(1.0, 2.0).scaled(2.0).toArray(2)).containsExactly(2.0, 4.0);
         assertThat(Series.constant(3.0).toArray(3)).containsExactly(3.0, 3.0, 3.0);
+        // A scaled series equals the series of its products, and scaling twice multiplies in order.
+        Series twice = Series.of(0.1, 0.7).scaled(3.0).scaled(0.1);
+        assertThat(twice).isEqualTo(Series.of(0.1 * 3.0 * 0.1, 0.7 * 3.0 * 0.1)).hasSameHashCodeAs(Series.of(0.1 * 3.0 * 0.1, 0.7 * 3.0 * 0.1));
+        assertThat(twice.at(1)).isEqualTo(0.7 * 3.0 * 0.1);
     }
 
     private static Asset asset(Market m, String agent, String id) {

@@ -8,6 +8,7 @@ import static org.peerclear.io.JsonFields.object;
 import static org.peerclear.io.JsonFields.onlyKnown;
 import static org.peerclear.io.JsonFields.optionalNumber;
 import static org.peerclear.io.JsonFields.optionalText;
+import static org.peerclear.io.JsonFields.join;
 import static org.peerclear.io.JsonFields.required;
 import static org.peerclear.io.JsonFields.text;
 import static org.peerclear.io.JsonFields.unknownField;
@@ -22,17 +23,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.peerclear.model.Agent;
 import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
 import org.peerclear.model.Community;
+import org.peerclear.model.Ev;
+import org.peerclear.model.FlexibleAsset;
 import org.peerclear.model.Grid;
+import org.peerclear.model.HorizonAgent;
+import org.peerclear.model.HorizonAsset;
+import org.peerclear.model.HorizonGrid;
+import org.peerclear.model.HorizonMarket;
+import org.peerclear.model.HorizonTrades;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
+import org.peerclear.model.Series;
+import org.peerclear.model.Shiftable;
+import org.peerclear.model.Storage;
 import org.peerclear.model.TradeGraph;
 import org.peerclear.model.Units;
 
@@ -48,18 +62,40 @@ import org.peerclear.model.Units;
  * <p>Top-level fields are checked as they come (format and version at once, so a file of another
  * kind fails at its first lines); missing ones at the end. Agent ids met again in pairs and arcs
  * are replaced by the agent's own string, so a large case keeps one copy of each id.
+ *
+ * <p>Version 2 (time): JSON fields may come in any order, so the number of periods and the
+ * profiles file may come after the agents that use them. The parse therefore keeps what needs
+ * them unresolved ({@link Value}: an array of any length, a profile reference) and resolves it
+ * once the document is read ({@link #horizon()}); an agent whose assets are all plain numbers is
+ * an {@link Agent} at once, as in version 1, so a version-1 case costs what it did. Fields that
+ * only version 2 has are noted as they come and refused in a version-1 case (at once when the
+ * version came first, else at the end), naming the version that introduced them.
  */
 final class CaseParser {
     static final Set<String> TOP = Set.of("format", "version", "name", "units", "agents", "trades",
-            "communities", "grid", "network");
+            "communities", "grid", "network", "periods", "profiles", "classes", "classMarkets");
     private static final Set<String> UNITS = Set.of("power", "currency", "periodHours");
-    private static final Set<String> AGENT = Set.of("id", "bus", "class", "assets");
-    private static final Set<String> ASSET = Set.of("id", "pMin", "pMax", "a", "b");
-    private static final Set<String> TRADES = Set.of("graph", "fee", "arcs");
+    private static final Set<String> AGENT = Set.of("id", "bus", "class", "assets", "premiums");
+    private static final Set<String> TYPES = Set.of("flexible", "storage", "ev", "shiftable");
+    private static final Set<String> FLEXIBLE = Set.of("id", "type", "pMin", "pMax", "a", "b", "rampMax", "minStable", "block");
+    private static final Set<String> STORAGE = Set.of("id", "type", "energyMin", "energyMax", "energyInitial", "energyFinal",
+            "chargeMax", "dischargeMax", "chargeEfficiency", "dischargeEfficiency", "cycleCost", "minStable", "block");
+    private static final Set<String> EV = Set.of("id", "type", "energyMin", "energyMax", "energyInitial", "energyRequired",
+            "chargeMax", "dischargeMax", "chargeEfficiency", "dischargeEfficiency", "cycleCost", "arrival", "departure",
+            "minStable", "block");
+    private static final Set<String> SHIFTABLE = Set.of("id", "type", "energy", "pMax", "windowStart", "windowEnd",
+            "minStable", "block");
+    /** Version-2 fields of an asset that this reader does not implement yet (integer rules). */
+    private static final List<String> ASSET_LATER = List.of("minStable", "block");
+    private static final Set<String> PROFILE = Set.of("profile", "scale");
+    private static final Set<String> TRADES = Set.of("graph", "fee", "arcs", "minQuantity");
     private static final Set<String> ARC = Set.of("from", "to", "gamma");
     private static final Set<String> COMMUNITY = Set.of("id", "manager", "members");
     private static final Set<String> GRID = Set.of("bus", "importPrice", "exportPrice", "importMax", "exportMax");
-    private static final Set<String> NETWORK = Set.of("case", "vMin", "vMax", "ratings");
+    private static final Set<String> NETWORK = Set.of("case", "vMin", "vMax", "ratings", "charges", "losses", "lossAware",
+            "tightenToAc");
+    /** Version-2 fields of the network that this reader does not implement yet (charges and losses). */
+    private static final List<String> NETWORK_LATER = List.of("charges", "losses", "lossAware", "tightenToAc");
     private static final Set<String> RATING = Set.of("from", "to", "pMax");
 
     private final JsonParser p;
@@ -67,6 +103,56 @@ final class CaseParser {
     private final Path baseDirectory;
     private final String document;
     private final Map<String, String> ids = new HashMap<>();
+
+    // What the document held, for market() and horizon().
+    private ObjectNode root;
+    /** {@link Agent}s, and {@link RawAgent}s for agents with per-period numbers or typed assets. */
+    private List<Object> agents;
+    private boolean tradesGiven;
+    private TradeGraph.Kind tradeKind = TradeGraph.Kind.COMPLETE;
+    private List<List<String>> pairs = List.of();
+    private Value fee = Value.number(0.0, "trades.fee");
+    private List<Arc> arcs = List.of();
+    /** Arc overrides (by index) whose gamma is per period; their {@link Arc} holds a placeholder 0. */
+    private final Map<Integer, Value> arcSeries = new HashMap<>();
+    private final Map<String, Double> ramps = new LinkedHashMap<>();
+    /** The version, once read (0 before). */
+    private int version;
+    /** The first version-2 field met (its path, and what it is), or null. */
+    private String v2Field;
+    private String v2What;
+    /** The first version-2 field met that this reader does not implement yet, or null. */
+    private String later;
+
+    /**
+     * A number of a version-2 case as written: a number, an array of per-period values (of any
+     * length: the horizon checks it), or a column of the profiles file times a scale. {@code at}
+     * is its field's path.
+     */
+    private record Value(double number, double[] values, String profile, double scale, String at) {
+        static Value number(double v, String at) {
+            return new Value(v, null, null, 1.0, at);
+        }
+
+        boolean plain() {
+            return values == null && profile == null;
+        }
+    }
+
+    /** An agent with assets that need the horizon: {@link Asset}, {@link RawFlexible} or {@link RawTyped}. */
+    private record RawAgent(String id, String bus, String productClass, List<Object> assets) {
+    }
+
+    /** A storage, EV or shiftable asset as written. */
+    private record RawTyped(JsonNode node, String type, String agentId, String id, String at) {
+        HorizonAsset build() {
+            return typed(node, type, agentId, id, at);
+        }
+    }
+
+    /** A flexible asset with a per-period number. */
+    private record RawFlexible(String id, Value pMin, Value pMax, Value a, Value b) {
+    }
 
     /**
      * @param mapper reads small subtrees; it must not fail on trailing tokens (it reads one value
@@ -80,7 +166,8 @@ final class CaseParser {
         this.document = document;
     }
 
-    Market parse() throws IOException {
+    /** Reads the whole document; then {@link #market()} or {@link #horizon()} builds what it says. */
+    CaseParser parse() throws IOException {
         JsonToken t = p.nextToken();
         if (t == null) {
             throw new InvalidMarketException(document, "is empty");
@@ -89,23 +176,23 @@ final class CaseParser {
             object(tree(), document);
         }
         ObjectNode small = mapper.createObjectNode();
-        List<Agent> agents = null;
-        TradeGraph trades = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
                 case "agents" -> agents = agents();
-                case "trades" -> trades = trades();
+                case "trades" -> trades();
                 default -> {
                     if (!TOP.contains(field)) {
                         throw unknownField("", field, TOP);
                     }
                     small.set(field, tree());
-                    if (field.equals("format")) {
-                        format(small);
-                    } else if (field.equals("version")) {
-                        version(small);
+                    switch (field) {
+                        case "format" -> format(small);
+                        case "version" -> version(small);
+                        case "periods", "profiles" -> v2(field, "the field '" + field + "'");
+                        case "classes", "classMarkets" -> later(field);
+                        default -> { }
                     }
                 }
             }
@@ -115,54 +202,270 @@ final class CaseParser {
             throw new InvalidMarketException(document, "not valid JSON: unexpected " + after.asString()
                     + " after the end of the case" + JsonFields.at(p.currentLocation()));
         }
-        return build(small, agents, trades);
-    }
-
-    private Market build(ObjectNode root, List<Agent> agents, TradeGraph trades) {
+        root = small;
         format(root);
         version(root);
-        Market.Builder b = Market.builder(optionalText(root, "name", ""));
-        if (root.has("units")) {
-            JsonNode u = object(root.get("units"), "units");
-            onlyKnown(u, "units", UNITS);
-            b.units(new Units(text(u, "power", "units"), text(u, "currency", "units"), number(u, "periodHours", "units")));
-        }
         if (agents == null) {
             throw new InvalidMarketException("agents", "is required");
         }
-        agents.forEach(b::agent);
-        if (trades != null) {
-            b.tradeGraph(trades);
+        return this;
+    }
+
+    /**
+     * The case as one period's market. A case that is more than that (more than one period, an
+     * asset with memory) is refused with a pointer to {@link MarketCaseReader#readHorizon}.
+     */
+    Market market() {
+        if (!plain()) {
+            HorizonMarket h = horizon();
+            if (h.needsHorizon()) {
+                throw needsHorizon(h);
+            }
+            return h.period(0);
         }
-        List<JsonNode> communities = array(root, "communities", "", false);
-        for (int i = 0; i < communities.size(); i++) {
-            b.community(community(communities.get(i), "communities[" + i + "]"));
+        Market.Builder b = Market.builder(optionalText(root, "name", "")).units(units());
+        agents.forEach(a -> b.agent((Agent) a));
+        if (tradesGiven) {
+            b.tradeGraph(switch (tradeKind) {
+                case COMPLETE -> TradeGraph.complete(fee.number(), arcs);
+                case NONE -> TradeGraph.none(fee.number(), arcs);
+                case PAIRS -> TradeGraph.pairs(pairs, fee.number(), arcs);
+            });
         }
+        communities().forEach(b::community);
         if (root.has("grid")) {
-            JsonNode g = object(root.get("grid"), "grid");
-            onlyKnown(g, "grid", GRID);
-            b.grid(new Grid(optionalText(g, "bus", "grid"), number(g, "importPrice", "grid"), number(g, "exportPrice", "grid"),
-                    optionalNumber(g, "importMax", "grid", Double.POSITIVE_INFINITY),
-                    optionalNumber(g, "exportMax", "grid", Double.POSITIVE_INFINITY)));
+            Value[] g = gridValues();
+            b.grid(new Grid(gridBus(), g[0].number(), g[1].number(), g[2].number(), g[3].number()));
         }
-        if (root.has("network")) {
-            b.network(network(object(root.get("network"), "network"), baseDirectory));
-        }
+        network().ifPresent(b::network);
         return b.build();
     }
 
-    private static void format(JsonNode root) {
+    /** The case as a horizon (a version-1 case is a horizon of one period). */
+    HorizonMarket horizon() {
+        int periods = periods();
+        JsonNode named = root.get("profiles");
+        ProfileTable table = named == null ? null : profiles(asText(named, "profiles"), periods);
+        HorizonMarket.Builder b = HorizonMarket.builder(optionalText(root, "name", ""), periods).units(units());
+        for (Object a : agents) {
+            if (a instanceof Agent plain) {
+                b.agent(new HorizonAgent(plain.id(), plain.bus(), plain.productClass(),
+                        plain.assets().stream().<HorizonAsset>map(s -> FlexibleAsset.of(plain.id(), s)).toList()));
+            } else {
+                RawAgent raw = (RawAgent) a;
+                List<HorizonAsset> assets = new ArrayList<>();
+                for (Object s : raw.assets()) {
+                    if (s instanceof Asset plain) {
+                        assets.add(FlexibleAsset.of(raw.id(), plain));
+                    } else if (s instanceof RawFlexible f) {
+                        assets.add(new FlexibleAsset(raw.id(), f.id(), series(f.pMin(), table), series(f.pMax(), table),
+                                series(f.a(), table), series(f.b(), table)));
+                    } else {
+                        assets.add(((RawTyped) s).build());
+                    }
+                }
+                b.agent(new HorizonAgent(raw.id(), raw.bus(), raw.productClass(), assets));
+            }
+        }
+        List<HorizonTrades.ArcGamma> gammas = new ArrayList<>(arcs.size());
+        for (int k = 0; k < arcs.size(); k++) {
+            Arc arc = arcs.get(k);
+            Value v = arcSeries.get(k);
+            gammas.add(new HorizonTrades.ArcGamma(arc.from(), arc.to(), v == null ? Series.constant(arc.gamma()) : series(v, table)));
+        }
+        b.trades(new HorizonTrades(tradeKind, pairs, series(fee, table), gammas));
+        communities().forEach(b::community);
+        if (root.has("grid")) {
+            Value[] g = gridValues();
+            b.grid(new HorizonGrid(gridBus(), series(g[0], table), series(g[1], table), series(g[2], table), series(g[3], table)));
+        }
+        network().ifPresent(b::network);
+        ramps.forEach(b::rampMax);
+        return b.build();
+    }
+
+    /** True when the case is one version-1 market as written: nothing needs the horizon to resolve. */
+    private boolean plain() {
+        if (periods() != 1 || root.has("profiles") || !fee.plain() || !arcSeries.isEmpty()) {
+            return false;
+        }
+        if (root.has("grid")) {
+            for (Value v : gridValues()) {
+                if (!v.plain()) {
+                    return false;
+                }
+            }
+        }
+        return agents.stream().allMatch(a -> a instanceof Agent);
+    }
+
+    private static InvalidMarketException needsHorizon(HorizonMarket h) {
+        String how = "read it with MarketCaseReader.readHorizon (a Market is one period)";
+        if (h.periods() > 1) {
+            return new InvalidMarketException("periods", "the case has " + h.periods() + " periods; " + how);
+        }
+        HorizonAsset typed = h.agents().stream().flatMap(a -> a.assets().stream())
+                .filter(s -> !(s instanceof FlexibleAsset)).findFirst().orElseThrow();
+        return new InvalidMarketException(typed.field("type"), "a " + typed.type() + " asset couples periods; " + how);
+    }
+
+    private int periods() {
+        JsonNode v = root.get("periods");
+        if (v == null) {
+            return 1;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+            throw new InvalidMarketException("periods", "must be an integer >= 1, got " + kind(v));
+        }
+        return v.asInt();
+    }
+
+    private ProfileTable profiles(String named, int periods) {
+        Path path = baseDirectory == null ? Path.of(named) : baseDirectory.resolve(named);
+        return ProfileTable.read(path, named, periods);
+    }
+
+    private static Series series(Value v, ProfileTable table) {
+        if (v.plain()) {
+            return Series.constant(v.number());
+        }
+        if (v.values() != null) {
+            return Series.of(v.values());
+        }
+        if (table == null) {
+            throw new InvalidMarketException(v.at() + ".profile", "needs the top-level \"profiles\" file, which the case does not name");
+        }
+        return table.column(v.profile(), v.scale(), v.at() + ".profile");
+    }
+
+    private Units units() {
+        if (!root.has("units")) {
+            return Units.DEFAULT;
+        }
+        JsonNode u = object(root.get("units"), "units");
+        onlyKnown(u, "units", UNITS);
+        return new Units(text(u, "power", "units"), text(u, "currency", "units"), number(u, "periodHours", "units"));
+    }
+
+    private List<Community> communities() {
+        List<JsonNode> list = array(root, "communities", "", false);
+        List<Community> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(community(list.get(i), "communities[" + i + "]"));
+        }
+        return out;
+    }
+
+    /** importPrice, exportPrice, importMax, exportMax of the grid as written (limits +∞ when absent). */
+    private Value[] gridValues() {
+        JsonNode g = object(root.get("grid"), "grid");
+        onlyKnown(g, "grid", GRID);
+        return new Value[] {value(g, "importPrice", "grid"), value(g, "exportPrice", "grid"),
+                optionalValue(g, "importMax", "grid", Double.POSITIVE_INFINITY),
+                optionalValue(g, "exportMax", "grid", Double.POSITIVE_INFINITY)};
+    }
+
+    private String gridBus() {
+        return optionalText(root.get("grid"), "bus", "grid");
+    }
+
+    private Optional<NetworkSpec> network() {
+        if (!root.has("network")) {
+            return Optional.empty();
+        }
+        JsonNode n = object(root.get("network"), "network");
+        for (String field : NETWORK_LATER) {
+            if (n.has(field)) {
+                later("network." + field);
+            }
+        }
+        return Optional.of(network(n, baseDirectory));
+    }
+
+    private void format(JsonNode root) {
         String format = text(root, "format", "");
         if (!MarketCaseReader.FORMAT.equals(format)) {
             throw new InvalidMarketException("format", "must be \"" + MarketCaseReader.FORMAT + "\", got \"" + format + "\"");
         }
     }
 
-    private static void version(JsonNode root) {
-        JsonNode version = required(root, "version", "");
-        if (!version.isIntegralNumber() || version.asInt() != MarketCaseReader.VERSION) {
-            throw new InvalidMarketException("version", "must be " + MarketCaseReader.VERSION + ", got " + version);
+    private void version(JsonNode root) {
+        JsonNode v = required(root, "version", "");
+        if (!v.isIntegralNumber() || (v.asInt() != MarketCaseReader.VERSION && v.asInt() != MarketCaseReader.HORIZON_VERSION)) {
+            throw new InvalidMarketException("version", "must be " + MarketCaseReader.VERSION + " or "
+                    + MarketCaseReader.HORIZON_VERSION + ", got " + v);
         }
+        version = v.asInt();
+        if (version == MarketCaseReader.VERSION && v2Field != null) {
+            throw introducedLater(v2Field, v2What);
+        }
+        if (version == MarketCaseReader.HORIZON_VERSION && later != null) {
+            throw notYet(later);
+        }
+    }
+
+    /** Notes a version-2 field at {@code at}; refused at once in a version-1 case. */
+    private void v2(String at, String what) {
+        if (version == MarketCaseReader.VERSION) {
+            throw introducedLater(at, what);
+        }
+        if (v2Field == null) {
+            v2Field = at;
+            v2What = what;
+        }
+    }
+
+    /** Notes a version-2 field this reader does not implement yet; refused at once when the version is known. */
+    private void later(String at) {
+        v2(at, "the field '" + at.substring(at.lastIndexOf('.') + 1) + "'");
+        if (version == MarketCaseReader.HORIZON_VERSION) {
+            throw notYet(at);
+        }
+        if (later == null) {
+            later = at;
+        }
+    }
+
+    private static InvalidMarketException introducedLater(String at, String what) {
+        return new InvalidMarketException(at, what + " was introduced in version " + MarketCaseReader.HORIZON_VERSION
+                + " of the market-case format; this case is version " + MarketCaseReader.VERSION
+                + " (declare \"version\": " + MarketCaseReader.HORIZON_VERSION + " to use it)");
+    }
+
+    private static InvalidMarketException notYet(String at) {
+        return new InvalidMarketException(at, "not supported yet: a version-2 field that PeerClear does not implement"
+                + " yet (integer rules, product classes, network charges and losses come later); remove it to clear the case");
+    }
+
+    /** A number as written, required. */
+    private Value value(JsonNode node, String field, String path) {
+        return value(required(node, field, path), join(path, field));
+    }
+
+    private Value optionalValue(JsonNode node, String field, String path, double fallback) {
+        JsonNode v = node.get(field);
+        return v == null ? Value.number(fallback, join(path, field)) : value(v, join(path, field));
+    }
+
+    private Value value(JsonNode v, String at) {
+        if (v.isArray()) {
+            v2(at, "a per-period array");
+            double[] values = new double[v.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = JsonFields.asNumber(v.get(i), at + "[" + i + "]");
+            }
+            return new Value(Double.NaN, values, null, 1.0, at);
+        }
+        if (v.isObject()) {
+            v2(at, "a profile");
+            onlyKnown(v, at, PROFILE);
+            return new Value(Double.NaN, null, text(v, "profile", at), optionalNumber(v, "scale", at, 1.0), at);
+        }
+        if (!v.isNumber()) {
+            throw new InvalidMarketException(at, "must be a number, got " + kind(v)
+                    + " (version 2 also takes an array of one number per period or {\"profile\": column})");
+        }
+        return Value.number(JsonFields.asNumber(v, at), at);
     }
 
     /** The current value as a tree (the parser is left on its last token). */
@@ -181,48 +484,139 @@ final class CaseParser {
         return known != null ? known : id;
     }
 
-    private List<Agent> agents() throws IOException {
+    private List<Object> agents() throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             array(alone("agents"), "agents", "", true);
         }
-        List<Agent> agents = new ArrayList<>();
+        List<Object> agents = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Agent a = agent(tree(), "agents[" + agents.size() + "]");
-            ids.putIfAbsent(a.id(), a.id());
+            Object a = agent(tree(), "agents[" + agents.size() + "]");
+            String id = a instanceof Agent plain ? plain.id() : ((RawAgent) a).id();
+            ids.putIfAbsent(id, id);
             agents.add(a);
         }
         return agents;
     }
 
-    private static Agent agent(JsonNode node, String at) {
+    /** An {@link Agent} when every asset is a version-1 asset, else a {@link RawAgent}. */
+    private Object agent(JsonNode node, String at) {
         object(node, at);
         String id = text(node, "id", at);
         String path = "agents[" + id + "]";
+        if (node.has("premiums")) {
+            later(path + ".premiums");
+        }
         onlyKnown(node, path, AGENT);
         List<JsonNode> assets = array(node, "assets", path, false);
-        List<Asset> list = new ArrayList<>();
+        List<Object> list = new ArrayList<>();
+        boolean plain = true;
         for (int k = 0; k < assets.size(); k++) {
             JsonNode s = object(assets.get(k), path + ".assets[" + k + "]");
-            String sid = text(s, "id", path + ".assets[" + k + "]");
-            String sp = path + ".assets[" + sid + "]";
-            onlyKnown(s, sp, ASSET);
-            try {
-                list.add(new Asset(sid, number(s, "pMin", sp), number(s, "pMax", sp), number(s, "a", sp), number(s, "b", sp)));
-            } catch (InvalidMarketException e) {
-                throw e.field().startsWith("assets[") ? new InvalidMarketException(path + "." + e.field(),
-                        e.getMessage().substring(e.field().length() + 2)) : e;
-            }
+            Object asset = asset(s, id, path, text(s, "id", path + ".assets[" + k + "]"));
+            plain &= asset instanceof Asset;
+            list.add(asset);
         }
-        return new Agent(id, optionalText(node, "bus", path), optionalText(node, "class", path), list);
+        String bus = optionalText(node, "bus", path);
+        String productClass = optionalText(node, "class", path);
+        if (plain) {
+            return new Agent(id, bus, productClass, list.stream().map(Asset.class::cast).toList());
+        }
+        return new RawAgent(id, bus, productClass, list);
     }
 
-    private TradeGraph trades() throws IOException {
+    /** A version-1 {@link Asset}, a {@link RawFlexible} or a {@link RawTyped}. */
+    private Object asset(JsonNode s, String agentId, String path, String sid) {
+        String sp = path + ".assets[" + sid + "]";
+        for (String field : ASSET_LATER) {
+            if (s.has(field)) {
+                later(sp + "." + field);
+            }
+        }
+        String type = "flexible";
+        if (s.has("type")) {
+            v2(sp + ".type", "the field 'type'");
+            type = asText(s.get("type"), sp + ".type");
+            if (!TYPES.contains(type)) {
+                throw new InvalidMarketException(sp + ".type", "must be one of " + String.join(", ", new TreeSet<>(TYPES))
+                        + ", got \"" + type + "\"");
+            }
+        }
+        if (!type.equals("flexible")) {
+            // Built once the version is known, so that a version-1 case hears of the version first.
+            return new RawTyped(s, type, agentId, sid, sp);
+        }
+        onlyKnown(s, sp, FLEXIBLE);
+        if (s.has("rampMax")) {
+            v2(sp + ".rampMax", "the field 'rampMax'");
+            ramps.put(sid, number(s, "rampMax", sp));
+        }
+        Value pMin = value(s, "pMin", sp);
+        Value pMax = value(s, "pMax", sp);
+        Value a = value(s, "a", sp);
+        Value b = value(s, "b", sp);
+        if (!(pMin.plain() && pMax.plain() && a.plain() && b.plain())) {
+            return new RawFlexible(sid, pMin, pMax, a, b);
+        }
+        try {
+            return new Asset(sid, pMin.number(), pMax.number(), a.number(), b.number());
+        } catch (InvalidMarketException e) {
+            throw e.field().startsWith("assets[") ? new InvalidMarketException(path + "." + e.field(), e.problem()) : e;
+        }
+    }
+
+    /** A storage, EV or shiftable asset: its own fields only, plain numbers. */
+    private static HorizonAsset typed(JsonNode s, String type, String agentId, String sid, String sp) {
+        if (s.has("rampMax")) {
+            throw new InvalidMarketException(sp + ".rampMax", "applies to flexible assets only, not to a " + type + " asset");
+        }
+        for (String field : List.of("pMin", "pMax", "a", "b")) {
+            if (s.has(field) && !(type.equals("shiftable") && field.equals("pMax"))) {
+                throw new InvalidMarketException(sp + "." + field, (type.equals("ev") ? "an " : "a ") + type + " asset takes no pMin, pMax"
+                        + (type.equals("shiftable") ? " (only its own pMax, the most it draws)" : "") + ", a or b: "
+                        + (type.equals("shiftable") ? "its bounds are [-pMax, 0] inside its window and it has no cost"
+                        : "its bounds come from chargeMax and dischargeMax and its cost from cycleCost"));
+            }
+        }
+        return switch (type) {
+            case "storage" -> {
+                onlyKnown(s, sp, STORAGE);
+                yield new Storage(agentId, sid, optionalNumber(s, "energyMin", sp, 0.0), number(s, "energyMax", sp),
+                        number(s, "energyInitial", sp), optionalNumber(s, "energyFinal", sp, Double.NaN),
+                        number(s, "chargeMax", sp), number(s, "dischargeMax", sp),
+                        optionalNumber(s, "chargeEfficiency", sp, 1.0), optionalNumber(s, "dischargeEfficiency", sp, 1.0),
+                        optionalNumber(s, "cycleCost", sp, 0.0));
+            }
+            case "ev" -> {
+                onlyKnown(s, sp, EV);
+                yield new Ev(agentId, sid, optionalNumber(s, "energyMin", sp, 0.0), number(s, "energyMax", sp),
+                        number(s, "energyInitial", sp), number(s, "energyRequired", sp),
+                        number(s, "chargeMax", sp), optionalNumber(s, "dischargeMax", sp, 0.0),
+                        optionalNumber(s, "chargeEfficiency", sp, 1.0), optionalNumber(s, "dischargeEfficiency", sp, 1.0),
+                        optionalNumber(s, "cycleCost", sp, 0.0), integer(s, "arrival", sp), integer(s, "departure", sp));
+            }
+            default -> {
+                onlyKnown(s, sp, SHIFTABLE);
+                yield new Shiftable(agentId, sid, number(s, "energy", sp), number(s, "pMax", sp),
+                        integer(s, "windowStart", sp), integer(s, "windowEnd", sp));
+            }
+        };
+    }
+
+    private static int integer(JsonNode node, String field, String path) {
+        JsonNode v = required(node, field, path);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new InvalidMarketException(join(path, field), "must be an integer (a period index), got " + kind(v));
+        }
+        return v.asInt();
+    }
+
+    private void trades() throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             object(tree(), "trades");
         }
+        tradesGiven = true;
         ObjectNode small = mapper.createObjectNode();
-        List<Arc> arcs = List.of();
-        List<List<String>> pairs = null;
+        List<List<String>> declared = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
@@ -230,25 +624,33 @@ final class CaseParser {
                 case "arcs" -> arcs = arcs();
                 case "graph" -> {
                     if (value == JsonToken.START_ARRAY) {
-                        pairs = pairs();
+                        declared = pairs();
                     } else {
                         small.set(field, tree());
                     }
                 }
                 case "fee" -> small.set(field, tree());
+                case "minQuantity" -> {
+                    later("trades.minQuantity");
+                    tree();
+                }
                 default -> throw unknownField("trades", field, TRADES);
             }
         }
-        double fee = optionalNumber(small, "fee", "trades", 0.0);
-        if (pairs != null) {
-            return TradeGraph.pairs(pairs, fee, arcs);
+        fee = optionalValue(small, "fee", "trades", 0.0);
+        if (declared != null) {
+            tradeKind = TradeGraph.Kind.PAIRS;
+            pairs = declared;
+            return;
         }
         JsonNode g = small.get("graph");
         if (g == null || (g.isTextual() && g.asText().equals("complete"))) {
-            return TradeGraph.complete(fee, arcs);
+            tradeKind = TradeGraph.Kind.COMPLETE;
+            return;
         }
         if (g.isTextual() && g.asText().equals("none")) {
-            return TradeGraph.none(fee, arcs);
+            tradeKind = TradeGraph.Kind.NONE;
+            return;
         }
         throw new InvalidMarketException("trades.graph", "must be \"complete\", \"none\" or a list of pairs, got " + kind(g));
     }
@@ -315,6 +717,12 @@ final class CaseParser {
         String at = "trades.arcs[" + k + "]";
         JsonNode a = object(node, at);
         onlyKnown(a, at, ARC);
+        JsonNode g = a.get("gamma");
+        if (g != null && (g.isArray() || g.isObject())) {
+            // A per-period gamma: the arc holds a placeholder, the horizon the values.
+            arcSeries.put(k, value(g, at + ".gamma"));
+            return new Arc(id(text(a, "from", at)), id(text(a, "to", at)), 0.0);
+        }
         double gamma = number(a, "gamma", at);
         if (gamma < 0) {
             throw new InvalidMarketException(at + ".gamma", "must be >= 0, got " + gamma

@@ -15,13 +15,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.peerclear.model.HorizonMarket;
 import org.peerclear.model.Agent;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 
 /**
- * Reads a market case (format {@code peerclear-market}, version 1). Strict: unknown fields at
+ * Reads a market case (format {@code peerclear-market}, version 1 or 2). Strict: unknown fields at
  * any level, wrong types, missing required fields, non-finite numbers and duplicate JSON keys
  * are rejected with an {@link InvalidMarketException} naming the field; the semantic rules are
  * those of {@link Market.Builder#build()}.
@@ -36,10 +37,18 @@ import org.peerclear.model.NetworkSpec;
  * placed on buses the feeder does not have are rejected at read time. The power-flow module
  * provides one; without it, bus ids are checked when a network-aware method loads the feeder.
  * It may also be given a {@link FileProgressListener}, told how many bytes of a file are read.
+ *
+ * <p>{@link #read} gives one period's {@link Market}: a version-1 case, or a version-2 case of one
+ * period without assets with memory. {@link #readHorizon} gives a {@link HorizonMarket} for any
+ * case (a version-1 case is a horizon of one period); {@link #read} refuses a case that needs a
+ * horizon with a message that points to it.
  */
 public final class MarketCaseReader {
     public static final String FORMAT = "peerclear-market";
+    /** The version of a single-period case, and the version the single-period writer writes. */
     public static final int VERSION = 1;
+    /** The version that added time (periods, per-period numbers, storage, EVs, shiftable loads, ramps). */
+    public static final int HORIZON_VERSION = 2;
     /** The field named by problems of a whole document read from text. */
     public static final String DOCUMENT = "(file)";
 
@@ -71,14 +80,34 @@ public final class MarketCaseReader {
         return new MarketCaseReader(busLookup, listener);
     }
 
+    /** One period's market from a case file; a case that needs a horizon is refused (see {@link #readHorizon(Path)}). */
     public Market read(Path file) {
+        return read(file, CaseParser::market);
+    }
+
+    /** Reads a case from text; relative network paths resolve against {@code baseDirectory}. */
+    public Market read(String json, Path baseDirectory) {
+        return read(json, baseDirectory, CaseParser::market);
+    }
+
+    /** The case file as a horizon, of any version; relative paths (network, profiles) resolve against its folder. */
+    public HorizonMarket readHorizon(Path file) {
+        return read(file, CaseParser::horizon);
+    }
+
+    /** A case as a horizon from text; relative paths (network, profiles) resolve against {@code baseDirectory}. */
+    public HorizonMarket readHorizon(String json, Path baseDirectory) {
+        return read(json, baseDirectory, CaseParser::horizon);
+    }
+
+    private <T> T read(Path file, Function<CaseParser, T> build) {
         String document = file.toString();
         try (InputStream raw = Files.newInputStream(file)) {
             ProgressMeter meter = new ProgressMeter(progress, FileProgress.Action.READING, file, Files.size(file),
                     FileProgress.Unit.BYTES);
             PushbackInputStream in = new PushbackInputStream(new CountingInputStream(raw, meter), 4);
             requireUtf8(in, document);
-            Market market = read(MAPPER.getFactory().createParser(in), file.toAbsolutePath().getParent(), document);
+            T market = read(MAPPER.getFactory().createParser(in), file.toAbsolutePath().getParent(), document, build);
             meter.finish();
             return market;
         } catch (NoSuchFileException e) {
@@ -88,26 +117,31 @@ public final class MarketCaseReader {
         }
     }
 
-    /** Reads a case from text; relative network paths resolve against {@code baseDirectory}. */
-    public Market read(String json, Path baseDirectory) {
+    private <T> T read(String json, Path baseDirectory, Function<CaseParser, T> build) {
         try {
-            return read(MAPPER.getFactory().createParser(json), baseDirectory, DOCUMENT);
+            return read(MAPPER.getFactory().createParser(json), baseDirectory, DOCUMENT, build);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Market read(JsonParser parser, Path baseDirectory, String document) throws IOException {
+    private <T> T read(JsonParser parser, Path baseDirectory, String document, Function<CaseParser, T> build)
+            throws IOException {
+        CaseParser parsed;
         try (JsonParser p = parser) {
-            Market market = new CaseParser(p, MAPPER, baseDirectory, document).parse();
-            checkBuses(market);
-            return market;
+            parsed = new CaseParser(p, MAPPER, baseDirectory, document).parse();
         } catch (JsonProcessingException e) {
             String problem = e.getOriginalMessage();
             // Jackson decodes UTF-8 itself and says so in these words when it cannot.
             String what = problem.startsWith("Invalid UTF-8") ? "is not UTF-8 text: " : "not valid JSON: ";
             throw new InvalidMarketException(document, what + problem + JsonFields.at(e.getLocation()));
         }
+        T market = build.apply(parsed);
+        if (busLookup != null) {
+            // Every period has the same agents and network: period 0 speaks for all.
+            checkBuses(market instanceof HorizonMarket h ? h.period(0) : (Market) market);
+        }
+        return market;
     }
 
     /**

@@ -19,6 +19,15 @@ public final class TradeGraph {
     private final double fee;
     private final List<Arc> overrides;
 
+    /** A graph sharing {@code shared}'s pairs, which are checked and copied already. */
+    private TradeGraph(TradeGraph shared, double fee, List<Arc> overrides) {
+        Checks.nonNegative("trades.fee", fee);
+        this.kind = shared.kind;
+        this.pairs = shared.pairs;
+        this.fee = fee;
+        this.overrides = List.copyOf(overrides);
+    }
+
     private TradeGraph(Kind kind, List<List<String>> pairs, double fee, List<Arc> overrides) {
         Checks.nonNegative("trades.fee", fee);
         this.kind = kind;
@@ -70,7 +79,15 @@ public final class TradeGraph {
 
     /** The same declared graph and fee with other arc overrides (e.g. derived charges or preferences). */
     public TradeGraph withOverrides(List<Arc> newOverrides) {
-        return new TradeGraph(kind, pairs, fee, newOverrides);
+        return new TradeGraph(this, fee, newOverrides);
+    }
+
+    /**
+     * The same declared pairs with another fee and overrides. The pairs are shared, not copied:
+     * a horizon derives one graph per period from one list of perhaps millions of pairs.
+     */
+    public TradeGraph withFee(double newFee, List<Arc> newOverrides) {
+        return new TradeGraph(this, newFee, newOverrides);
     }
 
     @Override

@@ -98,9 +98,10 @@ class MarketCaseReaderTest {
         return Stream.of(
                 bad("not JSON", null, "(file)", "not valid JSON"),
                 bad("wrong format", t -> t.put("format", "matpower"), "format", "peerclear-market"),
-                bad("wrong version", t -> t.put("version", 2), "version", "must be 1"),
+                bad("wrong version", t -> t.put("version", 3), "version", "must be 1 or 2, got 3"),
                 bad("missing format", t -> t.remove("format"), "format", "is required"),
-                bad("unknown top-level field", t -> t.put("periods", 24), "periods", "unknown field"),
+                bad("unknown top-level field", t -> t.put("horizon", 24), "horizon", "unknown field"),
+                bad("version-2 field in a version-1 case", t -> t.put("periods", 24), "periods", "introduced in version 2"),
                 bad("unknown agent field", t -> agent(t, 0).put("colour", "red"), "agents[h1].colour", "unknown field"),
                 bad("unknown asset field", t -> asset(t, 0, 0).put("c", 1.0), "agents[h1].assets[h1.pv].c", "unknown field"),
                 bad("missing agents", t -> t.remove("agents"), "agents", "is required"),
@@ -198,7 +199,7 @@ class MarketCaseReaderTest {
         return (ObjectNode) agents(t).get(i);
     }
 
-    private static ObjectNode asset(ObjectNode t, int i, int k) {
+    static ObjectNode asset(ObjectNode t, int i, int k) {
         return (ObjectNode) agent(t, i).get("assets").get(k);
     }
 

@@ -1,0 +1,26 @@
+package org.peerclear.model;
+
+import java.util.List;
+
+/**
+ * An agent of a {@link HorizonMarket}: as {@link Agent}, with assets that may vary by period or
+ * have memory. The assets keep their declared order, which is their order in every period's
+ * {@link Market}.
+ */
+public record HorizonAgent(String id, String bus, String productClass, List<HorizonAsset> assets) {
+    public HorizonAgent {
+        Checks.nonBlank("agent.id", id);
+        assets = List.copyOf(assets == null ? List.of() : assets);
+        for (HorizonAsset s : assets) {
+            if (!s.agentId().equals(id)) {
+                throw new InvalidMarketException("agents[" + id + "].assets[" + s.id() + "]",
+                        "belongs to agent '" + s.agentId() + "', not '" + id + "'");
+            }
+        }
+    }
+
+    /** The agent in period {@code t}. */
+    public Agent inPeriod(int t) {
+        return new Agent(id, bus, productClass, assets.stream().map(s -> s.inPeriod(t)).toList());
+    }
+}

@@ -1,0 +1,41 @@
+package org.peerclear.model;
+
+/**
+ * A shiftable load (an asset of type {@code shiftable}): it consumes exactly {@code energy} (power
+ * unit times hours) in total over the periods {@code windowStart <= t < windowEnd}, at most
+ * {@code pMax} in each: {@code p_t ∈ [−pMax, 0]} in its window, {@code p_t = 0} outside, and
+ * {@code −periodHours·Σ_t p_t = energy}. It is always fully served; only the timing moves.
+ *
+ * <p>Whether {@code energy} fits in the window ({@link #maxEnergy(double)}) is for the clearing to
+ * report as an infeasibility, not a rule of the data.
+ */
+public record Shiftable(String agentId, String id, double energy, double pMax, int windowStart, int windowEnd)
+        implements HorizonAsset {
+    public Shiftable {
+        String at = Checks.assetPath(agentId, id);
+        Checks.nonNegative(at + "energy", energy);
+        Checks.nonNegative(at + "pMax", pMax);
+        Checks.window(at, "windowStart", windowStart, "windowEnd", windowEnd, "a window must end after it starts");
+    }
+
+    /** True in the periods it may consume. */
+    public boolean inWindow(int t) {
+        return windowStart <= t && t < windowEnd;
+    }
+
+    /** The most it can consume in its window: {@code pMax·periodHours·(windowEnd − windowStart)}. */
+    public double maxEnergy(double periodHours) {
+        return pMax * periodHours * (windowEnd - windowStart);
+    }
+
+    /** {@code [−pMax, 0]} with zero cost in its window, {@code [0, 0]} outside. */
+    @Override
+    public Asset inPeriod(int t) {
+        return new Asset(id, inWindow(t) ? -pMax : 0.0, 0.0, 0.0, 0.0);
+    }
+
+    @Override
+    public String type() {
+        return "shiftable";
+    }
+}

@@ -10,7 +10,13 @@ import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.io.FileProgressListener;
+import org.peerclear.clearing.horizon.Horizon;
+import org.peerclear.clearing.horizon.HorizonClearing;
+import org.peerclear.clearing.horizon.HorizonResult;
+import org.peerclear.clearing.horizon.HorizonResultWriter;
+import org.peerclear.clearing.horizon.Horizons;
 import org.peerclear.io.MarketCaseReader;
+import org.peerclear.model.HorizonMarket;
 import org.peerclear.io.ResultCsvWriter;
 import org.peerclear.io.ResultJsonWriter;
 import org.peerclear.model.InvalidMarketException;
@@ -81,7 +87,11 @@ public final class ClearCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         FileProgressListener files = progress ? new FileProgressPrinter(err) : FileProgressListener.NONE;
-        Market market = read(MarketCaseReader.withBusLookup(FeederBuses::of).withProgress(files), casePath);
+        MarketCaseReader.Case c = read(MarketCaseReader.withBusLookup(FeederBuses::of).withProgress(files), casePath);
+        if (c.isHorizon()) {
+            return clearHorizon(c.horizon(), err);
+        }
+        Market market = c.market();
         ClearingResult result = clear(market, options());
         if (out != null) {
             ResultJsonWriter.write(result, out, files);
@@ -164,9 +174,45 @@ public final class ClearCommand implements Callable<Integer> {
     }
 
     /** Reads the case, naming the file in every problem with it. */
-    private static Market read(MarketCaseReader reader, Path file) {
+    /**
+     * A case over several periods (or with assets with memory): one centralised problem over the
+     * horizon on a back-end (the exact solver and ADMM do not take a horizon yet: refused by name).
+     */
+    private Integer clearHorizon(HorizonMarket hm, PrintWriter err) {
+        if (!List.of("auto", "qp", "lp").contains(method)) {
+            throw new InvalidInputException("--method " + method + " does not clear a case with several periods yet;"
+                    + " use auto, qp or lp");
+        }
+        if (csv != null) {
+            throw new InvalidInputException("--csv is not written for a case with several periods yet; use --out");
+        }
+        ClearingOptions o = options();
+        if (o.methodOptions(org.peerclear.clearing.admm.AdmmOptions.class).isPresent()) {
+            throw new InvalidInputException("ADMM options do not apply to a case with several periods yet");
+        }
+        Horizon h = Horizons.of(hm);
+        HorizonResult r;
         try {
-            return reader.read(file);
+            r = new HorizonClearing().clear(h, o);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (out != null) {
+            HorizonResultWriter.write(hm, h, r, out);
+        } else {
+            PrintWriter o2 = spec.commandLine().getOut();
+            HorizonResultWriter.write(hm, h, r, o2);
+            o2.flush();
+        }
+        err.println(r.status() + " " + hm.name() + ": welfare " + r.welfare() + " over " + hm.periods() + " periods ("
+                + r.solver() + ", " + String.format(java.util.Locale.ROOT, "%.3f", r.seconds()) + " s)");
+        err.flush();
+        return PeerClearCli.OK;
+    }
+
+    private static MarketCaseReader.Case read(MarketCaseReader reader, Path file) {
+        try {
+            return reader.readCase(file);
         } catch (InvalidMarketException e) {
             // Whole-file problems already name the file as their field.
             String problem = e.field().equals(file.toString()) ? e.getMessage().substring(e.field().length() + 2) : e.getMessage();

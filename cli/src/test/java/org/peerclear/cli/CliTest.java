@@ -141,6 +141,25 @@ class CliTest {
     }
 
     @Test
+    void aCaseWithSeveralPeriodsClearsOverItsHorizonAndWritesArrays() throws Exception {
+        Path c = dir.resolve("battery.json");
+        org.peerclear.io.MarketCaseWriter.write(org.peerclear.model.HorizonMarkets.oneBatteryTwoPrices(), c);
+        Path out = dir.resolve("battery-result.json");
+        Run r = run("clear", c.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(out.toFile());
+        assertThat(j.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(j.get("periods").asInt()).isEqualTo(2);
+        assertThat(j.get("objective").asDouble()).isCloseTo(-0.286, org.assertj.core.api.Assertions.within(1e-6));
+        JsonNode bat = j.get("assets").get(0);
+        assertThat(bat.get("energy")).hasSize(3);
+        assertThat(bat.get("p")).hasSize(2);
+        Run admm = run("clear", c.toString(), "--method", "admm");
+        assertThat(admm.code()).isEqualTo(2);
+        assertThat(admm.err()).contains("several periods");
+    }
+
+    @Test
     void admmOptionsWithAutoRunAdmmAndFinishExactly() throws Exception {
         Path out = dir.resolve("auto.json");
         Run r = run("clear", exampleCase().toString(), "--eps", "1e-3", "--stopping", "relative", "--out", out.toString());

@@ -211,6 +211,15 @@ final class CaseParser {
         return this;
     }
 
+    /** The case as it is: one period's market, or the horizon when it needs one. */
+    MarketCaseReader.Case either() {
+        if (plain()) {
+            return new MarketCaseReader.Case(market(), null);
+        }
+        HorizonMarket h = horizon();
+        return h.needsHorizon() ? new MarketCaseReader.Case(null, h) : new MarketCaseReader.Case(h.period(0), null);
+    }
+
     /**
      * The case as one period's market. A case that is more than that (more than one period, an
      * asset with memory) is refused with a pointer to {@link MarketCaseReader#readHorizon}.

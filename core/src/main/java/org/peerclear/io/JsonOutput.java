@@ -12,19 +12,19 @@ import java.io.Writer;
  * The one way PeerClear writes JSON documents: pretty-printed with arrays one element a line,
  * the target left open, a final newline. Content is written by a {@link Body}.
  */
-final class JsonOutput {
+public final class JsonOutput {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     /** Writes the fields of one JSON document. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 
     private JsonOutput() {
     }
 
-    static void write(Writer out, Body body) {
+    public static void write(Writer out, Body body) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
@@ -36,5 +36,27 @@ final class JsonOutput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A number field; an undefined number (NaN, infinite) is written as null. */
+    public static void number(JsonGenerator g, String field, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(field, v);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
+    /** An array field of numbers, undefined ones as null. */
+    public static void numbers(JsonGenerator g, String field, double[] values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                g.writeNumber(v);
+            } else {
+                g.writeNull();
+            }
+        }
+        g.writeEndArray();
     }
 }

@@ -91,6 +91,21 @@ public final class MarketCaseReader {
     }
 
     /** The case file as a horizon, of any version; relative paths (network, profiles) resolve against its folder. */
+    /**
+     * A case as it is, read once: one period's {@link Market} when that is all it is (version 1,
+     * or version 2 with one period and no assets with memory), else its {@link HorizonMarket}.
+     */
+    public record Case(Market market, HorizonMarket horizon) {
+        public boolean isHorizon() {
+            return horizon != null;
+        }
+    }
+
+    /** The case file as a {@link Case}: what a command that takes either reads. */
+    public Case readCase(Path file) {
+        return read(file, CaseParser::either);
+    }
+
     public HorizonMarket readHorizon(Path file) {
         return read(file, CaseParser::horizon);
     }
@@ -139,7 +154,8 @@ public final class MarketCaseReader {
         T market = build.apply(parsed);
         if (busLookup != null) {
             // Every period has the same agents and network: period 0 speaks for all.
-            checkBuses(market instanceof HorizonMarket h ? h.period(0) : (Market) market);
+            checkBuses(market instanceof HorizonMarket h ? h.period(0)
+                    : market instanceof Case c ? (c.isHorizon() ? c.horizon().period(0) : c.market()) : (Market) market);
         }
         return market;
     }

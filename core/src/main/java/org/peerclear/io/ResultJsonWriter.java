@@ -157,10 +157,6 @@ public final class ResultJsonWriter {
     }
 
     static void number(JsonGenerator g, String field, double v) throws IOException {
-        if (Double.isFinite(v)) {
-            g.writeNumberField(field, v);
-        } else {
-            g.writeNullField(field);
-        }
+        JsonOutput.number(g, field, v);
     }
 }

@@ -1,0 +1,187 @@
+package org.peerclear.clearing.horizon;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.io.AtomicFiles;
+import org.peerclear.io.JsonOutput;
+import org.peerclear.model.Grid;
+import org.peerclear.model.HorizonMarket;
+import org.peerclear.result.NetworkOutcome;
+
+/**
+ * Writes a horizon's result as the market-case-v2 result of a case with several periods:
+ * {@code agents[] {id, p[], price[]}} (the grid's legs merged as agent {@code grid}, price null),
+ * {@code assets[] {id, p[]}} and, for storage and EVs, {@code energy[]} (T+1 entries: held before
+ * connection, kept after), {@code charge[]}, {@code discharge[]}; {@code trades[] {from, to,
+ * quantity[], price[]}} for the pairs that trade in some period; with a feeder {@code buses[]
+ * {id, vm[]}} (AC) and {@code losses[]} (kW). {@code objective} and {@code welfare} are totals.
+ */
+public final class HorizonResultWriter {
+    private HorizonResultWriter() {
+    }
+
+    public static void write(HorizonMarket market, Horizon h, HorizonResult r, Path file) {
+        AtomicFiles.write(file, w -> write(market, h, r, w));
+    }
+
+    public static void write(HorizonMarket market, Horizon h, HorizonResult r, Writer out) {
+        JsonOutput.write(out, g -> {
+            g.writeStartObject();
+            g.writeStringField("market", market.name());
+            g.writeStringField("status", r.status().name());
+            g.writeStringField("message", r.message());
+            JsonOutput.number(g, "objective", r.objective());
+            JsonOutput.number(g, "welfare", r.welfare());
+            g.writeStringField("method", "qp");
+            g.writeStringField("solver", r.solver());
+            JsonOutput.number(g, "seconds", r.seconds());
+            g.writeNumberField("periods", h.length());
+            g.writeObjectFieldStart("units");
+            g.writeStringField("power", market.units().power());
+            g.writeStringField("currency", market.units().currency());
+            g.writeNumberField("periodHours", market.units().periodHours());
+            g.writeEndObject();
+            if (r.hasSolution()) {
+                agents(g, h, r);
+                assets(g, h, r);
+                trades(g, h, r);
+                network(g, r);
+            }
+            g.writeEndObject();
+        });
+    }
+
+    private static void agents(JsonGenerator g, Horizon h, HorizonResult r) throws IOException {
+        MarketIndex ix = h.periods().get(0);
+        int tEnd = h.length();
+        g.writeArrayFieldStart("agents");
+        for (int n = 0; n < ix.firstGridLeg(); n++) {
+            double[] p = new double[tEnd];
+            double[] price = new double[tEnd];
+            for (int t = 0; t < tEnd; t++) {
+                for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
+                    p[t] += r.assetPower()[t][s];
+                }
+                price[t] = r.agentPrices()[t][n];
+            }
+            agent(g, ix.agentId(n), p, price);
+        }
+        if (ix.numGridLegs() > 0) {
+            double[] p = new double[tEnd];
+            double[] none = new double[tEnd];
+            java.util.Arrays.fill(none, Double.NaN);
+            for (int t = 0; t < tEnd; t++) {
+                for (int s = ix.assetStart()[ix.firstGridLeg()]; s < ix.numAssets(); s++) {
+                    p[t] += r.assetPower()[t][s];
+                }
+            }
+            agent(g, Grid.AGENT_ID, p, none);
+        }
+        g.writeEndArray();
+    }
+
+    private static void agent(JsonGenerator g, String id, double[] p, double[] price) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        JsonOutput.numbers(g, "p", p);
+        JsonOutput.numbers(g, "price", price);
+        g.writeEndObject();
+    }
+
+    private static void assets(JsonGenerator g, Horizon h, HorizonResult r) throws IOException {
+        MarketIndex ix = h.periods().get(0);
+        int tEnd = h.length();
+        int[] store = new int[ix.numAssets()];
+        java.util.Arrays.fill(store, -1);
+        for (int k = 0; k < h.storages().size(); k++) {
+            store[h.storages().get(k).asset()] = k;
+        }
+        g.writeArrayFieldStart("assets");
+        for (int s = 0; s < ix.assetStart()[ix.firstGridLeg()]; s++) {
+            g.writeStartObject();
+            g.writeStringField("id", ix.assetId(s));
+            double[] p = new double[tEnd];
+            for (int t = 0; t < tEnd; t++) {
+                p[t] = r.assetPower()[t][s];
+            }
+            JsonOutput.numbers(g, "p", p);
+            if (store[s] >= 0) {
+                int k = store[s];
+                StorageLink link = h.storages().get(k);
+                double[] energy = new double[tEnd + 1];
+                double[] charge = new double[tEnd];
+                double[] discharge = new double[tEnd];
+                for (int t = 0; t <= tEnd; t++) {
+                    // Before the connection the store holds its initial energy; after it, what it left with.
+                    int i = Math.min(Math.max(t - link.from(), 0), link.to() - link.from());
+                    energy[t] = r.energy()[k][i];
+                    if (t < tEnd && t >= link.from() && t < link.to()) {
+                        charge[t] = r.charge()[k][t - link.from()];
+                        discharge[t] = r.discharge()[k][t - link.from()];
+                    }
+                }
+                JsonOutput.numbers(g, "energy", energy);
+                JsonOutput.numbers(g, "charge", charge);
+                JsonOutput.numbers(g, "discharge", discharge);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void trades(JsonGenerator g, Horizon h, HorizonResult r) throws IOException {
+        MarketIndex ix = h.periods().get(0);
+        int tEnd = h.length();
+        g.writeArrayFieldStart("trades");
+        for (int k = 0; k < ix.numArcs(); k++) {
+            boolean any = false;
+            for (int t = 0; t < tEnd && !any; t++) {
+                any = r.trades()[t][k] > 0;
+            }
+            if (!any) {
+                continue; // each pair once, from the side that sells in some period
+            }
+            double[] q = new double[tEnd];
+            double[] price = new double[tEnd];
+            for (int t = 0; t < tEnd; t++) {
+                q[t] = r.trades()[t][k];
+                price[t] = r.tradePrices()[t][k];
+            }
+            g.writeStartObject();
+            g.writeStringField("from", ix.agentId(ix.from()[k]));
+            g.writeStringField("to", ix.agentId(ix.to()[k]));
+            JsonOutput.numbers(g, "quantity", q);
+            JsonOutput.numbers(g, "price", price);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void network(JsonGenerator g, HorizonResult r) throws IOException {
+        if (r.network().isEmpty()) {
+            return;
+        }
+        int tEnd = r.network().size();
+        g.writeArrayFieldStart("buses");
+        for (int b = 0; b < r.network().get(0).buses().size(); b++) {
+            double[] vm = new double[tEnd];
+            for (int t = 0; t < tEnd; t++) {
+                vm[t] = r.network().get(t).buses().get(b).vm();
+            }
+            g.writeStartObject();
+            g.writeStringField("id", r.network().get(0).buses().get(b).id());
+            JsonOutput.numbers(g, "vm", vm);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        double[] losses = new double[tEnd];
+        for (int t = 0; t < tEnd; t++) {
+            NetworkOutcome ac = r.network().get(t);
+            losses[t] = ac.lossesKw();
+        }
+        JsonOutput.numbers(g, "losses", losses);
+    }
+}

@@ -15,7 +15,7 @@ import org.peerclear.opt.Sense;
  *   storage:   p_t − d_t + c_t = 0,   E_{t+1} − E_t − h·ηc·c_t + (h/ηd)·d_t = 0,   cost cycleCost·h·d_t
  *              0 ≤ c_t ≤ chargeMax, 0 ≤ d_t ≤ dischargeMax, energyMin ≤ E_t ≤ energyMax,
  *              E_from = energyInitial, E_to ≥ energyAtEnd
- *   shiftable: Σ_{t in window} p_t = −energy / h
+ *   shiftable: Σ_{t in window} p_t = −energy / h   (≥ when it may take at most that much)
  *   ramp:      −rampMax ≤ p_t − p_{t−1} ≤ rampMax
  * </pre>
  * and with a feeder each period's LinDistFlow rows ({@link LinDistFlowConstraints}). The
@@ -93,7 +93,8 @@ final class HorizonFormulation {
                 cols[i] = blocks[s.windowStart() + i].assetVariable(s.asset());
                 vals[i] = 1.0;
             }
-            pb.addRow("shiftable[" + ix.assetId(s.asset()) + "]", cols, vals, Sense.EQUAL, -s.energy() / hours);
+            pb.addRow("shiftable[" + ix.assetId(s.asset()) + "]", cols, vals, s.atMost() ? Sense.GREATER_EQUAL : Sense.EQUAL,
+                    -s.energy() / hours);
         }
         for (RampLink r : h.ramps()) {
             String id = ix.assetId(r.asset());

@@ -1,0 +1,186 @@
+package org.peerclear.clearing.horizon;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.Progress;
+import org.peerclear.index.MarketIndex;
+import org.peerclear.opt.Status;
+
+/**
+ * Simulates a long horizon one window at a time ({@code simulate}): clears periods
+ * {@code w..w+W−1} ({@link HorizonClearing}), commits the first {@code S}, carries the stores'
+ * energy and the shiftable loads' consumption forward, and moves on by {@code S}.
+ *
+ * <p>Within a window a store starts with the energy committed so far (or its initial energy if
+ * it connects later) and must meet its end condition only if its connection ends inside the
+ * window; a shiftable load whose own window ends inside takes exactly what it still needs,
+ * otherwise at most that; ramps hold inside a window (not across the step between windows).
+ * A window without an optimum (say, an EV that cannot be charged in time) is reported, and
+ * cleared again with the stores' end conditions dropped and the shiftable loads allowed to take
+ * less: what the requirements would have taken then comes from the grid, at its price, or is
+ * not served. If even that has no point, the window's periods are not committed (no rows) and
+ * the simulation goes on with the energies as they were.
+ */
+public final class RollingHorizon {
+    /** One window's outcome. */
+    public record Window(int start, int committed, Status status, boolean relaxed, String message, double seconds) {
+    }
+
+    /**
+     * What was committed, one entry per period {@code from..to−1} (null rows for periods of a
+     * window without a point): asset set-points, agent prices, and per storage link (in the
+     * full horizon's order) the energy at the end of the period.
+     */
+    public record Simulation(int from, int to, List<Window> windows, double[][] assetPower, double[][] agentPrices,
+                             double[][] energyAfter, double cost, double seconds) {
+    }
+
+    private final ClearingOptions options;
+
+    public RollingHorizon(ClearingOptions options) {
+        this.options = options;
+    }
+
+    public Simulation run(Horizon full, int window, int step, int from, int to) {
+        int tEnd = full.length();
+        if (window < 1 || step < 1 || step > window || from < 0 || to > tEnd || from >= to) {
+            throw new IllegalArgumentException("simulate needs 1 <= step <= window and 0 <= from < to <= " + tEnd + "; got window "
+                    + window + ", step " + step + ", from " + from + ", to " + to);
+        }
+        long start = System.nanoTime();
+        int ns = full.storages().size();
+        double[] energy = new double[ns];
+        for (int k = 0; k < ns; k++) {
+            energy[k] = full.storages().get(k).energyInitial();
+        }
+        double[] consumed = new double[full.shiftables().size()];
+        int len = to - from;
+        double[][] p = new double[len][];
+        double[][] mu = new double[len][];
+        double[][] stored = new double[len][];
+        List<Window> windows = new ArrayList<>();
+        double cost = 0;
+        int total = (len + step - 1) / step;
+        for (int w = from, done = 0; w < to; w += step, done++) {
+            int wEnd = Math.min(w + window, to);
+            int commit = Math.min(step, to - w);
+            long t0 = System.nanoTime();
+            Horizon h = window(full, w, wEnd, energy, consumed, false);
+            HorizonResult r = new HorizonClearing().clear(h, options);
+            boolean relaxed = false;
+            if (!r.hasSolution() || r.status() == Status.NUMERICAL_ERROR) {
+                HorizonResult again = new HorizonClearing().clear(window(full, w, wEnd, energy, consumed, true), options);
+                if (again.hasSolution()) {
+                    relaxed = true;
+                    r = new HorizonResult(again.status(), r.status() + " (" + r.message() + "); cleared again with the"
+                            + " requirements relaxed: " + again.message(), again.solver(), again.objective(), again.seconds(),
+                            again.assetPower(), again.trades(), again.agentPrices(), again.tradePrices(), again.energy(),
+                            again.charge(), again.discharge(), again.agentNetworkPrices(), again.network());
+                    h = window(full, w, wEnd, energy, consumed, true);
+                }
+            }
+            windows.add(new Window(w, r.hasSolution() ? commit : 0, r.status(), relaxed, r.message(),
+                    (System.nanoTime() - t0) * 1e-9));
+            if (r.hasSolution()) {
+                cost += commit(full, h, r, w, commit, from, energy, consumed, p, mu, stored);
+            }
+            double elapsed = (System.nanoTime() - start) * 1e-9;
+            int finished = done + 1;
+            options.listener().onProgress(new Progress("simulate", finished, 0.0, Double.NaN, Double.NaN, elapsed,
+                    total - finished));
+        }
+        return new Simulation(from, to, windows, p, mu, stored, cost, (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** Records the first {@code commit} periods of window {@code w}; returns their cost. */
+    private static double commit(Horizon full, Horizon h, HorizonResult r, int w, int commit, int from, double[] energy,
+                                 double[] consumed, double[][] p, double[][] mu, double[][] stored) {
+        double hours = full.periodHours();
+        double cost = 0;
+        for (int i = 0; i < commit; i++) {
+            int t = w + i;
+            p[t - from] = r.assetPower()[i].clone();
+            mu[t - from] = r.agentPrices()[i].clone();
+            cost += periodCost(h.periods().get(i), r.assetPower()[i], r.trades()[i]);
+        }
+        // The stores' energy after each committed period, from the window's links (matched by asset).
+        for (int i = 0; i < commit; i++) {
+            stored[w + i - from] = new double[energy.length];
+        }
+        for (int k = 0; k < full.storages().size(); k++) {
+            StorageLink link = full.storages().get(k);
+            int inWindow = indexOf(h.storages(), link.asset());
+            for (int i = 0; i < commit; i++) {
+                int t = w + i;
+                if (inWindow >= 0) {
+                    StorageLink wl = h.storages().get(inWindow);
+                    int at = Math.min(Math.max(i + 1 - wl.from(), 0), wl.to() - wl.from());
+                    energy[k] = r.energy()[inWindow][at];
+                } else if (t + 1 <= link.from()) {
+                    energy[k] = link.energyInitial();
+                }
+                stored[t - from][k] = energy[k];
+            }
+        }
+        for (int j = 0; j < full.shiftables().size(); j++) {
+            int s = full.shiftables().get(j).asset();
+            for (int i = 0; i < commit; i++) {
+                consumed[j] -= r.assetPower()[i][s] * hours;
+            }
+        }
+        return cost;
+    }
+
+    private static int indexOf(List<StorageLink> links, int asset) {
+        for (int k = 0; k < links.size(); k++) {
+            if (links.get(k).asset() == asset) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The cost of one period's dispatch: assets' costs and fees, as the formulation counts them. */
+    private static double periodCost(MarketIndex ix, double[] p, double[] t) {
+        double c = 0;
+        for (int s = 0; s < p.length; s++) {
+            c += (0.5 * ix.a()[s] * p[s] + ix.b()[s]) * p[s];
+        }
+        for (int k = 0; k < t.length; k++) {
+            c += ix.gamma()[k] * Math.abs(t[k]);
+        }
+        return c;
+    }
+
+    /** The horizon of periods {@code w..wEnd−1} with the energies and consumption carried in. */
+    static Horizon window(Horizon full, int w, int wEnd, double[] energy, double[] consumed, boolean relaxed) {
+        List<StorageLink> storages = new ArrayList<>();
+        for (int k = 0; k < full.storages().size(); k++) {
+            StorageLink s = full.storages().get(k);
+            int a = Math.max(s.from(), w);
+            int b = Math.min(s.to(), wEnd);
+            if (a >= b) {
+                continue;
+            }
+            double initial = s.from() >= w ? s.energyInitial() : energy[k];
+            double atEnd = b == s.to() && !relaxed ? s.energyAtEnd() : Double.NaN;
+            storages.add(new StorageLink(s.asset(), Math.min(s.energyMin(), initial), Math.max(s.energyMax(), initial), initial,
+                    atEnd, s.chargeMax(), s.dischargeMax(), s.chargeEfficiency(), s.dischargeEfficiency(), s.cycleCost(),
+                    a - w, b - w));
+        }
+        List<ShiftableLink> shiftables = new ArrayList<>();
+        for (int j = 0; j < full.shiftables().size(); j++) {
+            ShiftableLink s = full.shiftables().get(j);
+            int a = Math.max(s.windowStart(), w);
+            int b = Math.min(s.windowEnd(), wEnd);
+            if (a >= b) {
+                continue;
+            }
+            double left = Math.max(s.energy() - consumed[j], 0.0);
+            shiftables.add(new ShiftableLink(s.asset(), left, a - w, b - w, relaxed || b < s.windowEnd()));
+        }
+        return new Horizon(full.periods().subList(w, wEnd), full.periodHours(), storages, shiftables, full.ramps(),
+                full.networks().isEmpty() ? List.of() : full.networks().subList(w, wEnd));
+    }
+}

@@ -160,6 +160,23 @@ class CliTest {
     }
 
     @Test
+    void simulateCommitsWindowsAndWritesTheSeries() throws Exception {
+        Path c = dir.resolve("battery2.json");
+        org.peerclear.io.MarketCaseWriter.write(org.peerclear.model.HorizonMarkets.oneBatteryTwoPrices(), c);
+        Path sim = dir.resolve("sim");
+        Run r = run("simulate", c.toString(), "--window", "2", "--step", "1", "--out", sim.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(sim.resolve("summary.json").toFile());
+        assertThat(summary.get("windows")).hasSize(2);
+        assertThat(summary.get("windows").get(0).get("status").asText()).isEqualTo("OPTIMAL");
+        // Period 0 sees period 1's price: the battery charges 2 kW (energy 1.8 after it).
+        assertThat(Files.readAllLines(sim.resolve("assets.csv"))).contains("0,h1.bat,-2.0,1.8");
+        Run bad = run("simulate", c.toString(), "--window", "1", "--step", "2", "--out", sim.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("step");
+    }
+
+    @Test
     void admmOptionsWithAutoRunAdmmAndFinishExactly() throws Exception {
         Path out = dir.resolve("auto.json");
         Run r = run("clear", exampleCase().toString(), "--eps", "1e-3", "--stopping", "relative", "--out", out.toString());

@@ -350,10 +350,15 @@ final class AdmmEngine {
         final double[] ot = otr;
         final int[] pt = partner;
         final double[] mc = mu[from];
+        final double[] mn = mu[from ^ 1];
         // Loop-invariant: the compiler unswitches the arc loop on it, so synchronous runs pay
         // nothing for the asynchronous case.
         final boolean async = active != null;
         final byte[] on = async ? active[from] : null;
+        // Synchronous without the operator every agent takes the plain local step and sends one
+        // message per arc: the agent loop then needs no test of a draw or of the operator's
+        // coverage, and no call through step().
+        final boolean plainStep = !async && covered == null;
         for (int c = c0; c < c1; c++) {
             double rr = 0.0;
             double ds = 0.0;
@@ -412,6 +417,10 @@ final class AdmmEngine {
                         }
                     }
                 }
+                if (plainStep) {
+                    mn[n] = solve(n, r, Double.isFinite(mu0) ? mu0 : 0.0, c);
+                    continue;
+                }
                 if (covered != null && covered[n]) {
                     double pn = injNext[n];
                     double dp = pn - inj[n];
@@ -425,7 +434,8 @@ final class AdmmEngine {
             ttC[c] = tt;
             llC[c] = ll;
             lmaxC[c] = lmax;
-            msgC[c] = msg;
+            // An idle agent has no arcs, so every arc of the chunk sent its message.
+            msgC[c] = plainStep ? arcStart[agentChunk[c + 1]] - arcStart[agentChunk[c]] : msg;
         }
     }
 

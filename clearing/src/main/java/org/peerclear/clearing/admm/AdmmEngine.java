@@ -83,6 +83,11 @@ final class AdmmEngine {
     final long[] msgC;
     /** Per chunk: whether its last Newton attempt ({@link #attempt}) stayed on its piece. */
     private final boolean[] heldC;
+    /**
+     * Per agent slot of its chunk, during a sweep: the agents whose local step the sweep left
+     * to finish after its pass, n (or ~n when its Newton step held on its piece).
+     */
+    private final int[] deferred;
 
     AdmmEngine(MarketIndex ix, LocalStep local, int[] agentChunk, AdmmOptions opt, AdmmNetworkOperator net) {
         this.local = local;
@@ -133,6 +138,7 @@ final class AdmmEngine {
         this.walkC = new long[nc];
         this.msgC = new long[nc];
         this.heldC = new boolean[nc];
+        this.deferred = new int[n];
     }
 
     void clear() {
@@ -400,9 +406,10 @@ final class AdmmEngine {
             double tt = 0.0;
             double ll = 0.0;
             double lmax = 0.0;
-            long msg = 0;
             walkC[c] = 0;
-            for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
+            final int a0 = agentChunk[c];
+            int pending = 0;
+            for (int n = a0; n < agentChunk[c + 1]; n++) {
                 final int q0 = arcStart[n];
                 final int q1 = arcStart[n + 1];
                 if (q0 == q1 && local.isIdle(n)) {
@@ -469,17 +476,32 @@ final class AdmmEngine {
                 act += q1 - q0;
                 double m = local.newtonStep(n, muS, -ts * h, act * invRho);
                 boolean held = local.onPiece(n, muS, m, upper(hiU), lower(loB));
+                mn[n] = m;
+                if (!plainStep) {
+                    if (covered != null && covered[n]) {
+                        double pn = injNext[n];
+                        double dp = pn - inj[n];
+                        ds += dp * dp;
+                        inj[n] = pn;
+                    }
+                    deferred[a0 + pending++] = held ? ~n : n;
+                } else if (!held) {
+                    deferred[a0 + pending++] = n;
+                }
+            }
+            // What the Newton step left, after the chunk's pass: each of these reads and writes
+            // only its own agent's state, so the order does not change a bit, and the pass
+            // above stays free of calls (a call there would push its accumulators to memory).
+            long msg = 0;
+            for (int k = 0; k < pending; k++) {
+                final int e = deferred[a0 + k];
+                final int n = e < 0 ? ~e : e;
+                final double muS = start(mc[n]);
                 if (plainStep) {
-                    mn[n] = held ? m : refine(n, r, muS, m, c);
-                    continue;
+                    mn[n] = refine(n, r, muS, mn[n], c);
+                } else {
+                    msg += step(n, c, r, from, it, muS, mn[n], e < 0);
                 }
-                if (covered != null && covered[n]) {
-                    double pn = injNext[n];
-                    double dp = pn - inj[n];
-                    ds += dp * dp;
-                    inj[n] = pn;
-                }
-                msg += step(n, c, r, from, it, muS, m, held);
             }
             rC[c] = rr;
             dsC[c] = ds;

@@ -24,12 +24,14 @@ import org.peerclear.index.MarketIndex;
  * both ends and the targets of iteration i − 1) and then its local step of iteration i + 1
  * (writing {@code mu^{i+1}} into the other price buffer): per arc it reads and writes lambda, z
  * and the last trade, and reads both directions' gamma and the partner's index. The residuals of
- * iteration i are summed in the same pass. The local step's Newton step is accepted only when it
- * stays between the nearest breakpoints below and above the previous price, found in the same
- * pass; otherwise the agent refines (more Newton steps, then the breakpoint walk,
- * {@link LocalStep#walk}). An agent in the operator's consensus walks directly, with the
- * operator's target {@link #w}, and records its net injection for the operator's step, which the
- * caller runs between two sweeps (single-threaded).
+ * iteration i are summed in the same pass, and so is the first Newton step of the local step,
+ * on each new target as soon as it is set: it is accepted only when it stays between the nearest
+ * breakpoints below and above the previous price, found in the same pass. What that leaves (an
+ * agent whose Newton step left its piece refines: more Newton steps, then the breakpoint walk,
+ * {@link LocalStep#walk}; in asynchronous rounds the draw; with the operator its walk) is
+ * finished after the pass over the agent's chunk, so that the pass itself makes no call. An agent
+ * in the operator's consensus walks with the operator's target {@link #w}, and records its net
+ * injection for the operator's step, which the caller runs between two sweeps (single-threaded).
  *
  * <p>Residual sums are kept per chunk of agents (fixed by the market) and added in chunk order by
  * the caller, so any number of threads gives the same bits. Methods on disjoint chunk ranges may
@@ -56,7 +58,10 @@ final class AdmmEngine {
     final double[] trade;
     /** Asynchronous rounds only (else null): the mirror's trade at the last completed iteration, as this end knows it. */
     private final double[] otr;
-    /** Agent prices: two buffers, the completed iteration's and the next local step's. */
+    /**
+     * Agent prices: two buffers, the completed iteration's and the next local step's; their
+     * length is the power of two at or above the number of agents (see the constructor).
+     */
     final double[][] mu;
     /** Asynchronous rounds only (else null): which agents took the local step, per price buffer. */
     private final byte[][] active;
@@ -107,7 +112,10 @@ final class AdmmEngine {
         }
         this.st = new double[2 * m];
         this.trade = new double[m];
-        this.mu = new double[][] {new double[n], new double[n]};
+        // A power-of-two length, so that the sweep's partner index masked with length − 1 (a
+        // no-op: every index is below n) needs no bounds check in the arc loop.
+        int muLength = Integer.highestOneBit(Math.max(1, n - 1)) << 1;
+        this.mu = new double[][] {new double[muLength], new double[muLength]};
         boolean async = opt.isAsync();
         this.otr = async ? new double[m] : null;
         this.active = async ? new byte[][] {new byte[n], new byte[n]} : null;
@@ -397,8 +405,7 @@ final class AdmmEngine {
         final boolean async = active != null;
         final byte[] on = async ? active[from] : null;
         // Synchronous without the operator every agent takes the plain local step and sends one
-        // message per arc: the agent loop then needs no test of a draw or of the operator's
-        // coverage, and no call through step().
+        // message per arc: only the agents whose Newton step left its piece are left to finish.
         final boolean plainStep = !async && covered == null;
         for (int c = c0; c < c1; c++) {
             double rr = 0.0;
@@ -432,7 +439,8 @@ final class AdmmEngine {
                     final int p = pt[q];
                     final boolean onM = !async || on[p] != 0;
                     double tk = onN ? threshold(vk - mu0, go, h) : tr[q];
-                    double tm = onM ? threshold(vm - mc[p], gm[i2 + 1], h) : ot[q];
+                    // p < n: the mask changes nothing but spares the bounds check (see mu).
+                    double tm = onM ? threshold(vm - mc[p & (mc.length - 1)], gm[i2 + 1], h) : ot[q];
                     if (async) {
                         ot[q] = tm;
                     }
@@ -490,8 +498,8 @@ final class AdmmEngine {
                 }
             }
             // What the Newton step left, after the chunk's pass: each of these reads and writes
-            // only its own agent's state, so the order does not change a bit, and the pass
-            // above stays free of calls (a call there would push its accumulators to memory).
+            // only its own agent's state, so the order changes no bit. A call in the pass itself
+            // made the compiler keep the arc loop's counter and sums in memory.
             long msg = 0;
             for (int k = 0; k < pending; k++) {
                 final int e = deferred[a0 + k];

@@ -425,8 +425,10 @@ final class AdmmEngine {
                 final double mu0 = mc[n];
                 final double muS = start(mu0);
                 final boolean onN = !async || on[n] != 0;
-                // The first Newton attempt of the agent's next local step (attempt() from muS),
-                // fused into this pass on each target as soon as it is set.
+                // The first Newton attempt of the agent's next local step: attempt()'s pass from
+                // muS, repeated here to run on each target as soon as it is set. As a separate
+                // pass (inlined, its sums in chunk slots) the two arc loops compiled to 106
+                // instructions per arc, against 87 for the fused one.
                 double ts = 0.0;
                 long act = 0;
                 long hiU = Long.MAX_VALUE;

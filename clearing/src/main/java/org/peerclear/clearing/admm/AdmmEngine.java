@@ -24,12 +24,14 @@ import org.peerclear.index.MarketIndex;
  * both ends and the targets of iteration i − 1) and then its local step of iteration i + 1
  * (writing {@code mu^{i+1}} into the other price buffer): per arc it reads and writes lambda, z
  * and the last trade, and reads both directions' gamma and the partner's index. The residuals of
- * iteration i are summed in the same pass. The local step's Newton step is accepted only when it
- * stays between the nearest breakpoints below and above the previous price, found in the same
- * pass; otherwise the agent refines (more Newton steps, then the breakpoint walk,
- * {@link LocalStep#walk}). An agent in the operator's consensus walks directly, with the
- * operator's target {@link #w}, and records its net injection for the operator's step, which the
- * caller runs between two sweeps (single-threaded).
+ * iteration i are summed in the same pass, and so is the first Newton step of the local step,
+ * on each new target as soon as it is set: it is accepted only when it stays between the nearest
+ * breakpoints below and above the previous price, found in the same pass. What that leaves (an
+ * agent whose Newton step left its piece refines: more Newton steps, then the breakpoint walk,
+ * {@link LocalStep#walk}; in asynchronous rounds the draw; with the operator its walk) is
+ * finished after the pass over the agent's chunk, so that the pass itself makes no call. An agent
+ * in the operator's consensus walks with the operator's target {@link #w}, and records its net
+ * injection for the operator's step, which the caller runs between two sweeps (single-threaded).
  *
  * <p>Residual sums are kept per chunk of agents (fixed by the market) and added in chunk order by
  * the caller, so any number of threads gives the same bits. Methods on disjoint chunk ranges may
@@ -56,7 +58,10 @@ final class AdmmEngine {
     final double[] trade;
     /** Asynchronous rounds only (else null): the mirror's trade at the last completed iteration, as this end knows it. */
     private final double[] otr;
-    /** Agent prices: two buffers, the completed iteration's and the next local step's. */
+    /**
+     * Agent prices: two buffers, the completed iteration's and the next local step's; their
+     * length is the power of two at or above the number of agents (see the constructor).
+     */
     final double[][] mu;
     /** Asynchronous rounds only (else null): which agents took the local step, per price buffer. */
     private final byte[][] active;
@@ -81,6 +86,13 @@ final class AdmmEngine {
     final double[] lmaxC;
     final long[] walkC;
     final long[] msgC;
+    /** Per chunk: whether its last Newton attempt ({@link #attempt}) stayed on its piece. */
+    private final boolean[] heldC;
+    /**
+     * Per agent slot of its chunk, during a sweep: the agents whose local step the sweep left
+     * to finish after its pass, n (or ~n when its Newton step held on its piece).
+     */
+    private final int[] deferred;
 
     AdmmEngine(MarketIndex ix, LocalStep local, int[] agentChunk, AdmmOptions opt, AdmmNetworkOperator net) {
         this.local = local;
@@ -100,7 +112,10 @@ final class AdmmEngine {
         }
         this.st = new double[2 * m];
         this.trade = new double[m];
-        this.mu = new double[][] {new double[n], new double[n]};
+        // A power-of-two length, so that the sweep's partner index masked with length − 1 (a
+        // no-op: every index is below n) needs no bounds check in the arc loop.
+        int muLength = Integer.highestOneBit(Math.max(1, n - 1)) << 1;
+        this.mu = new double[][] {new double[muLength], new double[muLength]};
         boolean async = opt.isAsync();
         this.otr = async ? new double[m] : null;
         this.active = async ? new byte[][] {new byte[n], new byte[n]} : null;
@@ -130,6 +145,8 @@ final class AdmmEngine {
         this.lmaxC = new double[nc];
         this.walkC = new long[nc];
         this.msgC = new long[nc];
+        this.heldC = new boolean[nc];
+        this.deferred = new int[n];
     }
 
     void clear() {
@@ -201,6 +218,7 @@ final class AdmmEngine {
      * {@code from ^ 1}.
      */
     void localOnly(int c0, int c1, double r, int from, long it) {
+        final double[] mc = mu[from];
         for (int c = c0; c < c1; c++) {
             walkC[c] = 0;
             long msg = 0;
@@ -208,21 +226,28 @@ final class AdmmEngine {
                 if (local.isIdle(n)) {
                     continue;
                 }
-                msg += step(n, c, r, from, it);
+                double mu0 = start(mc[n]);
+                double m = attempt(n, r, mu0, c);
+                msg += step(n, c, r, from, it, mu0, m, heldC[c]);
             }
             msgC[c] = msg;
         }
     }
 
+    /** Where agent n's local step starts its search: its last price, or 0 when that is not finite. */
+    private static double start(double mu) {
+        return Double.isFinite(mu) ? mu : 0.0;
+    }
+
     /**
      * Agent n's local step of iteration {@code it} (prices from buffer {@code from} into
-     * {@code from ^ 1}); returns the trade messages it sends (its arcs, or 0 when it sits the
+     * {@code from ^ 1}), given its first Newton attempt from mu0 (the point m, and whether it
+     * held on its piece); returns the trade messages it sends (its arcs, or 0 when it sits the
      * round out).
      */
-    private int step(int n, int c, double r, int from, long it) {
+    private int step(int n, int c, double r, int from, long it, double mu0, double m, boolean held) {
         final double[] mc = mu[from];
         final double[] mn = mu[from ^ 1];
-        final double mu0 = Double.isFinite(mc[n]) ? mc[n] : 0.0;
         if (active != null) {
             boolean on = draw(it, n) < asyncFraction;
             active[from ^ 1][n] = (byte) (on ? 1 : 0);
@@ -236,14 +261,14 @@ final class AdmmEngine {
         }
         if (covered != null && covered[n]) {
             double wn = w[n];
-            double m = local.walk(n, st, r, mu0, wn, r);
-            double t = tradeSum(n, m, 0.5 / r);
-            mn[n] = m;
+            double mw = local.walk(n, st, r, mu0, wn, r);
+            double t = tradeSum(n, mw, 0.5 / r);
+            mn[n] = mw;
             injNext[n] = t;
-            assetPrice[from ^ 1][n] = m + wn - r * t;
+            assetPrice[from ^ 1][n] = mw + wn - r * t;
             walkC[c]++;
         } else {
-            mn[n] = solve(n, r, mu0, c);
+            mn[n] = held ? m : refine(n, r, mu0, m, c);
         }
         return arcStart[n + 1] - arcStart[n];
     }
@@ -267,53 +292,77 @@ final class AdmmEngine {
     }
 
     /**
-     * Agent n's local step on its targets {@code st[2q]}: Newton from mu0, accepted when it
-     * stays on the piece it was taken on; else Newton again from where it landed, a few times;
-     * else the breakpoint walk (counted in chunk c's walks).
+     * One Newton attempt of agent n's local step on its targets {@code st[2q]} from mu, in one
+     * pass over its arcs: returns the Newton point and records in {@code heldC[c]} whether it
+     * stays on the piece it was taken on (then it is the local step's root). The sweep does the
+     * same pass fused with the price step ({@link #sweep}).
      */
-    private double solve(int n, double r, double mu0, int c) {
+    private double attempt(int n, double r, double mu, int c) {
         final double invRho = 1.0 / r;
-        final double h = 0.5 * invRho;
         final double[] gm = gg;
         final double[] s = st;
-        final int q0 = arcStart[n];
-        final int q1 = arcStart[n + 1];
+        double ts = 0.0;
+        long act = 0;
+        long hiU = Long.MAX_VALUE;
+        long loB = Long.MAX_VALUE;
+        for (int q = arcStart[n]; q < arcStart[n + 1]; q++) {
+            double w = s[2 * q] - mu;
+            double go = gm[2 * q];
+            ts += span(w, go);
+            long b1 = Double.doubleToRawLongBits(w - go);
+            long b2 = Double.doubleToRawLongBits(w + go);
+            act += active(b1, b2);
+            hiU = above(hiU, b1, b2);
+            loB = below(loB, b1, b2);
+        }
+        act += arcStart[n + 1] - arcStart[n];
+        double m = local.newtonStep(n, mu, -ts * (0.5 * invRho), act * invRho);
+        heldC[c] = local.onPiece(n, mu, m, upper(hiU), lower(loB));
+        return m;
+    }
+
+    /**
+     * Agent n's local step after a first Newton attempt from mu0 gave m off its piece: Newton
+     * again from where it landed, a few times, else the breakpoint walk (counted in chunk c's
+     * walks). Rare once a run is under way, so kept out of the sweep.
+     */
+    private double refine(int n, double r, double mu0, double m, int c) {
         double mu = mu0;
-        for (int attempt = 0; attempt <= NEWTON_ATTEMPTS; attempt++) {
-            double ts = 0.0;
-            long act = 0;
-            long hiU = Long.MAX_VALUE;
-            long loB = Long.MAX_VALUE;
-            for (int q = q0; q < q1; q++) {
-                double w = s[2 * q] - mu;
-                double go = gm[2 * q];
-                double x1 = w - go;
-                double x2 = w + go;
-                ts += (x1 + Math.abs(x1)) + (x2 - Math.abs(x2));
-                long b1 = Double.doubleToRawLongBits(x1);
-                long b2 = Double.doubleToRawLongBits(x2);
-                long u1 = b1 ^ Long.MIN_VALUE;
-                long u2 = b2 ^ Long.MIN_VALUE;
-                act += (u1 >>> 63) + (b2 >>> 63);
-                // x1 ≤ x2 (gamma ≥ 0), so each arc's two candidates are ordered: min(u1, u2) is
-                // u1 unless x1 is negative, min(b1, b2) is b1 unless x2 is negative. Selecting
-                // with the sign masks leaves one running minimum per bound instead of two.
-                long s1 = b1 >> 63;
-                long s2 = b2 >> 63;
-                hiU = Math.min(hiU, u1 ^ ((u1 ^ u2) & s1));
-                loB = Math.min(loB, b1 ^ ((b1 ^ b2) & s2));
+        double mk = m;
+        for (int a = 1; a <= NEWTON_ATTEMPTS && Double.isFinite(mk); a++) {
+            mu = mk;
+            mk = attempt(n, r, mu, c);
+            if (heldC[c]) {
+                return mk;
             }
-            double m = local.newtonStep(n, mu, -ts * h, act * invRho);
-            if (local.onPiece(n, mu, m, upper(hiU), lower(loB))) {
-                return m;
-            }
-            if (!Double.isFinite(m)) {
-                break;
-            }
-            mu = m;
+        }
+        if (Double.isFinite(mk)) {
+            mu = mk;
         }
         walkC[c]++;
-        return local.walk(n, s, r, Double.isFinite(mu) ? mu : mu0, 0.0, 0.0);
+        return local.walk(n, st, r, mu, 0.0, 0.0);
+    }
+
+    /**
+     * The active-piece count at the offsets x1 ≤ x2 (bits b1, b2) less 1: each of x1 ≥ +0 and
+     * x2 < 0 (or −0) counts once. From the same sign masks as the bounds, so that the compiler
+     * shares them; the caller adds 1 per arc once, after its loop.
+     */
+    private static long active(long b1, long b2) {
+        return (b1 >> 63) - (b2 >> 63);
+    }
+
+    // x1 ≤ x2 (gamma ≥ 0), so each arc's two candidates are ordered: min(u1, u2) is u1 unless
+    // x1 is negative, min(b1, b2) is b1 unless x2 is negative. Selecting with the sign masks
+    // leaves one running minimum per bound instead of two.
+    private static long above(long hiU, long b1, long b2) {
+        long u1 = b1 ^ Long.MIN_VALUE;
+        long u2 = b2 ^ Long.MIN_VALUE;
+        return Math.min(hiU, u1 ^ ((u1 ^ u2) & (b1 >> 63)));
+    }
+
+    private static long below(long loB, long b1, long b2) {
+        return Math.min(loB, b1 ^ ((b1 ^ b2) & (b2 >> 63)));
     }
 
     /*
@@ -350,34 +399,50 @@ final class AdmmEngine {
         final double[] ot = otr;
         final int[] pt = partner;
         final double[] mc = mu[from];
+        final double[] mn = mu[from ^ 1];
         // Loop-invariant: the compiler unswitches the arc loop on it, so synchronous runs pay
         // nothing for the asynchronous case.
         final boolean async = active != null;
         final byte[] on = async ? active[from] : null;
+        // Synchronous without the operator every agent takes the plain local step and sends one
+        // message per arc: only the agents whose Newton step left its piece are left to finish.
+        final boolean plainStep = !async && covered == null;
         for (int c = c0; c < c1; c++) {
             double rr = 0.0;
             double ds = 0.0;
             double tt = 0.0;
             double ll = 0.0;
             double lmax = 0.0;
-            long msg = 0;
             walkC[c] = 0;
-            for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
+            final int a0 = agentChunk[c];
+            int pending = 0;
+            for (int n = a0; n < agentChunk[c + 1]; n++) {
                 final int q0 = arcStart[n];
                 final int q1 = arcStart[n + 1];
                 if (q0 == q1 && local.isIdle(n)) {
                     continue;
                 }
                 final double mu0 = mc[n];
+                final double muS = start(mu0);
                 final boolean onN = !async || on[n] != 0;
+                // The first Newton attempt of the agent's next local step: attempt()'s pass from
+                // muS, repeated here to run on each target as soon as it is set. As a separate
+                // pass (inlined, its sums in chunk slots) the two arc loops compiled to 106
+                // instructions per arc, against 87 for the fused one.
+                double ts = 0.0;
+                long act = 0;
+                long hiU = Long.MAX_VALUE;
+                long loB = Long.MAX_VALUE;
                 for (int q = q0; q < q1; q++) {
                     final int i2 = 2 * q;
                     double vk = s[i2];
                     double vm = s[i2 + 1];
+                    final double go = gm[i2];
                     final int p = pt[q];
                     final boolean onM = !async || on[p] != 0;
-                    double tk = onN ? threshold(vk - mu0, gm[i2], h) : tr[q];
-                    double tm = onM ? threshold(vm - mc[p], gm[i2 + 1], h) : ot[q];
+                    double tk = onN ? threshold(vk - mu0, go, h) : tr[q];
+                    // p < n: the mask changes nothing but spares the bounds check (see mu).
+                    double tm = onM ? threshold(vm - mc[p & (mc.length - 1)], gm[i2 + 1], h) : ot[q];
                     if (async) {
                         ot[q] = tm;
                     }
@@ -385,25 +450,24 @@ final class AdmmEngine {
                     // A pair moves when either end took the step (always, in synchronous runs).
                     if (onN | onM) {
                         double cc = 0.5 * (vk + vm);
-                        double vkN;
-                        double vmN;
                         if (plain) {
-                            vkN = cc - r * tm;
-                            vmN = cc - r * tk;
+                            vk = cc - r * tm;
+                            vm = cc - r * tk;
                         } else {
                             double z = (vk - vm) * h;
-                            vkN = cc - r * (alpha * tm - om * z);
-                            vmN = cc - r * (alpha * tk + om * z);
+                            double vkN = cc - r * (alpha * tm - om * z);
+                            vm = cc - r * (alpha * tk + om * z);
+                            vk = vkN;
                         }
-                        s[i2] = vkN;
-                        s[i2 + 1] = vmN;
+                        s[i2] = vk;
+                        s[i2 + 1] = vm;
                     }
                     double d = tk - tr[q];
                     tr[q] = tk;
                     rr += e * e;
                     ds += d * d;
                     if (norms) {
-                        double lN = 0.5 * (s[i2] + s[i2 + 1]);
+                        double lN = 0.5 * (vk + vm);
                         tt += tk * tk;
                         ll += lN * lN;
                         double al = Math.abs(lN);
@@ -411,21 +475,51 @@ final class AdmmEngine {
                             lmax = al;
                         }
                     }
+                    double w = vk - muS;
+                    ts += span(w, go);
+                    long b1 = Double.doubleToRawLongBits(w - go);
+                    long b2 = Double.doubleToRawLongBits(w + go);
+                    act += active(b1, b2);
+                    hiU = above(hiU, b1, b2);
+                    loB = below(loB, b1, b2);
                 }
-                if (covered != null && covered[n]) {
-                    double pn = injNext[n];
-                    double dp = pn - inj[n];
-                    ds += dp * dp;
-                    inj[n] = pn;
+                act += q1 - q0;
+                double m = local.newtonStep(n, muS, -ts * h, act * invRho);
+                boolean held = local.onPiece(n, muS, m, upper(hiU), lower(loB));
+                mn[n] = m;
+                if (!plainStep) {
+                    if (covered != null && covered[n]) {
+                        double pn = injNext[n];
+                        double dp = pn - inj[n];
+                        ds += dp * dp;
+                        inj[n] = pn;
+                    }
+                    deferred[a0 + pending++] = held ? ~n : n;
+                } else if (!held) {
+                    deferred[a0 + pending++] = n;
                 }
-                msg += step(n, c, r, from, it);
+            }
+            // What the Newton step left, after the chunk's pass: each of these reads and writes
+            // only its own agent's state, so the order changes no bit. A call in the pass itself
+            // made the compiler keep the arc loop's counter and sums in memory.
+            long msg = 0;
+            for (int k = 0; k < pending; k++) {
+                final int e = deferred[a0 + k];
+                final int n = e < 0 ? ~e : e;
+                final double muS = start(mc[n]);
+                if (plainStep) {
+                    mn[n] = refine(n, r, muS, mn[n], c);
+                } else {
+                    msg += step(n, c, r, from, it, muS, mn[n], e < 0);
+                }
             }
             rC[c] = rr;
             dsC[c] = ds;
             ttC[c] = tt;
             llC[c] = ll;
             lmaxC[c] = lmax;
-            msgC[c] = msg;
+            // An idle agent has no arcs, so every arc of the chunk sent its message.
+            msgC[c] = plainStep ? arcStart[agentChunk[c + 1]] - arcStart[agentChunk[c]] : msg;
         }
     }
 
@@ -434,9 +528,14 @@ final class AdmmEngine {
      * dead zone a trade is on varies from arc to arc, which defeats a branch predictor.
      */
     private static double threshold(double x, double g, double h) {
+        return span(x, g) * h;
+    }
+
+    /** {@code 2·S_g(x)}: the trade before its scaling by {@code 1/(2 rho)}. */
+    private static double span(double x, double g) {
         double x1 = x - g;
         double x2 = x + g;
-        return ((x1 + Math.abs(x1)) + (x2 - Math.abs(x2))) * h;
+        return (x1 + Math.abs(x1)) + (x2 - Math.abs(x2));
     }
 
     /** Agent n's price dispersion term over its arcs at prices {@code m}: see {@link ConsensusAdmm#computeDispersion}. */

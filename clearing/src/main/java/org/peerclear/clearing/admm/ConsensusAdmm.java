@@ -616,7 +616,7 @@ public final class ConsensusAdmm {
 
     /** Agent prices mu_n of the last local step (NaN for an agent with neither assets nor arcs). */
     public double[] agentPrices() {
-        double[] out = eng.mu[cur].clone();
+        double[] out = Arrays.copyOf(eng.mu[cur], nAgents);
         for (int n = 0; n < nAgents; n++) {
             if (local.isIdle(n)) {
                 out[n] = Double.NaN;

@@ -1,0 +1,32 @@
+package org.peerclear.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.peerclear.io.MarketCaseWriter;
+import org.peerclear.model.HorizonMarket;
+
+class HouseholdDayGeneratorTest {
+    @Test
+    void theSameParametersGiveTheSameMarketWithTheAssetsAsked() {
+        HorizonMarket a = HouseholdDayGenerator.generate(20, 24, 6, 4, 3, 7L);
+        HorizonMarket b = HouseholdDayGenerator.generate(20, 24, 6, 4, 3, 7L);
+        assertThat(MarketCaseWriter.toJson(a)).isEqualTo(MarketCaseWriter.toJson(b));
+        assertThat(a.periods()).isEqualTo(24);
+        assertThat(a.agents()).hasSize(20);
+        assertThat(a.storage()).hasSize(6);
+        assertThat(a.evs()).hasSize(4);
+        assertThat(a.evs().get(0).arrival()).isEqualTo(18);
+        // Evening peak: loads may take 1.6 times as much from 17:00.
+        assertThat(a.period(18).agents().get(0).assets().get(0).pMin())
+                .isCloseTo(1.6 * a.period(3).agents().get(0).assets().get(0).pMin(), within(1e-12));
+    }
+
+    @Test
+    void moreStoresThanHouseholdsIsRefused() {
+        assertThatThrownBy(() -> HouseholdDayGenerator.generate(5, 24, 4, 2, 2, 1L)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batteries + evs");
+    }
+}

@@ -96,21 +96,14 @@ public class CentralisedClearing implements ClearingMethod {
         }
         boolean flow = options.solver().map(FlowSolver.NAME::equals).orElse(true);
         String fallback = null;
-        if (flow && net == null) {
-            ClearingResult r = clearWithFlow(market, index, options, start);
+        if (flow) {
+            ClearingResult r = net == null ? clearWithFlow(market, index, options, start)
+                    : clearProblem(market, index, net, no, options, start, true, null);
             if (r.status() == Status.OPTIMAL || r.status() == Status.TIME_LIMIT) {
                 return r;
             }
             // The pre-checks passed, so an infeasible or unbounded claim, like any uncertified
             // point, is the solver's failure, not the market's: the default back-end solves it.
-            fallback = "solver " + FlowSolver.NAME + " ended " + r.status() + " (" + r.message() + "); solved by the default back-end";
-            return clearProblem(market, index, net, no, options.withSolver(null), start, false, fallback);
-        }
-        if (flow) {
-            ClearingResult r = clearProblem(market, index, net, no, options, start, true, null);
-            if (r.status() == Status.OPTIMAL || r.status() == Status.TIME_LIMIT) {
-                return r;
-            }
             fallback = "solver " + FlowSolver.NAME + " ended " + r.status() + " (" + r.message() + "); solved by the default back-end";
             options = options.withSolver(null);
         }

@@ -6,6 +6,7 @@ import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Progress;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
+import org.peerclear.result.CostAccounting;
 
 /**
  * Simulates a long horizon one window at a time ({@code simulate}): clears periods
@@ -69,18 +70,19 @@ public final class RollingHorizon {
             Horizon h = window(full, w, wEnd, energy, consumed, false);
             HorizonResult r = new HorizonClearing().clear(h, options);
             boolean relaxed = false;
+            String message = r.message();
             if (!r.hasSolution() || r.status() == Status.NUMERICAL_ERROR) {
-                HorizonResult again = new HorizonClearing().clear(window(full, w, wEnd, energy, consumed, true), options);
+                Horizon loose = window(full, w, wEnd, energy, consumed, true);
+                HorizonResult again = new HorizonClearing().clear(loose, options);
                 if (again.hasSolution()) {
                     relaxed = true;
-                    r = new HorizonResult(again.status(), r.status() + " (" + r.message() + "); cleared again with the"
-                            + " requirements relaxed: " + again.message(), again.solver(), again.objective(), again.seconds(),
-                            again.assetPower(), again.trades(), again.agentPrices(), again.tradePrices(), again.energy(),
-                            again.charge(), again.discharge(), again.agentNetworkPrices(), again.network());
-                    h = window(full, w, wEnd, energy, consumed, true);
+                    message = r.status() + " (" + r.message() + "); cleared again with the requirements relaxed: "
+                            + again.message();
+                    h = loose;
+                    r = again;
                 }
             }
-            windows.add(new Window(w, r.hasSolution() ? commit : 0, r.status(), relaxed, r.message(),
+            windows.add(new Window(w, r.hasSolution() ? commit : 0, r.status(), relaxed, message,
                     (System.nanoTime() - t0) * 1e-9));
             if (r.hasSolution()) {
                 cost += commit(full, h, r, w, commit, from, energy, consumed, p, mu, stored);
@@ -102,7 +104,7 @@ public final class RollingHorizon {
             int t = w + i;
             p[t - from] = r.assetPower()[i].clone();
             mu[t - from] = r.agentPrices()[i].clone();
-            cost += periodCost(h.periods().get(i), r.assetPower()[i], r.trades()[i]);
+            cost += CostAccounting.objective(h.periods().get(i), r.assetPower()[i], r.trades()[i]);
         }
         // The stores' energy after each committed period, from the window's links (matched by asset).
         for (int i = 0; i < commit; i++) {
@@ -139,18 +141,6 @@ public final class RollingHorizon {
             }
         }
         return -1;
-    }
-
-    /** The cost of one period's dispatch: assets' costs and fees, as the formulation counts them. */
-    private static double periodCost(MarketIndex ix, double[] p, double[] t) {
-        double c = 0;
-        for (int s = 0; s < p.length; s++) {
-            c += (0.5 * ix.a()[s] * p[s] + ix.b()[s]) * p[s];
-        }
-        for (int k = 0; k < t.length; k++) {
-            c += ix.gamma()[k] * Math.abs(t[k]);
-        }
-        return c;
     }
 
     /** The horizon of periods {@code w..wEnd−1} with the energies and consumption carried in. */

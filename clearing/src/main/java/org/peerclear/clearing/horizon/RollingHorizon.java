@@ -6,7 +6,6 @@ import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Progress;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
-import org.peerclear.result.CostAccounting;
 
 /**
  * Simulates a long horizon one window at a time ({@code simulate}): clears periods
@@ -104,7 +103,7 @@ public final class RollingHorizon {
             int t = w + i;
             p[t - from] = r.assetPower()[i].clone();
             mu[t - from] = r.agentPrices()[i].clone();
-            cost += CostAccounting.objective(h.periods().get(i), r.assetPower()[i], r.trades()[i]);
+            cost += HorizonCosts.period(h, r, i);
         }
         // The stores' energy after each committed period, from the window's links (matched by asset).
         for (int i = 0; i < commit; i++) {

@@ -23,6 +23,32 @@ class RollingHorizonTest {
     }
 
     /**
+     * The analytic battery with a cycle cost of 0.05 per kWh delivered: still worth running
+     * (it earns 0.30 − 0.05 per kWh sold against 0.10 / 0.81 per kWh stored), so the optimum
+     * pays 0.05 · 1.62 for what it delivers. One window over both periods commits exactly the
+     * whole horizon's problem, so its cost is that problem's objective, cycle cost included.
+     */
+    @Test
+    void oneWindowCountsTheStoresCycleCostAsTheHorizonProblemDoes() {
+        Horizon h = withCycleCost(Horizons.of(HorizonMarkets.oneBatteryTwoPrices()), 0.05);
+        HorizonResult whole = new HorizonClearing().clear(h, ClearingOptions.DEFAULT);
+        assertThat(whole.status()).as(whole.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(whole.discharge()[0][1]).as("the battery still delivers").isPositive();
+        RollingHorizon.Simulation s = sim.run(h, 2, 2, 0, 2);
+        assertThat(s.cost()).isCloseTo(whole.objective(), within(1e-6 * Math.max(1, Math.abs(whole.objective()))));
+    }
+
+    /** Every store of {@code h} with cycle cost {@code cost}. */
+    private static Horizon withCycleCost(Horizon h, double cost) {
+        java.util.List<StorageLink> stores = new java.util.ArrayList<>();
+        for (StorageLink b : h.storages()) {
+            stores.add(new StorageLink(b.asset(), b.energyMin(), b.energyMax(), b.energyInitial(), b.energyAtEnd(), b.chargeMax(),
+                    b.dischargeMax(), b.chargeEfficiency(), b.dischargeEfficiency(), cost, b.from(), b.to()));
+        }
+        return new Horizon(h.periods(), h.periodHours(), stores, h.shiftables(), h.ramps(), h.networks());
+    }
+
+    /**
      * Until 18:00 (before the EV's evening: PDLP takes minutes on the last window of the day,
      * where the EV's requirement binds; a known slowness of the back-end, not of the windows).
      */

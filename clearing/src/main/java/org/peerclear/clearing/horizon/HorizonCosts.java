@@ -1,0 +1,26 @@
+package org.peerclear.clearing.horizon;
+
+import org.peerclear.result.CostAccounting;
+
+/**
+ * The horizon problem's objective ({@link HorizonFormulation}) split by period, so that a part of
+ * a horizon (the periods a rolling window commits) is costed exactly as the whole problem costs
+ * it: the period's market ({@link CostAccounting#objective}) plus what its stores deliver,
+ * {@code cycleCost·h·d_t}, which lives on the coupling and not in the period's market.
+ */
+public final class HorizonCosts {
+    private HorizonCosts() {
+    }
+
+    /** The cost of period {@code t} of {@code r}, a point of horizon {@code h}. */
+    public static double period(Horizon h, HorizonResult r, int t) {
+        double cost = CostAccounting.objective(h.periods().get(t), r.assetPower()[t], r.trades()[t]);
+        for (int k = 0; k < h.storages().size(); k++) {
+            StorageLink s = h.storages().get(k);
+            if (t >= s.from() && t < s.to()) {
+                cost += s.cycleCost() * h.periodHours() * r.discharge()[k][t - s.from()];
+            }
+        }
+        return cost;
+    }
+}

@@ -173,7 +173,6 @@ public final class ClearCommand implements Callable<Integer> {
         return options;
     }
 
-    /** Reads the case, naming the file in every problem with it. */
     /**
      * A case over several periods (or with assets with memory): one centralised problem over the
      * horizon on a back-end (the exact solver and ADMM do not take a horizon yet: refused by name).
@@ -191,6 +190,9 @@ public final class ClearCommand implements Callable<Integer> {
             throw new InvalidInputException("ADMM options do not apply to a case with several periods yet");
         }
         Horizon h = Horizons.of(hm);
+        if ("lp".equals(method)) {
+            requireLinear(h);
+        }
         HorizonResult r;
         try {
             r = new HorizonClearing().clear(h, o);
@@ -198,10 +200,10 @@ public final class ClearCommand implements Callable<Integer> {
             throw new InvalidInputException(e.getMessage());
         }
         if (out != null) {
-            HorizonResultWriter.write(hm, h, r, out);
+            HorizonResultWriter.write(hm, h, r, method, out);
         } else {
             PrintWriter o2 = spec.commandLine().getOut();
-            HorizonResultWriter.write(hm, h, r, o2);
+            HorizonResultWriter.write(hm, h, r, method, o2);
             o2.flush();
         }
         err.println(r.status() + " " + hm.name() + ": welfare " + r.welfare() + " over " + hm.periods() + " periods ("
@@ -210,6 +212,20 @@ public final class ClearCommand implements Callable<Integer> {
         return PeerClearCli.OK;
     }
 
+    /** Method {@code lp} over a horizon, as over one period: every asset linear in every period, or refused. */
+    private static void requireLinear(Horizon h) {
+        for (int t = 0; t < h.length(); t++) {
+            org.peerclear.index.MarketIndex ix = h.periods().get(t);
+            for (int s = 0; s < ix.numAssets(); s++) {
+                if (ix.a()[s] != 0.0) {
+                    throw new InvalidInputException("Method 'lp' needs every asset to have a = 0; asset '" + ix.assetId(s)
+                            + "' has a = " + ix.a()[s] + " in period " + t + " (use method qp)");
+                }
+            }
+        }
+    }
+
+    /** Reads the case, naming the file in every problem with it. */
     private static MarketCaseReader.Case read(MarketCaseReader reader, Path file) {
         try {
             return reader.readCase(file);

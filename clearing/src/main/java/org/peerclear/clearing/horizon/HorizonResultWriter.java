@@ -23,11 +23,17 @@ public final class HorizonResultWriter {
     private HorizonResultWriter() {
     }
 
-    public static void write(HorizonMarket market, Horizon h, HorizonResult r, Path file) {
-        AtomicFiles.write(file, w -> write(market, h, r, w));
+    /**
+     * Writes {@code r} to {@code file} (atomically). {@code method} is the clearing method that
+     * ran ({@code auto}, {@code lp}, {@code qp}, ...), as a one-period result names it: the result
+     * does not know it, since one horizon problem serves every centralised method.
+     */
+    public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Path file) {
+        AtomicFiles.write(file, w -> write(market, h, r, method, w));
     }
 
-    public static void write(HorizonMarket market, Horizon h, HorizonResult r, Writer out) {
+    /** As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Path)}, to {@code out}. */
+    public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Writer out) {
         JsonOutput.write(out, g -> {
             g.writeStartObject();
             g.writeStringField("market", market.name());
@@ -35,7 +41,7 @@ public final class HorizonResultWriter {
             g.writeStringField("message", r.message());
             JsonOutput.number(g, "objective", r.objective());
             JsonOutput.number(g, "welfare", r.welfare());
-            g.writeStringField("method", "qp");
+            g.writeStringField("method", method);
             g.writeStringField("solver", r.solver());
             JsonOutput.number(g, "seconds", r.seconds());
             g.writeNumberField("periods", h.length());

@@ -25,8 +25,9 @@ class HorizonsTest {
         assertThat(r.objective()).isCloseTo(-0.286, within(1e-6));
 
         StringWriter json = new StringWriter();
-        HorizonResultWriter.write(hm, h, r, json);
-        assertThat(json.toString()).contains("\"periods\" : 2").contains("\"energy\" : [").contains("\"discharge\" : [");
+        HorizonResultWriter.write(hm, h, r, "lp", json);
+        assertThat(json.toString()).contains("\"periods\" : 2").contains("\"energy\" : [").contains("\"discharge\" : [")
+                .contains("\"method\" : \"lp\"");
     }
 
     @Test

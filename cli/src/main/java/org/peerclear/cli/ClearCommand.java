@@ -12,6 +12,7 @@ import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.io.FileProgressListener;
 import org.peerclear.clearing.horizon.Horizon;
 import org.peerclear.clearing.horizon.HorizonClearing;
+import org.peerclear.clearing.horizon.HorizonCsvWriter;
 import org.peerclear.clearing.horizon.HorizonResult;
 import org.peerclear.clearing.horizon.HorizonResultWriter;
 import org.peerclear.clearing.horizon.Horizons;
@@ -54,7 +55,8 @@ public final class ClearCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write the result here (atomically) instead of stdout (default: stdout).")
     Path out;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = "Also write agents.csv, assets.csv and trades.csv here (default: no CSV).")
+    @Option(names = "--csv", paramLabel = "DIR", description = "Also write agents.csv, assets.csv and trades.csv here (buses.csv with a network; with several"
+            + " periods, one row per period and agent, asset, trade or bus) (default: no CSV).")
     Path csv;
 
     @Option(names = "--rho", description = "ADMM penalty rho (default: from the data, a third of the median asset curvature).")
@@ -182,9 +184,6 @@ public final class ClearCommand implements Callable<Integer> {
             throw new InvalidInputException("--method " + method + " does not clear a case with several periods yet;"
                     + " use auto, qp or lp");
         }
-        if (csv != null) {
-            throw new InvalidInputException("--csv is not written for a case with several periods yet; use --out");
-        }
         ClearingOptions o = options();
         if (o.methodOptions(org.peerclear.clearing.admm.AdmmOptions.class).isPresent()) {
             throw new InvalidInputException("ADMM options do not apply to a case with several periods yet");
@@ -205,6 +204,9 @@ public final class ClearCommand implements Callable<Integer> {
             PrintWriter o2 = spec.commandLine().getOut();
             HorizonResultWriter.write(hm, h, r, method, o2);
             o2.flush();
+        }
+        if (csv != null && r.hasSolution()) {
+            HorizonCsvWriter.write(hm, h, r, csv);
         }
         err.println(r.status() + " " + hm.name() + ": welfare " + r.welfare() + " over " + hm.periods() + " periods ("
                 + r.solver() + ", " + String.format(java.util.Locale.ROOT, "%.3f", r.seconds()) + " s)");

@@ -68,9 +68,7 @@ public final class HorizonResultWriter {
             double[] p = new double[tEnd];
             double[] price = new double[tEnd];
             for (int t = 0; t < tEnd; t++) {
-                for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
-                    p[t] += r.assetPower()[t][s];
-                }
+                p[t] = agentPower(ix, r, t, n);
                 price[t] = r.agentPrices()[t][n];
             }
             agent(g, ix.agentId(n), p, price);
@@ -80,9 +78,7 @@ public final class HorizonResultWriter {
             double[] none = new double[tEnd];
             java.util.Arrays.fill(none, Double.NaN);
             for (int t = 0; t < tEnd; t++) {
-                for (int s = ix.assetStart()[ix.firstGridLeg()]; s < ix.numAssets(); s++) {
-                    p[t] += r.assetPower()[t][s];
-                }
+                p[t] = gridPower(ix, r, t);
             }
             agent(g, Grid.AGENT_ID, p, none);
         }
@@ -100,11 +96,7 @@ public final class HorizonResultWriter {
     private static void assets(JsonGenerator g, Horizon h, HorizonResult r) throws IOException {
         MarketIndex ix = h.periods().get(0);
         int tEnd = h.length();
-        int[] store = new int[ix.numAssets()];
-        java.util.Arrays.fill(store, -1);
-        for (int k = 0; k < h.storages().size(); k++) {
-            store[h.storages().get(k).asset()] = k;
-        }
+        int[] store = storeOf(h);
         g.writeArrayFieldStart("assets");
         for (int s = 0; s < ix.assetStart()[ix.firstGridLeg()]; s++) {
             g.writeStartObject();
@@ -121,9 +113,7 @@ public final class HorizonResultWriter {
                 double[] charge = new double[tEnd];
                 double[] discharge = new double[tEnd];
                 for (int t = 0; t <= tEnd; t++) {
-                    // Before the connection the store holds its initial energy; after it, what it left with.
-                    int i = Math.min(Math.max(t - link.from(), 0), link.to() - link.from());
-                    energy[t] = r.energy()[k][i];
+                    energy[t] = energyAt(link, r.energy()[k], t);
                     if (t < tEnd && t >= link.from() && t < link.to()) {
                         charge[t] = r.charge()[k][t - link.from()];
                         discharge[t] = r.discharge()[k][t - link.from()];
@@ -143,12 +133,8 @@ public final class HorizonResultWriter {
         int tEnd = h.length();
         g.writeArrayFieldStart("trades");
         for (int k = 0; k < ix.numArcs(); k++) {
-            boolean any = false;
-            for (int t = 0; t < tEnd && !any; t++) {
-                any = r.trades()[t][k] > 0;
-            }
-            if (!any) {
-                continue; // each pair once, from the side that sells in some period
+            if (!sellsInSomePeriod(r, k)) {
+                continue;
             }
             double[] q = new double[tEnd];
             double[] price = new double[tEnd];
@@ -164,6 +150,52 @@ public final class HorizonResultWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** Agent {@code n}'s net injection in period {@code t}: the sum over its assets. */
+    static double agentPower(MarketIndex ix, HorizonResult r, int t, int n) {
+        double p = 0;
+        for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
+            p += r.assetPower()[t][s];
+        }
+        return p;
+    }
+
+    /** The grid's injection in period {@code t}: its legs merged into one agent, as in a one-period result. */
+    static double gridPower(MarketIndex ix, HorizonResult r, int t) {
+        double p = 0;
+        for (int s = ix.assetStart()[ix.firstGridLeg()]; s < ix.numAssets(); s++) {
+            p += r.assetPower()[t][s];
+        }
+        return p;
+    }
+
+    /** Per asset, the index of its storage link in {@code h}, or −1 for an asset without memory. */
+    static int[] storeOf(Horizon h) {
+        int[] store = new int[h.periods().get(0).numAssets()];
+        java.util.Arrays.fill(store, -1);
+        for (int k = 0; k < h.storages().size(); k++) {
+            store[h.storages().get(k).asset()] = k;
+        }
+        return store;
+    }
+
+    /**
+     * A store's energy at the start of period {@code t} (t = T: at the end) from its energies over
+     * its connection: before it connects it holds its initial energy, after it leaves what it left with.
+     */
+    static double energyAt(StorageLink link, double[] energy, int t) {
+        return energy[Math.min(Math.max(t - link.from(), 0), link.to() - link.from())];
+    }
+
+    /** Each pair once, from the side that sells in some period (the other arc carries the opposite). */
+    static boolean sellsInSomePeriod(HorizonResult r, int arc) {
+        for (double[] periodTrades : r.trades()) {
+            if (periodTrades[arc] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void network(JsonGenerator g, HorizonResult r) throws IOException {

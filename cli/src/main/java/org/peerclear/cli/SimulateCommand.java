@@ -17,6 +17,7 @@ import org.peerclear.io.Csv;
 import org.peerclear.io.JsonOutput;
 import org.peerclear.io.MarketCaseReader;
 import org.peerclear.model.HorizonMarket;
+import org.peerclear.result.NetworkOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code simulate}: a long horizon one window at a time ({@link RollingHorizon}); writes
  * {@code summary.json} (status per window, totals) and the committed time series as CSV
  * ({@code agents.csv} p per period and agent, {@code prices.csv}, {@code assets.csv} with the
- * stores' energy after each period).
+ * stores' energy after each period, and with a feeder {@code voltages.csv}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Rolling horizon: clear W periods, commit the first S, carry the stores' energy forward, move on by S.")
@@ -157,5 +158,24 @@ public final class SimulateCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("agents.csv"), agents.toString());
         AtomicFiles.writeString(out.resolve("prices.csv"), prices.toString());
         AtomicFiles.writeString(out.resolve("assets.csv"), assets.toString());
+        if (s.network().length > 0) {
+            writeVoltages(s);
+        }
+    }
+
+    /** {@code voltages.csv}: per committed period and bus, the AC check's voltage and the LinDistFlow one it was cleared with. */
+    private void writeVoltages(RollingHorizon.Simulation s) {
+        StringBuilder voltages = new StringBuilder("period,bus,vm,vmLinear\n");
+        for (int t = s.from(); t < s.to(); t++) {
+            NetworkOutcome ac = s.network()[t - s.from()];
+            if (ac == null) {
+                continue; // a window without a point: nothing committed
+            }
+            for (NetworkOutcome.Bus b : ac.buses()) {
+                voltages.append(t).append(',').append(Csv.cell(b.id())).append(',').append(Csv.number(b.vm())).append(',')
+                        .append(Csv.number(b.vmLinear())).append('\n');
+            }
+        }
+        AtomicFiles.writeString(out.resolve("voltages.csv"), voltages.toString());
     }
 }

@@ -6,6 +6,7 @@ import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Progress;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
+import org.peerclear.result.NetworkOutcome;
 
 /**
  * Simulates a long horizon one window at a time ({@code simulate}): clears periods
@@ -29,11 +30,14 @@ public final class RollingHorizon {
 
     /**
      * What was committed, one entry per period {@code from..to−1} (null rows for periods of a
-     * window without a point): asset set-points, agent prices, and per storage link (in the
-     * full horizon's order) the energy at the end of the period.
+     * window without a point): asset set-points, agent prices, per storage link (in the full
+     * horizon's order) the energy at the end of the period, and with a feeder the AC check of
+     * the period's dispatch (as its window's clearing computed it; no entries without a feeder).
+     * {@code cost} is the horizon problem's objective over the committed periods
+     * ({@link HorizonCosts#period}).
      */
     public record Simulation(int from, int to, List<Window> windows, double[][] assetPower, double[][] agentPrices,
-                             double[][] energyAfter, double cost, double seconds) {
+                             double[][] energyAfter, NetworkOutcome[] network, double cost, double seconds) {
     }
 
     private final ClearingOptions options;
@@ -59,6 +63,7 @@ public final class RollingHorizon {
         double[][] p = new double[len][];
         double[][] mu = new double[len][];
         double[][] stored = new double[len][];
+        NetworkOutcome[] ac = new NetworkOutcome[full.networks().isEmpty() ? 0 : len];
         List<Window> windows = new ArrayList<>();
         double cost = 0;
         int total = (len + step - 1) / step;
@@ -85,13 +90,16 @@ public final class RollingHorizon {
                     (System.nanoTime() - t0) * 1e-9));
             if (r.hasSolution()) {
                 cost += commit(full, h, r, w, commit, from, energy, consumed, p, mu, stored);
+                for (int i = 0; i < commit && ac.length > 0; i++) {
+                    ac[w + i - from] = r.network().get(i);
+                }
             }
             double elapsed = (System.nanoTime() - start) * 1e-9;
             int finished = done + 1;
             options.listener().onProgress(new Progress("simulate", finished, 0.0, Double.NaN, Double.NaN, elapsed,
                     total - finished));
         }
-        return new Simulation(from, to, windows, p, mu, stored, cost, (System.nanoTime() - start) * 1e-9);
+        return new Simulation(from, to, windows, p, mu, stored, ac, cost, (System.nanoTime() - start) * 1e-9);
     }
 
     /** Records the first {@code commit} periods of window {@code w}; returns their cost. */

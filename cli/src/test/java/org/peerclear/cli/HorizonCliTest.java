@@ -65,33 +65,30 @@ class HorizonCliTest {
         assertThat(j.get("status").asText()).isEqualTo("OPTIMAL");
         int periods = j.get("periods").asInt();
 
-        List<String[]> agents = rows(csv.resolve("agents.csv"), "period,id,p,price,importPrice,exportPrice");
-        assertThat(agents).hasSize(periods * j.get("agents").size());
+        List<String[]> agents = rowsPerPeriod(csv.resolve("agents.csv"), "period,id,p,price,importPrice,exportPrice",
+                j.get("agents"), periods);
         for (String[] row : agents) {
             int t = Integer.parseInt(row[0]);
-            JsonNode a = byId(j.get("agents"), "id", row[1]);
-            assertThat(Double.parseDouble(row[2])).isEqualTo(a.get("p").get(t).asDouble());
             if (row[1].equals("grid")) {
                 assertThat(row[3]).as("the grid has no net price").isEmpty();
                 assertThat(Double.parseDouble(row[4])).isEqualTo(HorizonMarkets.IMPORT_PRICE[t]);
                 assertThat(Double.parseDouble(row[5])).isEqualTo(HorizonMarkets.EXPORT_PRICE);
             } else {
-                assertThat(Double.parseDouble(row[3])).isEqualTo(a.get("price").get(t).asDouble());
+                assertCell(row, 3, byId(j.get("agents"), "id", row[1]), "price", t);
             }
         }
 
-        List<String[]> assets = rows(csv.resolve("assets.csv"), "period,id,p,charge,discharge,energyStart,energyEnd");
-        assertThat(assets).hasSize(periods * j.get("assets").size());
+        List<String[]> assets = rowsPerPeriod(csv.resolve("assets.csv"), "period,id,p,charge,discharge,energyStart,energyEnd",
+                j.get("assets"), periods);
         for (String[] row : assets) {
             int t = Integer.parseInt(row[0]);
             JsonNode a = byId(j.get("assets"), "id", row[1]);
-            assertThat(Double.parseDouble(row[2])).isEqualTo(a.get("p").get(t).asDouble());
             if (a.has("energy")) {
                 assertThat(a.get("energy")).hasSize(periods + 1);
-                assertThat(Double.parseDouble(row[3])).isEqualTo(a.get("charge").get(t).asDouble());
-                assertThat(Double.parseDouble(row[4])).isEqualTo(a.get("discharge").get(t).asDouble());
-                assertThat(Double.parseDouble(row[5])).isEqualTo(a.get("energy").get(t).asDouble());
-                assertThat(Double.parseDouble(row[6])).isEqualTo(a.get("energy").get(t + 1).asDouble());
+                assertCell(row, 3, a, "charge", t);
+                assertCell(row, 4, a, "discharge", t);
+                assertCell(row, 5, a, "energy", t);
+                assertCell(row, 6, a, "energy", t + 1);
             } else {
                 assertThat(row).hasSize(3); // a trailing run of empty cells: no energy for an asset without memory
             }
@@ -111,8 +108,8 @@ class HorizonCliTest {
                 }
             }
             assertThat(trade).as(row[1] + " -> " + row[2]).isNotNull();
-            assertThat(Double.parseDouble(row[3])).isEqualTo(trade.get("quantity").get(t).asDouble());
-            assertThat(Double.parseDouble(row[4])).isEqualTo(trade.get("price").get(t).asDouble());
+            assertCell(row, 3, trade, "quantity", t);
+            assertCell(row, 4, trade, "price", t);
         }
         assertThat(csv.resolve("buses.csv")).as("no feeder, no buses").doesNotExist();
     }
@@ -190,6 +187,25 @@ class HorizonCliTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).isEqualTo(header);
         return lines.subList(1, lines.size()).stream().map(l -> l.split(",")).toList();
+    }
+
+    /**
+     * The rows of a table of agents or assets: one per period and item of the JSON's
+     * {@code items}, each with the item's {@code p} of its period in its third cell.
+     */
+    private static List<String[]> rowsPerPeriod(Path file, String header, JsonNode items, int periods) throws Exception {
+        List<String[]> rows = rows(file, header);
+        assertThat(rows).hasSize(periods * items.size());
+        for (String[] row : rows) {
+            assertCell(row, 2, byId(items, "id", row[1]), "p", Integer.parseInt(row[0]));
+        }
+        return rows;
+    }
+
+    /** The CSV cell {@code row[column]} is the JSON's {@code item.field[index]}, to the last digit. */
+    private static void assertCell(String[] row, int column, JsonNode item, String field, int index) {
+        assertThat(Double.parseDouble(row[column])).as("row " + String.join(",", row) + ": " + field + "[" + index + "]")
+                .isEqualTo(item.get(field).get(index).asDouble());
     }
 
     static JsonNode byId(JsonNode array, String field, String id) {

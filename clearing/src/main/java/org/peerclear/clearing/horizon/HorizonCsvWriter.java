@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.Csv;
 import org.peerclear.model.Grid;
-import org.peerclear.model.HorizonGrid;
 import org.peerclear.model.HorizonMarket;
+import org.peerclear.result.GridResult;
 import org.peerclear.result.NetworkOutcome;
 
 /**
@@ -18,7 +17,8 @@ import org.peerclear.result.NetworkOutcome;
  * {@code period} column first and one row per period and agent, asset, trade (and bus):
  * <ul>
  *   <li>{@code agents.csv}: {@code period,id,p,price,importPrice,exportPrice} (the grid's legs
- *       merged as agent {@code grid}, with its two prices of the period and no net price);</li>
+ *       merged as agent {@code grid}, its three prices as a one-period result has them; the
+ *       last two empty for other agents);</li>
  *   <li>{@code assets.csv}: {@code period,id,p,charge,discharge,energyStart,energyEnd}, the last
  *       four for storage and EVs only (the energy at the start and at the end of the period: the
  *       result's {@code energy[]}, T+1 values, as {@code energyStart} of every period and the
@@ -40,7 +40,6 @@ public final class HorizonCsvWriter {
         }
         MarketIndex ix = h.periods().get(0);
         int tEnd = h.length();
-        Optional<HorizonGrid> grid = market.grid();
         table(directory.resolve("agents.csv"), "period,id,p,price,importPrice,exportPrice", w -> {
             for (int t = 0; t < tEnd; t++) {
                 for (int n = 0; n < ix.firstGridLeg(); n++) {
@@ -48,9 +47,9 @@ public final class HorizonCsvWriter {
                             Csv.number(r.agentPrices()[t][n]), "", "");
                 }
                 if (ix.numGridLegs() > 0) {
-                    HorizonGrid g = grid.orElseThrow();
-                    row(w, t, Grid.AGENT_ID, Csv.number(HorizonResultWriter.gridPower(ix, r, t)), "",
-                            Csv.number(g.importPrice().at(t)), Csv.number(g.exportPrice().at(t)));
+                    GridResult g = HorizonResultWriter.grid(market, h, r, t);
+                    row(w, t, Grid.AGENT_ID, Csv.number(g.p()), Csv.number(g.price()), Csv.number(g.importPrice()),
+                            Csv.number(g.exportPrice()));
                 }
             }
         });

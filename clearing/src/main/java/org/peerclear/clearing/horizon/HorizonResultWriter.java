@@ -9,11 +9,14 @@ import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.JsonOutput;
 import org.peerclear.model.Grid;
 import org.peerclear.model.HorizonMarket;
+import org.peerclear.result.ClearingResult;
+import org.peerclear.result.GridResult;
 import org.peerclear.result.NetworkOutcome;
 
 /**
  * Writes a horizon's result as the market-case-v2 result of a case with several periods:
- * {@code agents[] {id, p[], price[]}} (the grid's legs merged as agent {@code grid}, price null),
+ * {@code agents[] {id, p[], price[]}} (the grid's legs merged as agent {@code grid} as in a
+ * one-period result: its price is that of its net position, null where it is balanced),
  * {@code assets[] {id, p[]}} and, for storage and EVs, {@code energy[]} (T+1 entries: held before
  * connection, kept after), {@code charge[]}, {@code discharge[]}; {@code trades[] {from, to,
  * quantity[], price[]}} for the pairs that trade in some period; with a feeder {@code buses[]
@@ -51,7 +54,7 @@ public final class HorizonResultWriter {
             g.writeNumberField("periodHours", market.units().periodHours());
             g.writeEndObject();
             if (r.hasSolution()) {
-                agents(g, h, r);
+                agents(g, market, h, r);
                 assets(g, h, r);
                 trades(g, h, r);
                 network(g, r);
@@ -60,7 +63,7 @@ public final class HorizonResultWriter {
         });
     }
 
-    private static void agents(JsonGenerator g, Horizon h, HorizonResult r) throws IOException {
+    private static void agents(JsonGenerator g, HorizonMarket market, Horizon h, HorizonResult r) throws IOException {
         MarketIndex ix = h.periods().get(0);
         int tEnd = h.length();
         g.writeArrayFieldStart("agents");
@@ -75,12 +78,13 @@ public final class HorizonResultWriter {
         }
         if (ix.numGridLegs() > 0) {
             double[] p = new double[tEnd];
-            double[] none = new double[tEnd];
-            java.util.Arrays.fill(none, Double.NaN);
+            double[] price = new double[tEnd];
             for (int t = 0; t < tEnd; t++) {
-                p[t] = gridPower(ix, r, t);
+                GridResult grid = grid(market, h, r, t);
+                p[t] = grid.p();
+                price[t] = grid.price();
             }
-            agent(g, Grid.AGENT_ID, p, none);
+            agent(g, Grid.AGENT_ID, p, price);
         }
         g.writeEndArray();
     }
@@ -161,13 +165,14 @@ public final class HorizonResultWriter {
         return p;
     }
 
-    /** The grid's injection in period {@code t}: its legs merged into one agent, as in a one-period result. */
-    static double gridPower(MarketIndex ix, HorizonResult r, int t) {
-        double p = 0;
-        for (int s = ix.assetStart()[ix.firstGridLeg()]; s < ix.numAssets(); s++) {
-            p += r.assetPower()[t][s];
-        }
-        return p;
+    /**
+     * The grid's side of period {@code t}, its legs merged exactly as a one-period result merges
+     * them ({@link ClearingResult#grid}): net injection, the price of its net position, and the
+     * prices at which it sold and bought (NaN where it did not).
+     */
+    static GridResult grid(HorizonMarket market, Horizon h, HorizonResult r, int t) {
+        return ClearingResult.builder(market.period(t), h.periods().get(t)).status(r.status(), r.message())
+                .solution(r.assetPower()[t], r.trades()[t], r.agentPrices()[t], r.tradePrices()[t]).build().grid().orElseThrow();
     }
 
     /** Per asset, the index of its storage link in {@code h}, or −1 for an asset without memory. */

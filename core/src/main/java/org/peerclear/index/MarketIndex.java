@@ -132,23 +132,42 @@ public final class MarketIndex {
         }
     }
 
-    /** A view sharing everything with {@code base} except the linear cost coefficients. */
-    private MarketIndex(MarketIndex base, double[] b) {
+    /**
+     * A view sharing the agents and assets' ids with {@code base}, with these costs, bounds and
+     * arcs (the adjacency is rebuilt when the arcs are not {@code base}'s).
+     */
+    private MarketIndex(MarketIndex base, double[] b, double[] pMin, double[] pMax, int[] from, int[] to, double[] gamma) {
         agentIds = base.agentIds;
         firstGridLeg = base.firstGridLeg;
         assetIds = base.assetIds;
         assetOwner = base.assetOwner;
         a = base.a;
         this.b = b;
-        pMin = base.pMin;
-        pMax = base.pMax;
+        this.pMin = pMin;
+        this.pMax = pMax;
         assetStart = base.assetStart;
-        from = base.from;
-        to = base.to;
-        gamma = base.gamma;
-        arcStart = base.arcStart;
-        arcsOf = base.arcsOf;
         agentLookup = base.agentLookup;
+        this.from = from;
+        this.to = to;
+        this.gamma = gamma;
+        if (from == base.from) {
+            arcStart = base.arcStart;
+            arcsOf = base.arcsOf;
+        } else {
+            int n = agentIds.length;
+            arcStart = new int[n + 1];
+            for (int k = 0; k < from.length; k++) {
+                arcStart[from[k] + 1]++;
+            }
+            for (int i = 0; i < n; i++) {
+                arcStart[i + 1] += arcStart[i];
+            }
+            arcsOf = new int[from.length];
+            int[] fill = new int[n];
+            for (int k = 0; k < from.length; k++) {
+                arcsOf[arcStart[from[k]] + fill[from[k]]++] = k;
+            }
+        }
     }
 
     private static boolean isGrid(String agentId) {
@@ -187,7 +206,51 @@ public final class MarketIndex {
         if (linear.length != b.length) {
             throw new IllegalArgumentException("linear costs have length " + linear.length + ", expected " + b.length);
         }
-        return new MarketIndex(this, linear);
+        return new MarketIndex(this, linear, pMin, pMax, from, to, gamma);
+    }
+
+    /**
+     * The same market with other asset bounds (one pair per asset, not copied; {@code lo ≤ hi}):
+     * e.g. the market of one period with its stores held idle.
+     */
+    public MarketIndex withBounds(double[] lo, double[] hi) {
+        if (lo.length != pMin.length || hi.length != pMax.length) {
+            throw new IllegalArgumentException("bounds have length " + lo.length + " and " + hi.length + ", expected " + pMin.length);
+        }
+        for (int s = 0; s < lo.length; s++) {
+            if (!(lo[s] <= hi[s])) {
+                throw new IllegalArgumentException("asset " + assetIds[s] + ": lower bound " + lo[s] + " above upper bound " + hi[s]);
+            }
+        }
+        return new MarketIndex(this, b, lo, hi, from, to, gamma);
+    }
+
+    /**
+     * The same market with only some of its trading pairs: {@code pairs} lists them (this index's
+     * pair numbers, strictly ascending), and pair {@code i} of the result is pair {@code pairs[i]}
+     * here (its arcs {@code 2i, 2i+1} are arcs {@code 2·pairs[i], 2·pairs[i]+1}). Agents and assets
+     * are unchanged. How a solver works on the pairs that matter and prices out the rest.
+     */
+    public MarketIndex withPairs(int[] pairs) {
+        int m = 2 * pairs.length;
+        int[] f = new int[m];
+        int[] t = new int[m];
+        double[] g = new double[m];
+        int previous = -1;
+        for (int i = 0; i < pairs.length; i++) {
+            int j = pairs[i];
+            if (j <= previous || j >= numPairs()) {
+                throw new IllegalArgumentException("pairs must be ascending pair numbers below " + numPairs() + ", got " + j
+                        + " after " + previous);
+            }
+            previous = j;
+            for (int d = 0; d < 2; d++) {
+                f[2 * i + d] = from[2 * j + d];
+                t[2 * i + d] = to[2 * j + d];
+                g[2 * i + d] = gamma[2 * j + d];
+            }
+        }
+        return new MarketIndex(this, b, pMin, pMax, f, t, g);
     }
 
     public int numAgents() {

@@ -113,4 +113,49 @@ class MarketIndexTest {
         assertThat(ix.pMax()[s]).isEqualTo(5.0);
         assertThat(ix.pMin()[s + 1]).isEqualTo(-2.0);
     }
+
+    @Test
+    void aViewOnSomePairsKeepsTheirArcsInOrderAndRebuildsTheAdjacency() {
+        Market m = threeAgents().tradeGraph(TradeGraph.complete(0.01, List.of(new Arc("b", "c", 0.02)))).grid(GRID).build();
+        MarketIndex ix = MarketIndex.of(m);
+        int[] keep = {1, ix.numPairs() - 1};
+        MarketIndex some = ix.withPairs(keep);
+        assertThat(some.numPairs()).isEqualTo(2);
+        assertThat(some.numAgents()).isEqualTo(ix.numAgents());
+        assertThat(some.numAssets()).isEqualTo(ix.numAssets());
+        for (int i = 0; i < keep.length; i++) {
+            for (int d = 0; d < 2; d++) {
+                int k = 2 * keep[i] + d;
+                assertThat(new Object[] {some.from()[2 * i + d], some.to()[2 * i + d], some.gamma()[2 * i + d]})
+                        .containsExactly(ix.from()[k], ix.to()[k], ix.gamma()[k]);
+            }
+        }
+        // Every arc is listed once, under the agent it leaves.
+        int listed = 0;
+        for (int n = 0; n < some.numAgents(); n++) {
+            for (int q = some.arcStart()[n]; q < some.arcStart()[n + 1]; q++) {
+                assertThat(some.from()[some.arcsOf()[q]]).isEqualTo(n);
+                listed++;
+            }
+        }
+        assertThat(listed).isEqualTo(4);
+        assertThatThrownBy(() -> ix.withPairs(new int[] {2, 1})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ascending");
+        assertThatThrownBy(() -> ix.withPairs(new int[] {ix.numPairs()})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aViewWithOtherBoundsKeepsTheRestAndRefusesCrossedBounds() {
+        MarketIndex ix = MarketIndex.of(threeAgents().grid(GRID).build());
+        double[] lo = ix.pMin().clone();
+        double[] hi = ix.pMax().clone();
+        lo[0] = -0.5;
+        MarketIndex tight = ix.withBounds(lo, hi);
+        assertThat(tight.pMin()[0]).isEqualTo(-0.5);
+        assertThat(tight.b()).isSameAs(ix.b());
+        assertThat(tight.arcsOf()).isSameAs(ix.arcsOf());
+        hi[0] = -0.6;
+        assertThatThrownBy(() -> ix.withBounds(lo, hi)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a.load");
+    }
 }

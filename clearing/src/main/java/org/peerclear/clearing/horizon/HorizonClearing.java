@@ -20,8 +20,11 @@ import org.peerclear.result.ResultVerifier;
  * Clears a {@link Horizon} centrally: one problem over every period ({@link HorizonFormulation})
  * on a solver back-end (the registry's default for its class unless one is named), certified by
  * that problem's KKT certificate with the market tolerances ({@link Certification#judge}): the
- * status is the certificate's, never the back-end's. The exact solver {@code flow} does not take
- * a horizon yet and is refused by name.
+ * status is the certificate's, never the back-end's.
+ *
+ * <p>Without a named solver, a horizon on a dense trade graph is solved on the pairs that trade
+ * and the others priced out ({@link PairPricing}); a named back-end gets the whole problem. The
+ * exact solver {@code flow} does not take a horizon yet and is refused by name.
  */
 public final class HorizonClearing {
     public HorizonResult clear(Horizon h, ClearingOptions options) {
@@ -30,6 +33,14 @@ public final class HorizonClearing {
             throw new IllegalArgumentException("Solver '" + FlowSolver.NAME + "' does not take a horizon of several periods yet;"
                     + " name a back-end (ortools-pdlp, ojalgo) or leave the solver out");
         }
+        if (options.solver().isEmpty()) {
+            return new PairPricing(h, options, start).clear();
+        }
+        return whole(h, options, start);
+    }
+
+    /** The whole horizon in one problem on the named back-end, or the default for its class. */
+    static HorizonResult whole(Horizon h, ClearingOptions options, long start) {
         HorizonFormulation f = new HorizonFormulation(h);
         Problem problem = f.problem;
         SolverBackend backend = options.solver().map(options.registry()::get)
@@ -81,7 +92,7 @@ public final class HorizonClearing {
     }
 
     /** The largest power and price scales over the periods: one tolerance for the whole problem. */
-    private static ResultVerifier.Scales scales(Horizon h) {
+    static ResultVerifier.Scales scales(Horizon h) {
         double power = 1.0;
         double price = 1.0;
         for (MarketIndex ix : h.periods()) {
@@ -92,7 +103,7 @@ public final class HorizonClearing {
         return new ResultVerifier.Scales(power, price);
     }
 
-    private static double seconds(long start) {
+    static double seconds(long start) {
         return (System.nanoTime() - start) * 1e-9;
     }
 }

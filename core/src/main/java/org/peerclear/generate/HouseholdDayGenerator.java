@@ -29,21 +29,45 @@ public final class HouseholdDayGenerator {
 
     /** @param partners K trading partners per household, or {@link BipartiteMarketGenerator#ALL_PARTNERS} */
     public static HorizonMarket generate(int households, int periods, int batteries, int evs, int partners, long seed) {
-        if (households < 2 || periods < 1 || batteries < 0 || evs < 0 || batteries + evs > households) {
-            throw new IllegalArgumentException("need households >= 2, periods >= 1 and 0 <= batteries + evs <= households; got "
-                    + households + ", " + periods + ", " + batteries + ", " + evs);
+        return generate(households, 1, periods, batteries, evs, partners, seed);
+    }
+
+    /**
+     * {@code days} days of {@code periodsPerDay} periods each (a year: 365 × 24). From the second
+     * day on, each day has its own sunshine (the season's, times a cloudiness drawn per day) and
+     * its own load level (± 10 %), drawn from a second stream so that day one is the one-day
+     * market's. An EV connects once (from the first evening to the end), so a horizon of several
+     * days takes batteries only.
+     */
+    public static HorizonMarket generate(int households, int days, int periodsPerDay, int batteries, int evs, int partners,
+                                         long seed) {
+        if (households < 2 || periodsPerDay < 1 || days < 1 || batteries < 0 || evs < 0 || batteries + evs > households) {
+            throw new IllegalArgumentException("need households >= 2, days >= 1, periods >= 1 and 0 <= batteries + evs <= households;"
+                    + " got " + households + ", " + days + ", " + periodsPerDay + ", " + batteries + ", " + evs);
+        }
+        if (days > 1 && evs > 0) {
+            throw new IllegalArgumentException("an EV connects once: a horizon of " + days + " days takes batteries only, got " + evs
+                    + " EVs");
         }
         Random rnd = new Random(seed);
-        double hours = 24.0 / periods;
+        Random daily = new Random(~seed);
+        int periods = days * periodsPerDay;
+        double hours = 24.0 / periodsPerDay;
         double[] evening = new double[periods];
         double[] importPrice = new double[periods];
         double[] sun = new double[periods];
-        for (int t = 0; t < periods; t++) {
-            double clock = t * hours;
-            boolean peak = clock >= 17 && clock < 22;
-            evening[t] = peak ? 1.6 : 1.0;
-            importPrice[t] = peak ? 0.35 : 0.22;
-            sun[t] = Math.max(0, Math.sin(Math.PI * (clock - 6) / 12.0));
+        for (int day = 0; day < days; day++) {
+            double season = day == 0 ? 1.0 : 0.6 + 0.4 * Math.cos(2 * Math.PI * (day - 172) / 365.0);
+            double clouds = day == 0 ? 1.0 : 0.4 + 0.6 * daily.nextDouble();
+            double level = day == 0 ? 1.0 : 0.9 + 0.2 * daily.nextDouble();
+            for (int i = 0; i < periodsPerDay; i++) {
+                int t = day * periodsPerDay + i;
+                double clock = i * hours;
+                boolean peak = clock >= 17 && clock < 22;
+                evening[t] = (peak ? 1.6 : 1.0) * level;
+                importPrice[t] = peak ? 0.35 : 0.22;
+                sun[t] = season * clouds * Math.max(0, Math.sin(Math.PI * (clock - 6) / 12.0));
+            }
         }
         int arrival = (int) Math.min(periods - 1, Math.round(18 / hours));
         HorizonMarket.Builder b = HorizonMarket.builder("household-day-" + households + "-" + periods + "-" + seed, periods);

@@ -29,4 +29,27 @@ class HouseholdDayGeneratorTest {
         assertThatThrownBy(() -> HouseholdDayGenerator.generate(5, 24, 4, 2, 2, 1L)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batteries + evs");
     }
+
+    @Test
+    void severalDaysStartWithTheOneDayMarketAndVaryFromDayTwo() {
+        HorizonMarket day = HouseholdDayGenerator.generate(10, 24, 3, 0, 3, 7L);
+        HorizonMarket week = HouseholdDayGenerator.generate(10, 7, 24, 3, 0, 3, 7L);
+        assertThat(week.periods()).isEqualTo(7 * 24);
+        for (int t = 0; t < 24; t++) {
+            for (int n = 0; n < 10; n++) {
+                var one = day.period(t).agents().get(n).assets();
+                var first = week.period(t).agents().get(n).assets();
+                for (int s = 0; s < one.size(); s++) {
+                    assertThat(first.get(s).pMin()).isEqualTo(one.get(s).pMin());
+                    assertThat(first.get(s).pMax()).isEqualTo(one.get(s).pMax());
+                }
+            }
+        }
+        // Household 0 has PV: its noon output differs from day to day (season and clouds).
+        double noon1 = week.period(12).agents().get(0).assets().get(1).pMax();
+        double noon2 = week.period(24 + 12).agents().get(0).assets().get(1).pMax();
+        assertThat(noon2).isPositive().isNotEqualTo(noon1);
+        assertThatThrownBy(() -> HouseholdDayGenerator.generate(10, 2, 24, 3, 1, 3, 7L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batteries only");
+    }
 }

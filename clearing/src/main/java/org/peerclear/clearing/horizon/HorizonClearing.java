@@ -28,13 +28,18 @@ import org.peerclear.result.ResultVerifier;
  */
 public final class HorizonClearing {
     public HorizonResult clear(Horizon h, ClearingOptions options) {
+        return clear(h, options, null);
+    }
+
+    /** As {@link #clear(Horizon, ClearingOptions)}, starting from (and leaving) the pairs in {@code memory} when not null. */
+    HorizonResult clear(Horizon h, ClearingOptions options, PairPricing.Memory memory) {
         long start = System.nanoTime();
         if (options.solver().map(FlowSolver.NAME::equals).orElse(false)) {
             throw new IllegalArgumentException("Solver '" + FlowSolver.NAME + "' does not take a horizon of several periods yet;"
                     + " name a back-end (ortools-pdlp, ojalgo) or leave the solver out");
         }
         if (options.solver().isEmpty()) {
-            return new PairPricing(h, options, start).clear();
+            return new PairPricing(h, options, start, memory).clear();
         }
         return whole(h, options, start);
     }

@@ -41,11 +41,22 @@ final class PairPricing {
     private final ClearingOptions options;
     private final long start;
     private final MarketIndex first;
+    private final Memory memory;
 
-    PairPricing(Horizon h, ClearingOptions options, long start) {
+    /**
+     * The pairs that traded in the last solve, to start the next one from (a rolling horizon's
+     * windows overlap, and so do the pairs that trade in them): the warm start. Empty at first.
+     */
+    static final class Memory {
+        private boolean[] traded;
+    }
+
+    /** @param memory where the last solve's pairs are, and this one's go; null for none */
+    PairPricing(Horizon h, ClearingOptions options, long start, Memory memory) {
         this.h = h;
         this.options = options;
         this.start = start;
+        this.memory = memory;
         first = h.periods().get(0);
     }
 
@@ -70,7 +81,9 @@ final class PairPricing {
                 String note = String.format(Locale.ROOT, "solved on %d of %d trading pairs in %d round%s, the other %d priced"
                         + " out: none gains from trading by more than %.3g (tolerance %.3g)", pairs.length, np, round,
                         round == 1 ? "" : "s", np - pairs.length, Math.max(gain, 0.0), tol);
-                return expand(r, pairs, note);
+                HorizonResult done = expand(r, pairs, note);
+                remember(done);
+                return done;
             }
             if (options.timeUp(start)) {
                 return whole("the time limit came before the pricing settled");
@@ -97,6 +110,12 @@ final class PairPricing {
             int m = to[2 * j];
             keep[j] = first.isGridLeg(n) || first.isGridLeg(m) || assetStart[n + 1] == assetStart[n]
                     || assetStart[m + 1] == assetStart[m];
+        }
+        if (memory != null && memory.traded != null && memory.traded.length == keep.length) {
+            for (int j = 0; j < keep.length; j++) {
+                keep[j] |= memory.traded[j];
+            }
+            return keep;
         }
         long deadline = start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
         double tol = 1e-9 * ResultVerifier.scales(first).power();
@@ -217,6 +236,19 @@ final class PairPricing {
         String message = r.message().isEmpty() ? note : r.message() + "; " + note;
         return new HorizonResult(r.status(), message, r.solver(), r.objective(), HorizonClearing.seconds(start), r.assetPower(),
                 trades, r.agentPrices(), lambda, r.energy(), r.charge(), r.discharge(), r.agentNetworkPrices(), r.network());
+    }
+
+    private void remember(HorizonResult r) {
+        if (memory == null) {
+            return;
+        }
+        boolean[] traded = new boolean[first.numPairs()];
+        for (double[] t : r.trades()) {
+            for (int j = 0; j < traded.length; j++) {
+                traded[j] |= t[2 * j] != 0.0;
+            }
+        }
+        memory.traded = traded;
     }
 
     private static int[] list(boolean[] keep) {

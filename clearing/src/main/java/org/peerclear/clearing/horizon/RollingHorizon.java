@@ -41,9 +41,22 @@ public final class RollingHorizon {
     }
 
     private final ClearingOptions options;
+    private final boolean warmStart;
 
+    /** A simulator that warm-starts each window from the last ({@link #RollingHorizon(ClearingOptions, boolean)}). */
     public RollingHorizon(ClearingOptions options) {
+        this(options, true);
+    }
+
+    /**
+     * @param warmStart whether each window starts from the trading pairs of the last one (the
+     *                  windows overlap in time, and so do the pairs that trade); without it each
+     *                  window finds them afresh. Only the default solver prices out pairs, so only
+     *                  it is warm-started.
+     */
+    public RollingHorizon(ClearingOptions options, boolean warmStart) {
         this.options = options;
+        this.warmStart = warmStart;
     }
 
     public Simulation run(Horizon full, int window, int step, int from, int to) {
@@ -67,12 +80,13 @@ public final class RollingHorizon {
         List<Window> windows = new ArrayList<>();
         double cost = 0;
         int total = (len + step - 1) / step;
+        PairPricing.Memory memory = warmStart ? new PairPricing.Memory() : null;
         for (int w = from, done = 0; w < to; w += step, done++) {
             int wEnd = Math.min(w + window, to);
             int commit = Math.min(step, to - w);
             long t0 = System.nanoTime();
             Horizon h = window(full, w, wEnd, energy, consumed, false);
-            HorizonResult r = new HorizonClearing().clear(h, options);
+            HorizonResult r = new HorizonClearing().clear(h, options, memory);
             boolean relaxed = false;
             String message = r.message();
             if (!r.hasSolution() || r.status() == Status.NUMERICAL_ERROR) {

@@ -20,7 +20,8 @@ import org.peerclear.result.NetworkOutcome;
 
 /**
  * A day on case33bw: a household at each of its 32 load buses, rooftop PV on every other one,
- * a battery in every fourth; hourly periods, time-of-use grid prices. Cleared with and without
+ * a battery in every fourth, an electric-vehicle fleet at every sixth from bus 3 (home from 17:00
+ * to the end of the day, to be charged by 120 kWh by then); hourly periods, time-of-use grid prices. Cleared with and without
  * P2P trading (a complete trade graph, or each household with the grid only) and with and
  * without the batteries, it prints the community's welfare (the households' utility of what
  * they consume less what they pay), its self-consumption (the share of PV not exported), the
@@ -28,6 +29,8 @@ import org.peerclear.result.NetworkOutcome;
  */
 public final class StorageDayExample {
     private static final int HOURS = 24;
+    /** The EVs come home at 17:00. */
+    private static final int ARRIVAL = 17;
 
     private StorageDayExample() {
     }
@@ -61,6 +64,9 @@ public final class StorageDayExample {
                     double reach = batteries ? 50 : 0;
                     assets.add(new Asset(id + ".bat", -reach, reach, 0, 0));
                 }
+                if (bus % 6 == 3) {
+                    assets.add(new Asset(id + ".ev", t >= ARRIVAL ? -40 : 0, 0, 0, 0));
+                }
                 b.agent(new Agent(id, String.valueOf(bus), null, assets));
             }
             Market m = b.tradeGraph(trading ? TradeGraph.complete(0.002, List.of()) : TradeGraph.none(0.0, List.of()))
@@ -75,6 +81,11 @@ public final class StorageDayExample {
         for (int s = 0; s < ix.numAssets() && batteries; s++) {
             if (ix.assetId(s).endsWith(".bat")) {
                 storages.add(new StorageLink(s, 20, 200, 100, 100, 50, 50, 0.95, 0.95, 0.01, 0, HOURS));
+            }
+        }
+        for (int s = 0; s < ix.numAssets(); s++) {
+            if (ix.assetId(s).endsWith(".ev")) {
+                storages.add(new StorageLink(s, 0, 200, 40, 160, 40, 0, 0.92, 0.92, 0, ARRIVAL, HOURS));
             }
         }
         return new Horizon(periods, 1.0, storages, List.of(), List.of(), networks);

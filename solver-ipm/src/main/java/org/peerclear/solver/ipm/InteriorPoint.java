@@ -229,12 +229,15 @@ final class InteriorPoint {
     private boolean diverged() {
         double limit = IpmSettings.DIVERGENCE;
         for (int j = 0; j < n; j++) {
-            if (!(Math.abs(x[j]) < limit && zl[j] < limit && zu[j] < limit)) {
+            // The net bound dual: both duals of a narrow box grow together, legitimately.
+            if (!(Math.abs(x[j]) < limit && Math.abs(zl[j] - zu[j]) < limit)) {
+                LOG.debug("diverged at column {}: x {} zl {} zu {} lo {} hi {} q {}", j, x[j], zl[j], zu[j], f.lo[j], f.hi[j], f.q[j]);
                 return true;
             }
         }
         for (int i = 0; i < m; i++) {
             if (!(Math.abs(y[i]) < limit)) {
+                LOG.debug("diverged at row {}: y {}", i, y[i]);
                 return true;
             }
         }

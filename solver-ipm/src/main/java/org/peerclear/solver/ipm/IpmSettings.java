@@ -6,6 +6,13 @@ package org.peerclear.solver.ipm;
  * where the constraint matrix and the cost have entries of order one.
  */
 final class IpmSettings {
+    /**
+     * A variable whose box is at most this wide (relative to max(1, |bounds|)) is fixed at its
+     * middle by the presolve (e.g. a PV output of [0, 5e-16] at night): moving it by 1e-12 is
+     * far below every tolerance, a barrier on it is not.
+     */
+    static final double FIXED_WIDTH = 1e-12;
+
     /** Iteration cap of one interior-point run; Mehrotra's method needs 20–60 on the problems met so far. */
     static final int MAX_ITERATIONS = 200;
 

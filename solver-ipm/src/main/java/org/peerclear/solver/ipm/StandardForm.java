@@ -13,7 +13,9 @@ import org.peerclear.opt.Sense;
  *   subject to  A·x = b,   lo ≤ x ≤ hi   (sides may be infinite)
  * </pre>
  *
- * <p>Presolve (only what keeps the map back trivial): a fixed variable (lower = upper) is
+ * <p>Presolve (only what keeps the map back trivial): a fixed variable (lower = upper, or a box
+ * narrower than {@link IpmSettings#FIXED_WIDTH} relative: a barrier on such a box only breeds
+ * bound duals of 1e14 and more; it is fixed at its middle) is
  * substituted into the rows and the objective; a row with an infinite right-hand side on the
  * side that cannot bind, and a row left without entries, is dropped (its dual is 0); repeated
  * entries of a row are added. Each inequality row gets a slack column with coefficient −1 and
@@ -71,8 +73,8 @@ final class StandardForm {
         double offset = p.constant();
         double cNorm = 1.0;
         for (int j = 0; j < nOrig; j++) {
-            if (p.lower(j) == p.upper(j)) {
-                double v = p.lower(j);
+            if (Double.isFinite(p.upper(j) - p.lower(j)) && p.upper(j) - p.lower(j) <= IpmSettings.FIXED_WIDTH * Math.max(1.0, Math.max(Math.abs(p.lower(j)), Math.abs(p.upper(j))))) {
+                double v = 0.5 * (p.lower(j) + p.upper(j));
                 fixedValue[j] = v;
                 newColumn[j] = -1;
                 offset += p.linear(j) * v + 0.5 * qOrig[j] * v * v;

@@ -106,6 +106,11 @@ final class InteriorPoint {
         rcu = new double[n];
     }
 
+    /** Newton solves and iterative-refinement passes of the run. */
+    String solveCounts() {
+        return ne.solves + " solves, " + ne.refinements + " refinement passes";
+    }
+
     long factorNonZeros() {
         return ne.factorNonZeros();
     }

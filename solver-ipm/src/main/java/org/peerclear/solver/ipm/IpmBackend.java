@@ -102,8 +102,12 @@ public final class IpmBackend implements SolverBackend {
         if (form.infeasibility != null) {
             return Solution.withoutPoint(Status.INFEASIBLE, "presolve: " + form.infeasibility, NAME, 0, seconds(start));
         }
+        long formed = System.nanoTime();
         InteriorPoint ipm = new InteriorPoint(form);
+        long ordered = System.nanoTime();
         InteriorPoint.Outcome outcome = ipm.run(parameters.optimalityTolerance(), deadline, parameters.solverLog());
+        LOG.debug("ipm on {}: standard form {} s, ordering and symbolic factorisation {} s, iterations {} s ({})", problem.name(),
+                (formed - start) / 1e9, (ordered - formed) / 1e9, (System.nanoTime() - ordered) / 1e9, ipm.solveCounts());
         String measures = String.format(Locale.ROOT,
                 "%d iterations, relative primal residual %.2e, dual residual %.2e, gap %.2e; %d rows, %d columns, factor %d non-zeros",
                 ipm.iterations, ipm.primalResidual, ipm.dualResidual, ipm.relativeGap, form.m, form.n, ipm.factorNonZeros());

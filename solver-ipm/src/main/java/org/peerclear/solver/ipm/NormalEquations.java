@@ -189,6 +189,10 @@ final class NormalEquations {
         return new int[][] {adjStart, adjacent};
     }
 
+    /** Solves and refinement passes so far (for the log). */
+    int solves;
+    int refinements;
+
     long factorNonZeros() {
         return ldl.factorNonZeros();
     }
@@ -223,11 +227,13 @@ final class NormalEquations {
      * solution; r1 and r2 are not changed.
      */
     void solve(double[] r1, double[] r2, double[] dx, double[] dy) {
+        solves++;
         solveRegularised(r1, r2, dx, dy);
         double rhsNorm = Math.max(norm(r1), norm(r2));
         double residual = residual(r1, r2, dx, dy);
         for (int pass = 0; pass < IpmSettings.REFINEMENT_PASSES
                 && residual > IpmSettings.REFINEMENT_TOLERANCE * Math.max(1.0, rhsNorm); pass++) {
+            refinements++;
             solveRegularised(e1, e2, cx, cy);
             for (int j = 0; j < n; j++) {
                 dx[j] += cx[j];

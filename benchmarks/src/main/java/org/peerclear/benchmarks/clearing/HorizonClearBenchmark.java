@@ -28,7 +28,9 @@ import org.peerclear.generate.HouseholdDayGenerator;
  * with the default solver. Markets: {@code HOUSEHOLDSxPERIODS:BATTERIES:EVS:PARTNERS}
  * ({@code all} for a complete graph), e.g. {@code 100x24:30:20:all} (issue 11: ≤ 0.5 s) and
  * {@code 1000x96:300:200:10} (≤ 10 s). Single shots with a 300 s limit; a shot that is not a
- * certified optimum is marked.
+ * certified optimum is marked. {@code -p solver=NAME} names a back-end (e.g. {@code ipm},
+ * {@code ortools-pdlp}), which then gets the whole problem; empty (the default) is the default
+ * solver with its pair pricing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,6 +41,9 @@ import org.peerclear.generate.HouseholdDayGenerator;
 public class HorizonClearBenchmark {
     @Param({"100x24:30:20:all"})
     public String market;
+
+    @Param({""})
+    public String solver;
 
     private Horizon horizon;
     private ClearingOptions options;
@@ -52,6 +57,9 @@ public class HorizonClearBenchmark {
         horizon = Horizons.of(HouseholdDayGenerator.generate(Integer.parseInt(nt[0]), Integer.parseInt(nt[1]),
                 Integer.parseInt(size[1]), Integer.parseInt(size[2]), partners, 1L));
         options = ClearingOptions.DEFAULT.withTimeLimitSeconds(300);
+        if (!solver.isEmpty()) {
+            options = options.withSolver(solver);
+        }
     }
 
     @Benchmark

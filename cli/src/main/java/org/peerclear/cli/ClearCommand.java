@@ -48,7 +48,7 @@ public final class ClearCommand implements Callable<Integer> {
     @Option(names = "--solver", description = "Solver: " + FlowSolver.NAME + " (PeerClear's exact market solver, the default for"
             + " lp and qp, with or without a network; when it does not end certified, the result comes from the default back-end"
             + " and says so in a note) or a back-end, e.g. ojalgo, ortools-glop, ortools-pdlp, ortools-scip (the default"
-            + " back-end: the first available of ortools-pdlp, " + SolverRegistry.DEFAULT_BACKEND + " for a QP, of ortools-glop, "
+            + " back-end: the first available of ipm, ortools-pdlp, " + SolverRegistry.DEFAULT_BACKEND + " for a QP, of ortools-glop, "
             + SolverRegistry.DEFAULT_BACKEND + " for an LP; milp: ortools-scip).")
     String solver;
 

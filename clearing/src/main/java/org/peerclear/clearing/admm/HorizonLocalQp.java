@@ -1,0 +1,360 @@
+package org.peerclear.clearing.admm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.peerclear.clearing.horizon.RampLink;
+import org.peerclear.clearing.horizon.ShiftableLink;
+import org.peerclear.clearing.horizon.StorageLink;
+import org.peerclear.index.MarketIndex;
+
+/**
+ * The local step over a horizon of one agent whose assets are linked across periods (a store,
+ * a shiftable load, a ramp): its whole day as one {@link SeparableQp},
+ *
+ * <pre>
+ *   minimise  Σ_t [ Σ_s ½ a p_st² + b p_st + Σ_k gamma_k |t_kt| + rho/2 (t_kt − v_kt/rho)² ] + Σ cycleCost·h·d_t
+ *   subject to Σ_s p_st − Σ_k t_kt = 0   (each period: the dual is the agent's price mu_t)
+ *              and the agent's rows of the horizon problem: p − d + c = 0 and the energy rows of its
+ *              stores, its shiftable loads' totals, its ramps (p_t − p_{t−1} − r_t = 0, |r_t| ≤ rampMax)
+ * </pre>
+ *
+ * the rows of {@code HorizonFormulation} restricted to the agent (same signs, so that their duals
+ * are that problem's duals when the consensus holds). Given mu_t the trades are the one-period
+ * step's soft thresholds, so the engine needs from this step only the prices, as from the walk
+ * ({@link LocalStep}). The variables are laid out period by period within each asset and arc, and
+ * the QP keeps its point and working set from one step to the next (the feasible set never
+ * changes, only the targets and rho), which is its warm start.
+ */
+final class HorizonLocalQp {
+    /** Index of the agent in each period's market. */
+    final int agent;
+    final int periods;
+    /** Its first agent in the stacked market ({@link MarketIndex#stacked}): agent·T. */
+    final int first;
+    private final int nAssets;
+    private final int nArcs;
+    /** Stacked CSR arc of the agent's r-th arc in period t: {@code arcBase[t] + r}. */
+    private final int[] arcBase;
+    private final int tradeVar0;
+    final SeparableQp qp;
+    /** Per storage link of the agent (in the horizon's order): its index there and its first c, d, E variables and rows. */
+    final int[] storeLink;
+    final int[] chargeVar;
+    final int[] dischargeVar;
+    final int[] energyVar;
+    final int[] storageRow;
+    final int[] energyRow;
+    final int[] shiftLink;
+    final int[] shiftRow;
+    final int[] rampLink;
+    final int[] rampRow;
+    /**
+     * The QP's point and row duals of the local step in each price buffer (the set-points of
+     * asset k in period t at {@code [buffer][k·T + t]}): a result is read from the buffer of the
+     * completed iteration, whose prices the engine reports.
+     */
+    final double[][] point;
+    final double[][] duals;
+
+    /**
+     * @param stacked the horizon's periods stacked ({@link MarketIndex#stacked})
+     * @param period0 the market of period 0 (the structure of every period)
+     */
+    HorizonLocalQp(int agent, MarketIndex stacked, MarketIndex period0, int periods, double hours, List<StorageLink> storages,
+                   List<ShiftableLink> shiftables, List<RampLink> ramps) {
+        this.agent = agent;
+        this.periods = periods;
+        this.first = agent * periods;
+        int tEnd = periods;
+        int a0 = period0.assetStart()[agent];
+        nAssets = period0.assetStart()[agent + 1] - a0;
+        nArcs = period0.arcStart()[agent + 1] - period0.arcStart()[agent];
+        arcBase = new int[tEnd];
+        for (int t = 0; t < tEnd; t++) {
+            arcBase[t] = stacked.arcStart()[first + t];
+        }
+        List<Integer> sl = new ArrayList<>();
+        List<Integer> sh = new ArrayList<>();
+        List<Integer> rl = new ArrayList<>();
+        for (int k = 0; k < storages.size(); k++) {
+            if (owns(period0, storages.get(k).asset())) {
+                sl.add(k);
+            }
+        }
+        for (int k = 0; k < shiftables.size(); k++) {
+            if (owns(period0, shiftables.get(k).asset())) {
+                sh.add(k);
+            }
+        }
+        for (int k = 0; k < ramps.size(); k++) {
+            if (owns(period0, ramps.get(k).asset())) {
+                rl.add(k);
+            }
+        }
+        storeLink = sl.stream().mapToInt(Integer::intValue).toArray();
+        shiftLink = sh.stream().mapToInt(Integer::intValue).toArray();
+        rampLink = rl.stream().mapToInt(Integer::intValue).toArray();
+        // Variables: assets, trades, then per store c, d, E, per ramp r_1..r_{T−1}, per "at most" shiftable its slack.
+        int nv = nAssets * tEnd;
+        tradeVar0 = nv;
+        nv += nArcs * tEnd;
+        chargeVar = new int[storeLink.length];
+        dischargeVar = new int[storeLink.length];
+        energyVar = new int[storeLink.length];
+        storageRow = new int[storeLink.length];
+        energyRow = new int[storeLink.length];
+        int nr = tEnd;
+        for (int j = 0; j < storeLink.length; j++) {
+            StorageLink s = storages.get(storeLink[j]);
+            int len = s.to() - s.from();
+            chargeVar[j] = nv;
+            dischargeVar[j] = nv + len;
+            energyVar[j] = nv + 2 * len;
+            nv += 3 * len + 1;
+            storageRow[j] = nr;
+            energyRow[j] = nr + len;
+            nr += 2 * len;
+        }
+        int[] rampVar = new int[rampLink.length];
+        rampRow = new int[rampLink.length];
+        for (int j = 0; j < rampLink.length; j++) {
+            rampVar[j] = nv;
+            nv += tEnd - 1;
+            rampRow[j] = nr;
+            nr += tEnd - 1;
+        }
+        int[] slackVar = new int[shiftLink.length];
+        shiftRow = new int[shiftLink.length];
+        for (int j = 0; j < shiftLink.length; j++) {
+            slackVar[j] = shiftables.get(shiftLink[j]).atMost() ? nv++ : -1;
+            shiftRow[j] = nr++;
+        }
+        // Columns (CSC): each variable's rows and coefficients.
+        List<List<double[]>> cols = new ArrayList<>();
+        for (int i = 0; i < nv; i++) {
+            cols.add(new ArrayList<>());
+        }
+        double[] rhs = new double[nr];
+        for (int k = 0; k < nAssets; k++) {
+            for (int t = 0; t < tEnd; t++) {
+                cols.get(assetVar(k, t)).add(new double[] {t, 1.0});
+            }
+        }
+        for (int r = 0; r < nArcs; r++) {
+            for (int t = 0; t < tEnd; t++) {
+                cols.get(tradeVar(r, t)).add(new double[] {t, -1.0});
+            }
+        }
+        for (int j = 0; j < storeLink.length; j++) {
+            StorageLink s = storages.get(storeLink[j]);
+            int k = s.asset() - a0;
+            int len = s.to() - s.from();
+            for (int i = 0; i < len; i++) {
+                int t = s.from() + i;
+                int row = storageRow[j] + i;
+                cols.get(assetVar(k, t)).add(new double[] {row, 1.0});
+                cols.get(dischargeVar[j] + i).add(new double[] {row, -1.0});
+                cols.get(chargeVar[j] + i).add(new double[] {row, 1.0});
+                int er = energyRow[j] + i;
+                cols.get(energyVar[j] + i + 1).add(new double[] {er, 1.0});
+                cols.get(energyVar[j] + i).add(new double[] {er, -1.0});
+                cols.get(chargeVar[j] + i).add(new double[] {er, -hours * s.chargeEfficiency()});
+                cols.get(dischargeVar[j] + i).add(new double[] {er, hours / s.dischargeEfficiency()});
+            }
+        }
+        for (int j = 0; j < rampLink.length; j++) {
+            int k = ramps.get(rampLink[j]).asset() - a0;
+            for (int t = 1; t < tEnd; t++) {
+                int row = rampRow[j] + t - 1;
+                cols.get(assetVar(k, t)).add(new double[] {row, 1.0});
+                cols.get(assetVar(k, t - 1)).add(new double[] {row, -1.0});
+                cols.get(rampVar[j] + t - 1).add(new double[] {row, -1.0});
+            }
+        }
+        for (int j = 0; j < shiftLink.length; j++) {
+            ShiftableLink s = shiftables.get(shiftLink[j]);
+            int k = s.asset() - a0;
+            for (int t = s.windowStart(); t < s.windowEnd(); t++) {
+                cols.get(assetVar(k, t)).add(new double[] {shiftRow[j], 1.0});
+            }
+            if (slackVar[j] >= 0) {
+                cols.get(slackVar[j]).add(new double[] {shiftRow[j], -1.0});
+            }
+            rhs[shiftRow[j]] = -s.energy() / hours;
+        }
+        int[] colStart = new int[nv + 1];
+        for (int i = 0; i < nv; i++) {
+            colStart[i + 1] = colStart[i] + cols.get(i).size();
+        }
+        int[] rowIdx = new int[colStart[nv]];
+        double[] val = new double[colStart[nv]];
+        for (int i = 0; i < nv; i++) {
+            int e = colStart[i];
+            for (double[] rv : cols.get(i)) {
+                rowIdx[e] = (int) rv[0];
+                val[e++] = rv[1];
+            }
+        }
+        qp = new SeparableQp(nr, colStart, rowIdx, val, rhs);
+        // Costs and bounds.
+        for (int k = 0; k < nAssets; k++) {
+            for (int t = 0; t < tEnd; t++) {
+                int sIx = stacked.assetStart()[first + t] + k;
+                int v = assetVar(k, t);
+                qp.h[v] = stacked.a()[sIx];
+                qp.g[v] = stacked.b()[sIx];
+                qp.lo[v] = stacked.pMin()[sIx];
+                qp.hi[v] = stacked.pMax()[sIx];
+            }
+        }
+        for (int r = 0; r < nArcs; r++) {
+            for (int t = 0; t < tEnd; t++) {
+                int v = tradeVar(r, t);
+                qp.gam[v] = stacked.gamma()[stacked.arcsOf()[arcBase[t] + r]];
+                qp.lo[v] = Double.NEGATIVE_INFINITY;
+                qp.hi[v] = Double.POSITIVE_INFINITY;
+            }
+        }
+        for (int j = 0; j < storeLink.length; j++) {
+            StorageLink s = storages.get(storeLink[j]);
+            int len = s.to() - s.from();
+            for (int i = 0; i < len; i++) {
+                qp.hi[chargeVar[j] + i] = s.chargeMax();
+                qp.hi[dischargeVar[j] + i] = s.dischargeMax();
+                qp.g[dischargeVar[j] + i] = s.cycleCost() * hours;
+            }
+            for (int i = 0; i <= len; i++) {
+                double lo = i == 0 ? s.energyInitial() : s.energyMin();
+                double hi = i == 0 ? s.energyInitial() : s.energyMax();
+                if (i == len && !Double.isNaN(s.energyAtEnd())) {
+                    lo = Math.max(lo, s.energyAtEnd());
+                }
+                qp.lo[energyVar[j] + i] = lo;
+                qp.hi[energyVar[j] + i] = hi;
+            }
+        }
+        for (int j = 0; j < rampLink.length; j++) {
+            double r = ramps.get(rampLink[j]).rampMax();
+            for (int t = 1; t < tEnd; t++) {
+                qp.lo[rampVar[j] + t - 1] = -r;
+                qp.hi[rampVar[j] + t - 1] = r;
+            }
+        }
+        for (int j = 0; j < shiftLink.length; j++) {
+            if (slackVar[j] >= 0) {
+                qp.hi[slackVar[j]] = Double.POSITIVE_INFINITY;
+            }
+        }
+        point = new double[2][nv];
+        duals = new double[2][nr];
+        start(storages, shiftables, ramps, a0, hours, rampVar, slackVar);
+    }
+
+    private boolean owns(MarketIndex ix, int asset) {
+        return ix.assetOwner()[asset] == agent;
+    }
+
+    int assetVar(int k, int t) {
+        return k * periods + t;
+    }
+
+    int tradeVar(int r, int t) {
+        return tradeVar0 + r * periods + t;
+    }
+
+    int numAssets() {
+        return nAssets;
+    }
+
+    /**
+     * A start that meets the links: stores charge as early as they can until their requirement is
+     * met, shiftable loads take their energy as early as they can, ramped assets follow their
+     * previous period's value; trades close each period's balance on the first arc.
+     */
+    private void start(List<StorageLink> storages, List<ShiftableLink> shiftables, List<RampLink> ramps, int a0, double hours,
+                       int[] rampVar, int[] slackVar) {
+        double[] x = qp.x;
+        for (int i = 0; i < qp.n; i++) {
+            x[i] = Math.min(qp.hi[i], Math.max(qp.lo[i], 0.0));
+        }
+        for (int j = 0; j < storeLink.length; j++) {
+            StorageLink s = storages.get(storeLink[j]);
+            int k = s.asset() - a0;
+            int len = s.to() - s.from();
+            double need = Double.isNaN(s.energyAtEnd()) ? s.energyMin() : Math.max(s.energyMin(), s.energyAtEnd());
+            double e = s.energyInitial();
+            x[energyVar[j]] = e;
+            for (int i = 0; i < len; i++) {
+                int t = s.from() + i;
+                double cap = Math.min(s.chargeMax(), -qp.lo[assetVar(k, t)]);
+                double c = Math.max(0.0, Math.min(cap, Math.min((s.energyMax() - e), need - e) / (hours * s.chargeEfficiency())));
+                x[chargeVar[j] + i] = c;
+                x[assetVar(k, t)] = -c;
+                e += hours * s.chargeEfficiency() * c;
+                x[energyVar[j] + i + 1] = Math.min(qp.hi[energyVar[j] + i + 1], Math.max(qp.lo[energyVar[j] + i + 1], e));
+            }
+        }
+        for (int j = 0; j < shiftLink.length; j++) {
+            ShiftableLink s = shiftables.get(shiftLink[j]);
+            int k = s.asset() - a0;
+            double left = s.energy() / hours;
+            for (int t = s.windowStart(); t < s.windowEnd(); t++) {
+                double take = Math.min(left, -qp.lo[assetVar(k, t)]);
+                x[assetVar(k, t)] = -take;
+                left -= take;
+            }
+            if (slackVar[j] >= 0) {
+                x[slackVar[j]] = 0.0;
+            }
+        }
+        for (int j = 0; j < rampLink.length; j++) {
+            int k = ramps.get(rampLink[j]).asset() - a0;
+            for (int t = 1; t < periods; t++) {
+                int v = assetVar(k, t);
+                x[v] = Math.min(qp.hi[v], Math.max(qp.lo[v], x[assetVar(k, t - 1)]));
+                int r = rampVar[j] + t - 1;
+                x[r] = Math.min(qp.hi[r], Math.max(qp.lo[r], x[v] - x[assetVar(k, t - 1)]));
+            }
+        }
+        if (nArcs > 0) {
+            for (int t = 0; t < periods; t++) {
+                double net = 0.0;
+                for (int k = 0; k < nAssets; k++) {
+                    net += x[assetVar(k, t)];
+                }
+                x[tradeVar(0, t)] = net;
+            }
+        }
+        qp.resetState();
+    }
+
+    /**
+     * The local step on the targets {@code st[2q]} (stacked CSR arcs) at penalty rho: writes the
+     * agent's price of each period into {@code muOut[first + t]} and its point and duals into
+     * buffer {@code buffer}. False when the QP failed (see {@link SeparableQp#failure()}).
+     */
+    boolean solve(double[] st, double rho, double[] muOut, int buffer) {
+        SeparableQp q = qp;
+        for (int t = 0; t < periods; t++) {
+            int base = arcBase[t];
+            for (int r = 0; r < nArcs; r++) {
+                int v = tradeVar(r, t);
+                q.h[v] = rho;
+                q.g[v] = -st[2 * (base + r)];
+            }
+        }
+        boolean ok = q.solve();
+        for (int t = 0; t < periods; t++) {
+            muOut[first + t] = q.y[t];
+        }
+        System.arraycopy(q.x, 0, point[buffer], 0, q.n);
+        System.arraycopy(q.y, 0, duals[buffer], 0, q.m);
+        return ok;
+    }
+
+    /** Keeps the set-points of one buffer in the other (an agent that sat an asynchronous round out). */
+    void keep(int from) {
+        System.arraycopy(point[from], 0, point[from ^ 1], 0, point[from].length);
+        System.arraycopy(duals[from], 0, duals[from ^ 1], 0, duals[from].length);
+    }
+}

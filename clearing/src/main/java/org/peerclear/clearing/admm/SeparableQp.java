@@ -1,0 +1,421 @@
+package org.peerclear.clearing.admm;
+
+import java.util.Arrays;
+
+/**
+ * A small convex QP with a separable objective and equality rows, solved exactly (to rounding)
+ * by a primal active-set method:
+ *
+ * <pre>
+ *   minimise  Σ_i ½ h_i x_i² + g_i x_i + γ_i |x_i|      (h_i ≥ 0, γ_i ≥ 0)
+ *   subject to A x = b,   lo_i ≤ x_i ≤ hi_i
+ * </pre>
+ *
+ * It is the local problem of an ADMM agent over a horizon ({@link HorizonLocalQp}): trades
+ * (h = rho, γ = the arc's preference), assets, and the charge, discharge and energy of stores
+ * (h = 0), coupled by the agent's balance in each period and its stores' energy rows. Every
+ * breakpoint of a variable (a bound, or 0 where γ > 0) is a kink of its cost, so a variable is
+ * either fixed at a breakpoint or free on the piece between two.
+ *
+ * <p>Each iteration solves the equality-constrained problem on the free variables (fixed ones
+ * held) through its KKT system: variables with curvature are eliminated onto the rows (they
+ * meet only their own period's balance, so that block stays small), the rows' multipliers and the
+ * steps of the variables without curvature solved together by dense LU with partial pivoting.
+ * A step that leaves a variable's piece stops at the breakpoint and fixes it there; at the face's
+ * minimiser the fixed variables whose one-sided derivatives disagree with the multipliers are
+ * released (all at once; a variable released into a step that would leave its piece at once is
+ * fixed again and not released until a step is taken). The face's minimiser is a descent step
+ * from any point of the face, so the objective never rises. A face whose KKT system is singular
+ * (more free variables without curvature than the rows pin down) is stepped through with a
+ * small proximal term on those variables, whose step the next breakpoint blocks.
+ *
+ * <p>The result is a KKT point checked as such: stationarity on the free variables holds by
+ * construction, the fixed variables' multipliers are tested against their one-sided derivatives
+ * with {@link #DUAL_TOLERANCE}. Warm-started from the state the previous solve left (the same
+ * feasible set, another objective), a solve in an ADMM run usually takes one or two systems.
+ * All work arrays are allocated once; not thread-safe.
+ */
+final class SeparableQp {
+    /** Relative tolerance on a fixed variable's multiplier sign, against its cost's gradient scale. */
+    static final double DUAL_TOLERANCE = 1e-11;
+    /** A pivot this small relative to its column's largest entry makes the KKT system singular. */
+    private static final double PIVOT_TOLERANCE = 1e-13;
+    /** The regularisation of the rows' block of the KKT system, relative to its largest diagonal entry (at least 1). */
+    private static final double ROW_REGULARISATION = 1e-13;
+    /** The proximal weight on free variables without curvature of a singular face, relative to the largest curvature. */
+    private static final double PROXIMAL_WEIGHT = 1e-6;
+    /** A proximal step this small relative to the point ends the face's search. */
+    private static final double STEP_TOLERANCE = 1e-13;
+    /** Systems solved per variable before a solve gives up (never reached on the tested markets). */
+    private static final int ITERATIONS_PER_VARIABLE = 20;
+
+    private static final byte FIXED = 0;
+    private static final byte ON_NEGATIVE = 1;
+    private static final byte ON_POSITIVE = 2;
+
+    final int n;
+    final int m;
+    private final int[] colStart;
+    private final int[] rowIdx;
+    private final double[] val;
+    final double[] rhs;
+    final double[] h;
+    final double[] g;
+    final double[] gam;
+    final double[] lo;
+    final double[] hi;
+    /** The point; feasible for the bounds on entry (rows may be off: the first step restores them). */
+    final double[] x;
+    /** Row multipliers (duals in the convention of {@code Problem}: the Lagrangian is f − yᵀ(Ax − b)). */
+    final double[] y;
+    private final byte[] state;
+    private final boolean[] noRelease;
+    private final double[] s;
+    private final double[] res;
+    private final int[] zeroCurv;
+    private final double[] kkt;
+    private final double[] sol;
+    private final int[] perm;
+    private int iterations;
+    private String failure = "";
+
+    SeparableQp(int m, int[] colStart, int[] rowIdx, double[] val, double[] rhs) {
+        this.n = colStart.length - 1;
+        this.m = m;
+        this.colStart = colStart;
+        this.rowIdx = rowIdx;
+        this.val = val;
+        this.rhs = rhs;
+        h = new double[n];
+        g = new double[n];
+        gam = new double[n];
+        lo = new double[n];
+        hi = new double[n];
+        x = new double[n];
+        y = new double[m];
+        state = new byte[n];
+        noRelease = new boolean[n];
+        s = new double[n];
+        res = new double[m];
+        zeroCurv = new int[n];
+        int dim = m + n;
+        kkt = new double[dim * dim];
+        sol = new double[dim];
+        perm = new int[dim];
+    }
+
+    /** Puts every variable on the piece of its current value (fixed where that is a breakpoint); the start of a cold solve. */
+    void resetState() {
+        for (int i = 0; i < n; i++) {
+            state[i] = isBreakpoint(i, x[i]) ? FIXED : (x[i] < 0 || (x[i] == 0 && hi[i] <= 0) ? ON_NEGATIVE : ON_POSITIVE);
+        }
+    }
+
+    private boolean isBreakpoint(int i, double v) {
+        return v == lo[i] || v == hi[i] || (v == 0.0 && gam[i] > 0.0);
+    }
+
+    /** The objective at the current point. */
+    double objective() {
+        double o = 0;
+        for (int i = 0; i < n; i++) {
+            o += 0.5 * h[i] * x[i] * x[i] + g[i] * x[i] + gam[i] * Math.abs(x[i]);
+        }
+        return o;
+    }
+
+    int iterations() {
+        return iterations;
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    /** Whether variable i sits at a breakpoint with its multiplier (its reduced cost) in the working set. */
+    boolean isFixed(int i) {
+        return state[i] == FIXED;
+    }
+
+    /** Solves from the current point and working set; false (with {@link #failure()}) when it does not reach a KKT point. */
+    boolean solve() {
+        iterations = 0;
+        Arrays.fill(noRelease, false);
+        double hMax = 0.0;
+        double gScale = 0.0;
+        for (int i = 0; i < n; i++) {
+            hMax = Math.max(hMax, h[i]);
+            gScale = Math.max(gScale, Math.abs(g[i]) + gam[i]);
+        }
+        double prox = PROXIMAL_WEIGHT * Math.max(hMax, 1e-300);
+        double tolD = DUAL_TOLERANCE * Math.max(1.0, gScale);
+        int limit = ITERATIONS_PER_VARIABLE * (n + 1);
+        while (iterations++ < limit) {
+            boolean proximal = false;
+            if (!step(0.0)) {
+                if (!step(prox)) {
+                    failure = "the KKT system of a face is singular even with a proximal term";
+                    return false;
+                }
+                proximal = true;
+            }
+            // Variables at an end of their piece that the step would take off it (released into
+            // a face that moves them the other way) are fixed again, all at once, before any step.
+            int stuck = 0;
+            for (int i = 0; i < n; i++) {
+                double si = s[i];
+                if (state[i] != FIXED && si != 0.0 && (si > 0 ? x[i] >= pieceHi(i) : x[i] <= pieceLo(i))) {
+                    x[i] = si > 0 ? pieceHi(i) : pieceLo(i);
+                    state[i] = FIXED;
+                    noRelease[i] = true;
+                    stuck++;
+                }
+            }
+            if (stuck > 0) {
+                continue;
+            }
+            // Ratio test: the largest step that keeps every free variable on its piece.
+            double alpha = 1.0;
+            int block = -1;
+            double blockAt = 0.0;
+            for (int i = 0; i < n; i++) {
+                double si = s[i];
+                if (state[i] == FIXED || si == 0.0) {
+                    continue;
+                }
+                double end = si > 0 ? pieceHi(i) : pieceLo(i);
+                double a = (end - x[i]) / si;
+                if (a < alpha) {
+                    alpha = Math.max(a, 0.0);
+                    block = i;
+                    blockAt = end;
+                }
+            }
+            boolean moved = false;
+            for (int i = 0; i < n; i++) {
+                if (state[i] != FIXED && s[i] != 0.0) {
+                    // Rounding must not take a variable off its piece.
+                    double v = Math.min(pieceHi(i), Math.max(pieceLo(i), x[i] + alpha * s[i]));
+                    moved |= v != x[i];
+                    x[i] = v;
+                }
+            }
+            if (moved) {
+                Arrays.fill(noRelease, false);
+            }
+            if (block >= 0) {
+                x[block] = blockAt;
+                state[block] = FIXED;
+                // Released into a step that left its piece at once: not again until a step is taken.
+                noRelease[block] = !moved;
+                continue;
+            }
+            if (proximal) {
+                // A proximal step is the face's minimiser only once it vanishes: then y are its multipliers.
+                double sMax = 0.0;
+                double xMax = 1.0;
+                for (int i = 0; i < n; i++) {
+                    sMax = Math.max(sMax, Math.abs(s[i]));
+                    xMax = Math.max(xMax, Math.abs(x[i]));
+                }
+                if (sMax > STEP_TOLERANCE * xMax) {
+                    continue;
+                }
+            }
+            // At the face's minimiser y are its multipliers: release every fixed variable whose
+            // one-sided derivative of the Lagrangian says it should move.
+            int released = 0;
+            for (int i = 0; i < n; i++) {
+                if (state[i] != FIXED || lo[i] == hi[i] || noRelease[i]) {
+                    continue;
+                }
+                double v = x[i];
+                double c = h[i] * v + g[i] - dotColumn(i);
+                double dLeft = c + (v > 0 ? gam[i] : -gam[i]);
+                double dRight = c + (v < 0 ? -gam[i] : gam[i]);
+                if (v > lo[i] && dLeft > tolD) {
+                    state[i] = v > 0 ? ON_POSITIVE : ON_NEGATIVE;
+                    released++;
+                } else if (v < hi[i] && dRight < -tolD) {
+                    state[i] = v < 0 ? ON_NEGATIVE : ON_POSITIVE;
+                    released++;
+                }
+            }
+            if (released == 0) {
+                return true;
+            }
+        }
+        failure = "no KKT point within " + limit + " systems";
+        return false;
+    }
+
+    /** Σ_r A_ri y_r. */
+    private double dotColumn(int i) {
+        double c = 0.0;
+        for (int e = colStart[i]; e < colStart[i + 1]; e++) {
+            c += val[e] * y[rowIdx[e]];
+        }
+        return c;
+    }
+
+    /** Lower end of variable i's piece (where |x| has a kink at 0, the piece is one side of it). */
+    private double pieceLo(int i) {
+        return state[i] == ON_POSITIVE && gam[i] > 0.0 ? Math.max(lo[i], 0.0) : lo[i];
+    }
+
+    private double pieceHi(int i) {
+        return state[i] == ON_NEGATIVE && gam[i] > 0.0 ? Math.min(hi[i], 0.0) : hi[i];
+    }
+
+    /** The cost's gradient on variable i's piece at x_i. */
+    private double gradient(int i) {
+        double sign = state[i] == ON_POSITIVE ? 1.0 : -1.0;
+        return h[i] * x[i] + g[i] + sign * gam[i];
+    }
+
+    /**
+     * The step to the minimiser of the face (fixed variables held), with weight {@code prox} on
+     * the free variables without curvature (0: none); into {@link #s} and {@link #y}. False when
+     * the system is singular.
+     */
+    private boolean step(double prox) {
+        // Row residuals of the current point.
+        Arrays.fill(res, 0.0);
+        for (int r = 0; r < m; r++) {
+            res[r] = -rhs[r];
+        }
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            if (xi != 0.0) {
+                for (int e = colStart[i]; e < colStart[i + 1]; e++) {
+                    res[rowIdx[e]] += val[e] * xi;
+                }
+            }
+        }
+        int nz = 0;
+        for (int i = 0; i < n; i++) {
+            if (state[i] != FIXED && h[i] == 0.0) {
+                zeroCurv[nz++] = i;
+            }
+        }
+        int dim = m + nz;
+        Arrays.fill(kkt, 0, dim * dim, 0.0);
+        for (int r = 0; r < m; r++) {
+            sol[r] = -res[r];
+        }
+        // Variables with curvature, eliminated onto their rows: s_i = (a_iᵀy − ∇_i)/h_i.
+        for (int i = 0; i < n; i++) {
+            if (state[i] == FIXED || h[i] == 0.0) {
+                continue;
+            }
+            double inv = 1.0 / h[i];
+            double gr = gradient(i);
+            for (int e = colStart[i]; e < colStart[i + 1]; e++) {
+                int r1 = rowIdx[e];
+                double v1 = val[e] * inv;
+                sol[r1] += v1 * gr;
+                for (int f = colStart[i]; f < colStart[i + 1]; f++) {
+                    kkt[r1 * dim + rowIdx[f]] += v1 * val[f];
+                }
+            }
+        }
+        double sMax = 1.0;
+        for (int r = 0; r < m; r++) {
+            sMax = Math.max(sMax, kkt[r * dim + r]);
+        }
+        // Solved for the change of y: rows that the free variables leave dependent (a store's
+        // energy rows between fixed charges) keep their multipliers, through the small
+        // regularisation of the row block, instead of making the system singular.
+        for (int r = 0; r < m; r++) {
+            double sy = 0.0;
+            for (int c = 0; c < m; c++) {
+                sy += kkt[r * dim + c] * y[c];
+            }
+            sol[r] -= sy;
+        }
+        for (int j = 0; j < nz; j++) {
+            int i = zeroCurv[j];
+            int c = m + j;
+            for (int e = colStart[i]; e < colStart[i + 1]; e++) {
+                kkt[rowIdx[e] * dim + c] = val[e];
+                kkt[c * dim + rowIdx[e]] = val[e];
+            }
+            kkt[c * dim + c] = -prox;
+            sol[c] = gradient(i) - dotColumn(i);
+        }
+        double reg = ROW_REGULARISATION * sMax;
+        for (int r = 0; r < m; r++) {
+            kkt[r * dim + r] += reg;
+        }
+        if (!luSolve(dim)) {
+            return false;
+        }
+        for (int r = 0; r < m; r++) {
+            y[r] += sol[r];
+        }
+        Arrays.fill(s, 0.0);
+        for (int j = 0; j < nz; j++) {
+            s[zeroCurv[j]] = sol[m + j];
+        }
+        for (int i = 0; i < n; i++) {
+            if (state[i] != FIXED && h[i] != 0.0) {
+                s[i] = (dotColumn(i) - gradient(i)) / h[i];
+            }
+        }
+        return true;
+    }
+
+    /** Solves kkt·z = sol in place (dense LU with partial pivoting); false when a pivot is negligible. */
+    private boolean luSolve(int dim) {
+        double[] k = kkt;
+        for (int c = 0; c < dim; c++) {
+            int p = c;
+            double best = Math.abs(k[c * dim + c]);
+            double colMax = best;
+            for (int r = c + 1; r < dim; r++) {
+                double v = Math.abs(k[r * dim + c]);
+                if (v > best) {
+                    best = v;
+                    p = r;
+                }
+            }
+            for (int r = 0; r < c; r++) {
+                colMax = Math.max(colMax, Math.abs(k[r * dim + c]));
+            }
+            if (best <= PIVOT_TOLERANCE * PIVOT_TOLERANCE * colMax || best == 0.0) {
+                return false;
+            }
+            if (p != c) {
+                for (int j = 0; j < dim; j++) {
+                    double t = k[c * dim + j];
+                    k[c * dim + j] = k[p * dim + j];
+                    k[p * dim + j] = t;
+                }
+                double t = sol[c];
+                sol[c] = sol[p];
+                sol[p] = t;
+            }
+            double piv = k[c * dim + c];
+            for (int r = c + 1; r < dim; r++) {
+                double f = k[r * dim + c];
+                if (f == 0.0) {
+                    continue;
+                }
+                f /= piv;
+                k[r * dim + c] = f;
+                for (int j = c + 1; j < dim; j++) {
+                    k[r * dim + j] -= f * k[c * dim + j];
+                }
+                sol[r] -= f * sol[c];
+            }
+        }
+        for (int c = dim - 1; c >= 0; c--) {
+            double v = sol[c];
+            for (int j = c + 1; j < dim; j++) {
+                v -= k[c * dim + j] * sol[j];
+            }
+            sol[c] = v / k[c * dim + c];
+        }
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+package org.peerclear.clearing.horizon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.admm.AdmmOptions;
+import org.peerclear.generate.BipartiteMarketGenerator;
+import org.peerclear.generate.HouseholdDayGenerator;
+import org.peerclear.model.HorizonMarkets;
+import org.peerclear.opt.Status;
+
+/** Decentralised clearing over a horizon against the analytic optimum and the centralised clearing. */
+class HorizonAdmmTest {
+    private static final AdmmOptions TIGHT = AdmmOptions.DEFAULT.withStopping(AdmmOptions.Stopping.RELATIVE).withEps(1e-10)
+            .withMaxIterations(200_000);
+
+    @Test
+    void oneBatteryTwoPricesMatchesItsAnalyticOptimum() {
+        Horizon h = Horizons.of(HorizonMarkets.oneBatteryTwoPrices());
+        HorizonResult r = new HorizonAdmm().clear(h, ClearingOptions.DEFAULT.withMethodOptions(TIGHT));
+        System.out.println(r.status() + " " + r.message() + " obj " + r.objective());
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.charge()[0][0]).isCloseTo(HorizonMarkets.CHARGE, within(1e-7));
+        assertThat(r.discharge()[0][1]).isCloseTo(HorizonMarkets.DISCHARGE, within(1e-7));
+        assertThat(r.energy()[0]).containsExactly(HorizonMarkets.ENERGY, within(1e-7));
+        assertThat(r.objective()).isCloseTo(HorizonMarkets.OBJECTIVE, within(1e-8));
+    }
+
+    @Test
+    void householdDayAgreesWithCentralised() {
+        Horizon h = Horizons.of(HorizonMarkets.householdDay());
+        HorizonResult c = new HorizonClearing().clear(h, ClearingOptions.DEFAULT.withSolver("ojalgo"));
+        HorizonResult r = new HorizonAdmm().clear(h, ClearingOptions.DEFAULT.withMethodOptions(TIGHT));
+        System.out.println(c.status() + " " + c.objective());
+        System.out.println(r.status() + " " + r.message() + " obj " + r.objective() + " " + r.seconds());
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(Math.abs(r.objective() - c.objective()) / Math.abs(c.objective())).isLessThan(1e-8);
+    }
+
+    @Test
+    void generatedDayAgreesWithCentralised() {
+        Horizon h = Horizons.of(HouseholdDayGenerator.generate(10, 24, 3, 2, BipartiteMarketGenerator.ALL_PARTNERS, 1L));
+        HorizonResult c = new HorizonClearing().clear(h, ClearingOptions.DEFAULT.withSolver("ojalgo"));
+        HorizonResult r = new HorizonAdmm().clear(h, ClearingOptions.DEFAULT.withMethodOptions(TIGHT));
+        System.out.println(c.status() + " " + c.objective());
+        System.out.println(r.status() + " " + r.message() + " obj " + r.objective() + " " + r.seconds());
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(Math.abs(r.objective() - c.objective()) / Math.abs(c.objective())).isLessThan(1e-8);
+    }
+}

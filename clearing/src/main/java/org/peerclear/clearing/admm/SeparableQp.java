@@ -39,11 +39,16 @@ final class SeparableQp {
     /** Relative tolerance on a fixed variable's multiplier sign, against its cost's gradient scale. */
     static final double DUAL_TOLERANCE = 1e-11;
     /** A pivot this small relative to its column's largest entry makes the KKT system singular. */
-    private static final double PIVOT_TOLERANCE = 1e-13;
+    private static final double PIVOT_TOLERANCE = 1e-15;
     /** The regularisation of the rows' block of the KKT system, relative to its largest diagonal entry (at least 1). */
     private static final double ROW_REGULARISATION = 1e-13;
     /** The proximal weight on free variables without curvature of a singular face, relative to the largest curvature. */
     private static final double PROXIMAL_WEIGHT = 1e-6;
+    /** Largest row residual at the end, relative to the right-hand sides (at least 1). */
+    private static final double FEASIBILITY_TOLERANCE = 1e-9;
+    /** Row residual (relative) below which the end is not refined further, and at most how many refining steps. */
+    private static final double REFINE_TOLERANCE = 1e-14;
+    private static final int MAX_REFINEMENTS = 3;
     /** A proximal step this small relative to the point ends the face's search. */
     private static final double STEP_TOLERANCE = 1e-13;
     /** Systems solved per variable before a solve gives up (never reached on the tested markets). */
@@ -150,6 +155,8 @@ final class SeparableQp {
         double prox = PROXIMAL_WEIGHT * Math.max(hMax, 1e-300);
         double tolD = DUAL_TOLERANCE * Math.max(1.0, gScale);
         int limit = ITERATIONS_PER_VARIABLE * (n + 1);
+        boolean single = false;
+        int refinements = 0;
         while (iterations++ < limit) {
             boolean proximal = false;
             if (!step(0.0)) {
@@ -160,7 +167,8 @@ final class SeparableQp {
                 proximal = true;
             }
             // Variables at an end of their piece that the step would take off it (released into
-            // a face that moves them the other way) are fixed again, all at once, before any step.
+            // a face that moves them the other way) are fixed again, all at once, before any step;
+            // from then on this solve releases one variable at a time, the textbook rule.
             int stuck = 0;
             for (int i = 0; i < n; i++) {
                 double si = s[i];
@@ -172,17 +180,22 @@ final class SeparableQp {
                 }
             }
             if (stuck > 0) {
+                single = true;
                 continue;
             }
             // Ratio test: the largest step that keeps every free variable on its piece.
             double alpha = 1.0;
             int block = -1;
             double blockAt = 0.0;
+            double sMax = 0.0;
+            double xMax = 1.0;
             for (int i = 0; i < n; i++) {
                 double si = s[i];
+                xMax = Math.max(xMax, Math.abs(x[i]));
                 if (state[i] == FIXED || si == 0.0) {
                     continue;
                 }
+                sMax = Math.max(sMax, Math.abs(si));
                 double end = si > 0 ? pieceHi(i) : pieceLo(i);
                 double a = (end - x[i]) / si;
                 if (a < alpha) {
@@ -191,62 +204,121 @@ final class SeparableQp {
                     blockAt = end;
                 }
             }
-            boolean moved = false;
             for (int i = 0; i < n; i++) {
                 if (state[i] != FIXED && s[i] != 0.0) {
                     // Rounding must not take a variable off its piece.
-                    double v = Math.min(pieceHi(i), Math.max(pieceLo(i), x[i] + alpha * s[i]));
-                    moved |= v != x[i];
-                    x[i] = v;
+                    x[i] = Math.min(pieceHi(i), Math.max(pieceLo(i), x[i] + alpha * s[i]));
                 }
             }
+            // A step of the order of rounding is no step: it must not re-admit a variable that was stuck.
+            boolean moved = alpha * sMax > STEP_TOLERANCE * xMax;
             if (moved) {
                 Arrays.fill(noRelease, false);
             }
             if (block >= 0) {
                 x[block] = blockAt;
                 state[block] = FIXED;
-                // Released into a step that left its piece at once: not again until a step is taken.
                 noRelease[block] = !moved;
                 continue;
             }
-            if (proximal) {
+            if (proximal && sMax > STEP_TOLERANCE * xMax) {
                 // A proximal step is the face's minimiser only once it vanishes: then y are its multipliers.
-                double sMax = 0.0;
-                double xMax = 1.0;
-                for (int i = 0; i < n; i++) {
-                    sMax = Math.max(sMax, Math.abs(s[i]));
-                    xMax = Math.max(xMax, Math.abs(x[i]));
-                }
-                if (sMax > STEP_TOLERANCE * xMax) {
-                    continue;
-                }
+                continue;
             }
-            // At the face's minimiser y are its multipliers: release every fixed variable whose
-            // one-sided derivative of the Lagrangian says it should move.
+            // At the face's minimiser y are its multipliers: release the fixed variables whose
+            // one-sided derivative of the Lagrangian says they should move (all of them, or in
+            // single mode the worst; one that was stuck only when nothing else is left).
+            int best = -1;
+            double worst = tolD;
+            int bestStuck = -1;
+            double worstStuck = tolD;
             int released = 0;
             for (int i = 0; i < n; i++) {
-                if (state[i] != FIXED || lo[i] == hi[i] || noRelease[i]) {
+                if (state[i] != FIXED || lo[i] == hi[i]) {
                     continue;
                 }
                 double v = x[i];
                 double c = h[i] * v + g[i] - dotColumn(i);
-                double dLeft = c + (v > 0 ? gam[i] : -gam[i]);
-                double dRight = c + (v < 0 ? -gam[i] : gam[i]);
-                if (v > lo[i] && dLeft > tolD) {
-                    state[i] = v > 0 ? ON_POSITIVE : ON_NEGATIVE;
-                    released++;
-                } else if (v < hi[i] && dRight < -tolD) {
-                    state[i] = v < 0 ? ON_NEGATIVE : ON_POSITIVE;
+                double down = v > lo[i] ? c + (v > 0 ? gam[i] : -gam[i]) : 0.0;
+                double up = v < hi[i] ? -(c + (v < 0 ? -gam[i] : gam[i])) : 0.0;
+                double viol = Math.max(down, up);
+                if (viol <= tolD) {
+                    continue;
+                }
+                if (noRelease[i]) {
+                    if (viol > worstStuck) {
+                        worstStuck = viol;
+                        bestStuck = i;
+                    }
+                } else if (single) {
+                    if (viol > worst) {
+                        worst = viol;
+                        best = i;
+                    }
+                } else {
+                    release(i, down > up);
                     released++;
                 }
             }
             if (released == 0) {
-                return true;
+                int i = best >= 0 ? best : bestStuck;
+                if (i < 0) {
+                    // The rows' regularisation leaves them off by a little: a few more steps on
+                    // this face (each corrects the residual it starts from) take it to rounding.
+                    if (rowResidual() > REFINE_TOLERANCE && refinements++ < MAX_REFINEMENTS) {
+                        continue;
+                    }
+                    return feasible();
+                }
+                double v = x[i];
+                double c = h[i] * v + g[i] - dotColumn(i);
+                double down = v > lo[i] ? c + (v > 0 ? gam[i] : -gam[i]) : 0.0;
+                double up = v < hi[i] ? -(c + (v < 0 ? -gam[i] : gam[i])) : 0.0;
+                release(i, down > up);
+                noRelease[i] = false;
             }
         }
         failure = "no KKT point within " + limit + " systems";
         return false;
+    }
+
+    /** Frees fixed variable i onto the piece below its value ({@code down}) or above it. */
+    private void release(int i, boolean down) {
+        double v = x[i];
+        if (down) {
+            state[i] = v > 0 ? ON_POSITIVE : ON_NEGATIVE;
+        } else {
+            state[i] = v < 0 ? ON_NEGATIVE : ON_POSITIVE;
+        }
+    }
+
+    /** True at the end when the rows hold (a start the free variables could not bring onto them fails). */
+    private boolean feasible() {
+        double worst = rowResidual();
+        if (worst > FEASIBILITY_TOLERANCE) {
+            failure = "the rows are off by " + worst + " (relative) at the end: no feasible start";
+            return false;
+        }
+        return true;
+    }
+
+    /** The largest row residual, relative to the right-hand sides (at least 1). */
+    private double rowResidual() {
+        double scale = 1.0;
+        for (int r = 0; r < m; r++) {
+            res[r] = -rhs[r];
+            scale = Math.max(scale, Math.abs(rhs[r]));
+        }
+        for (int i = 0; i < n; i++) {
+            for (int e = colStart[i]; e < colStart[i + 1]; e++) {
+                res[rowIdx[e]] += val[e] * x[i];
+            }
+        }
+        double worst = 0.0;
+        for (int r = 0; r < m; r++) {
+            worst = Math.max(worst, Math.abs(res[r]));
+        }
+        return worst / scale;
     }
 
     /** Σ_r A_ri y_r. */
@@ -382,7 +454,7 @@ final class SeparableQp {
             for (int r = 0; r < c; r++) {
                 colMax = Math.max(colMax, Math.abs(k[r * dim + c]));
             }
-            if (best <= PIVOT_TOLERANCE * PIVOT_TOLERANCE * colMax || best == 0.0) {
+            if (best <= PIVOT_TOLERANCE * colMax || best == 0.0) {
                 return false;
             }
             if (p != c) {

@@ -39,6 +39,31 @@ class HorizonAdmmTest {
         assertThat(Math.abs(r.objective() - c.objective()) / Math.abs(c.objective())).isLessThan(1e-8);
     }
 
+    /** The day of {@link HorizonClearingTest} with a battery, a shiftable load and a ramped load per household. */
+    @Test
+    void aDayWithShiftableLoadsAndRampsAgreesWithCentralised() {
+        Horizon h = HorizonClearingTest.pvBatteryShiftableRampDay();
+        HorizonResult c = new HorizonClearing().clear(h, ClearingOptions.DEFAULT.withSolver("ojalgo"));
+        HorizonResult r = new HorizonAdmm().clear(h, ClearingOptions.DEFAULT.withMethodOptions(TIGHT));
+        System.out.println(c.status() + " " + c.objective());
+        System.out.println(r.status() + " " + r.message() + " obj " + r.objective() + " " + r.seconds());
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(Math.abs(r.objective() - c.objective()) / Math.abs(c.objective())).isLessThan(1e-8);
+    }
+
+    @Test
+    void synchronousAsynchronousAndThreadedRunsReachTheCentralisedOptimum() {
+        Horizon h = Horizons.of(HouseholdDayGenerator.generate(8, 24, 2, 2, BipartiteMarketGenerator.ALL_PARTNERS, 2L));
+        HorizonResult c = new HorizonClearing().clear(h, ClearingOptions.DEFAULT.withSolver("ojalgo"));
+        assertThat(c.status()).as(c.message()).isEqualTo(Status.OPTIMAL);
+        for (AdmmOptions o : java.util.List.of(TIGHT, TIGHT.withAsync(0.7, 42L), TIGHT.withThreads(2))) {
+            HorizonResult r = new HorizonAdmm().clear(h, ClearingOptions.DEFAULT.withMethodOptions(o));
+            System.out.println(o + ": " + r.status() + " " + r.message() + " obj " + r.objective() + " " + r.seconds());
+            assertThat(r.status()).as(o + ": " + r.message()).isEqualTo(Status.OPTIMAL);
+            assertThat(Math.abs(r.objective() - c.objective()) / Math.abs(c.objective())).as(o.toString()).isLessThan(1e-8);
+        }
+    }
+
     @Test
     void generatedDayAgreesWithCentralised() {
         Horizon h = Horizons.of(HouseholdDayGenerator.generate(10, 24, 3, 2, BipartiteMarketGenerator.ALL_PARTNERS, 1L));

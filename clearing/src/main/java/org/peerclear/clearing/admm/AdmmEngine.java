@@ -107,7 +107,7 @@ final class AdmmEngine {
         this(ix, local, agentChunk, opt, net, null);
     }
 
-    AdmmEngine(MarketIndex ix, LocalStep local, int[] agentChunk, AdmmOptions opt, AdmmNetworkOperator net,
+    AdmmEngine(MarketIndex ix, LocalStep local, int[] agentChunk, AdmmOptions opt, SystemOperator net,
                HorizonLocalQp[] group) {
         this.local = local;
         this.group = group;
@@ -319,12 +319,19 @@ final class AdmmEngine {
             if (!on) {
                 for (int t = 0; t < tEnd; t++) {
                     mn[n + t] = mc[n + t];
+                    if (covered != null) {
+                        assetPrice[from ^ 1][n + t] = assetPrice[from][n + t];
+                    }
                 }
                 g.keep(from);
                 return 0;
             }
         }
-        if (!g.solve(st, r, mn, from ^ 1)) {
+        if (covered != null && covered[n]) {
+            if (!g.solve(st, r, mn, from ^ 1, w, injNext, assetPrice[from ^ 1])) {
+                qpFailC[c]++;
+            }
+        } else if (!g.solve(st, r, mn, from ^ 1, null, null, null)) {
             qpFailC[c]++;
         }
         walkC[c]++;
@@ -545,16 +552,16 @@ final class AdmmEngine {
                 double m = local.newtonStep(n, muS, -ts * h, act * invRho);
                 boolean held = local.onPiece(n, muS, m, upper(hiU), lower(loB));
                 mn[n] = m;
+                if (!plainStep && covered != null && covered[n]) {
+                    double pn = injNext[n];
+                    double dp = pn - inj[n];
+                    ds += dp * dp;
+                    inj[n] = pn;
+                }
                 if (group != null && group[n] != null) {
                     // Its step needs the targets of every period: after the chunk's pass.
                     deferred[a0 + pending++] = n;
                 } else if (!plainStep) {
-                    if (covered != null && covered[n]) {
-                        double pn = injNext[n];
-                        double dp = pn - inj[n];
-                        ds += dp * dp;
-                        inj[n] = pn;
-                    }
                     deferred[a0 + pending++] = held ? ~n : n;
                 } else if (!held) {
                     deferred[a0 + pending++] = n;

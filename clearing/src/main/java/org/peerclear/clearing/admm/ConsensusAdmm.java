@@ -50,7 +50,7 @@ public final class ConsensusAdmm {
     private final int nArcs;
     private final int[] arcOf;
     /** The system operator of a network-aware clearing, or null. */
-    private final AdmmNetworkOperator net;
+    private final SystemOperator net;
     private double netPrimal;
 
     private final int[] agentChunk;
@@ -101,7 +101,7 @@ public final class ConsensusAdmm {
      * linked (else null), {@code periods} the horizon's length (chunks hold whole agents, all
      * their periods).
      */
-    ConsensusAdmm(MarketIndex index, AdmmOptions options, AdmmNetworkOperator operator, HorizonLocalQp[] groups, int periods) {
+    ConsensusAdmm(MarketIndex index, AdmmOptions options, SystemOperator operator, HorizonLocalQp[] groups, int periods) {
         this.net = operator;
         this.ix = index;
         this.opt = options;

@@ -1,5 +1,6 @@
 package org.peerclear.clearing.admm;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.peerclear.clearing.ProgressListener;
 import org.peerclear.clearing.horizon.Horizon;
@@ -19,9 +20,12 @@ import org.peerclear.index.MarketIndex;
  * of {@link HorizonLocalQp}, which gives the engine its price in every period; its periods are
  * one agent in the asynchronous draw.
  *
+ * <p>With a feeder, the system operator joins per period ({@link AdmmNetworkOperator} on each
+ * period's feeder, as in one period's clearing); an agent's local QP over the horizon then
+ * carries the operator's penalty on its net injection in every period.
+ *
  * <p>What this class returns is the run's last completed iteration, per period; the caller
- * certifies it ({@code HorizonAdmm} in the horizon package). The network operator is not
- * supported over a horizon yet (a horizon with a feeder is refused).
+ * certifies it ({@code HorizonAdmm} in the horizon package).
  *
  * <p>Not thread-safe: one run at a time.
  */
@@ -33,13 +37,11 @@ public final class HorizonConsensus {
     private final ConsensusAdmm admm;
     private final HorizonLocalQp[] byAgent;
     private final double rho;
+    /** The system operator of every period (null without a feeder). */
+    private final HorizonOperator operator;
 
     /** The engine for horizon h with options o (rho from the stacked market's data when o says so). */
     public HorizonConsensus(Horizon h, AdmmOptions o) {
-        if (!h.networks().isEmpty()) {
-            throw new IllegalArgumentException("ADMM over a horizon does not take a feeder yet: its system operator clears one"
-                    + " period; clear the horizon centrally (HorizonClearing) or period by period");
-        }
         this.horizon = h;
         this.periods = h.length();
         this.period0 = h.periods().get(0);
@@ -56,19 +58,28 @@ public final class HorizonConsensus {
         for (RampLink r : h.ramps()) {
             linked[owner[r.asset()]] = true;
         }
+        if (h.networks().isEmpty()) {
+            operator = null;
+        } else {
+            List<AdmmNetworkOperator> ops = new ArrayList<>();
+            for (int t = 0; t < periods; t++) {
+                ops.add(new AdmmNetworkOperator(h.networks().get(t), h.periods().get(t)));
+            }
+            operator = new HorizonOperator(ops, period0.numAgents());
+        }
         HorizonLocalQp[] groups = new HorizonLocalQp[stacked.numAgents()];
         byAgent = new HorizonLocalQp[period0.numAgents()];
         for (int n = 0; n < linked.length; n++) {
             if (linked[n]) {
                 HorizonLocalQp g = new HorizonLocalQp(n, stacked, period0, periods, h.periodHours(), h.storages(),
-                        h.shiftables(), h.ramps());
+                        h.shiftables(), h.ramps(), operator != null && operator.covers(n * periods));
                 byAgent[n] = g;
                 for (int t = 0; t < periods; t++) {
                     groups[n * periods + t] = g;
                 }
             }
         }
-        this.admm = new ConsensusAdmm(stacked, o.withRho(rho), null, groups, periods);
+        this.admm = new ConsensusAdmm(stacked, o.withRho(rho), operator, groups, periods);
     }
 
     /** Runs to the stopping rule, the iteration limit or the time limit (seconds); true when the rule held. */
@@ -251,5 +262,32 @@ public final class HorizonConsensus {
         double[] out = new double[Math.max(0, periods - 1)];
         System.arraycopy(g.duals[admm.currentBuffer()], g.rampRow[slot(g.rampLink, k)], out, 0, out.length);
         return out;
+    }
+
+    /** False when a period's system operator found its limits infeasible. */
+    public boolean networkFeasible() {
+        return operator == null || operator.feasible();
+    }
+
+    /** Per period, each agent's network price component (0 for agents the operator does not cover; all 0 without a feeder). */
+    public double[][] agentNetworkPrices() {
+        double[][] out = new double[periods][period0.numAgents()];
+        for (int t = 0; operator != null && t < periods; t++) {
+            out[t] = operator.period(t).agentPrices();
+        }
+        return out;
+    }
+
+    /** Period t's network price at every feeder bus (see {@code AdmmNetworkOperator#busPrices}). */
+    public double[] busPrices(int t) {
+        return operator.period(t).busPrices(admm.rho());
+    }
+
+    /**
+     * Period t's operator multipliers as the duals of that period's LinDistFlow rows (the
+     * centralised problem's convention), added into arrays indexed by bus and branch.
+     */
+    public void rowDuals(int t, double[] vMax, double[] vMin, double[] flowMax, double[] flowMin) {
+        operator.period(t).rowDuals(admm.rho(), vMax, vMin, flowMax, flowMin);
     }
 }

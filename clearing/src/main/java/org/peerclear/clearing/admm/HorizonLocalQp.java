@@ -23,7 +23,9 @@ import org.peerclear.index.MarketIndex;
  * step's soft thresholds, so the engine needs from this step only the prices, as from the walk
  * ({@link LocalStep}). The variables are laid out period by period within each asset and arc, and
  * the QP keeps its point and working set from one step to the next (the feasible set never
- * changes, only the targets and rho), which is its warm start.
+ * changes, only the targets and rho), which is its warm start. With the system operator the
+ * agent's net injection P_t carries the operator's penalty {@code rho/2 (P_t − w_t/rho)²}, as in
+ * the one-period walk ({@link LocalStep#walk}), P_t balances its trades and its assets sum to it.
  */
 final class HorizonLocalQp {
     /** Index of the agent in each period's market. */
@@ -48,6 +50,9 @@ final class HorizonLocalQp {
     final int[] shiftRow;
     final int[] rampLink;
     final int[] rampRow;
+    /** With the system operator (else −1): the first of the net injections P_t and of their rows. */
+    private final int injectionVar0;
+    private final int operatorRow0;
     /**
      * The QP's point and row duals of the local step in each price buffer (the set-points of
      * asset k in period t at {@code [buffer][k·T + t]}): a result is read from the buffer of the
@@ -61,7 +66,7 @@ final class HorizonLocalQp {
      * @param period0 the market of period 0 (the structure of every period)
      */
     HorizonLocalQp(int agent, MarketIndex stacked, MarketIndex period0, int periods, double hours, List<StorageLink> storages,
-                   List<ShiftableLink> shiftables, List<RampLink> ramps) {
+                   List<ShiftableLink> shiftables, List<RampLink> ramps, boolean covered) {
         this.agent = agent;
         this.periods = periods;
         this.first = agent * periods;
@@ -123,6 +128,14 @@ final class HorizonLocalQp {
             rampRow[j] = nr;
             nr += tEnd - 1;
         }
+        // With the system operator: the net injection P_t, its penalty rho/2 (P_t − w_t/rho)², the
+        // row Σ_s p_st − P_t = 0 (its dual the price the assets see), and the balance on P_t.
+        injectionVar0 = covered ? nv : -1;
+        operatorRow0 = covered ? nr : -1;
+        if (covered) {
+            nv += tEnd;
+            nr += tEnd;
+        }
         int[] slackVar = new int[shiftLink.length];
         shiftRow = new int[shiftLink.length];
         for (int j = 0; j < shiftLink.length; j++) {
@@ -137,7 +150,13 @@ final class HorizonLocalQp {
         double[] rhs = new double[nr];
         for (int k = 0; k < nAssets; k++) {
             for (int t = 0; t < tEnd; t++) {
-                cols.get(assetVar(k, t)).add(new double[] {t, 1.0});
+                cols.get(assetVar(k, t)).add(new double[] {covered ? operatorRow0 + t : t, 1.0});
+            }
+        }
+        if (covered) {
+            for (int t = 0; t < tEnd; t++) {
+                cols.get(injectionVar0 + t).add(new double[] {t, 1.0});
+                cols.get(injectionVar0 + t).add(new double[] {operatorRow0 + t, -1.0});
             }
         }
         for (int r = 0; r < nArcs; r++) {
@@ -245,6 +264,10 @@ final class HorizonLocalQp {
                 qp.hi[slackVar[j]] = Double.POSITIVE_INFINITY;
             }
         }
+        for (int t = 0; covered && t < tEnd; t++) {
+            qp.lo[injectionVar0 + t] = Double.NEGATIVE_INFINITY;
+            qp.hi[injectionVar0 + t] = Double.POSITIVE_INFINITY;
+        }
         point = new double[2][nv];
         duals = new double[2][nr];
         start(storages, shiftables, ramps, a0, hours, rampVar, slackVar);
@@ -316,12 +339,15 @@ final class HorizonLocalQp {
                 x[r] = Math.min(qp.hi[r], Math.max(qp.lo[r], x[v] - x[assetVar(k, t - 1)]));
             }
         }
-        if (nArcs > 0) {
-            for (int t = 0; t < periods; t++) {
-                double net = 0.0;
-                for (int k = 0; k < nAssets; k++) {
-                    net += x[assetVar(k, t)];
-                }
+        for (int t = 0; t < periods; t++) {
+            double net = 0.0;
+            for (int k = 0; k < nAssets; k++) {
+                net += x[assetVar(k, t)];
+            }
+            if (injectionVar0 >= 0) {
+                x[injectionVar0 + t] = net;
+            }
+            if (nArcs > 0) {
                 x[tradeVar(0, t)] = net;
             }
         }
@@ -331,9 +357,12 @@ final class HorizonLocalQp {
     /**
      * The local step on the targets {@code st[2q]} (stacked CSR arcs) at penalty rho: writes the
      * agent's price of each period into {@code muOut[first + t]} and its point and duals into
-     * buffer {@code buffer}. False when the QP failed (see {@link SeparableQp#failure()}).
+     * buffer {@code buffer}. With the system operator ({@code w} not null, indexed by stacked
+     * agent: its targets {@code rho·x + pi}) also the net injections into {@code injOut} and the
+     * prices the assets saw into {@code assetPriceOut}. False when the QP failed (see
+     * {@link SeparableQp#failure()}).
      */
-    boolean solve(double[] st, double rho, double[] muOut, int buffer) {
+    boolean solve(double[] st, double rho, double[] muOut, int buffer, double[] w, double[] injOut, double[] assetPriceOut) {
         SeparableQp q = qp;
         for (int t = 0; t < periods; t++) {
             int base = arcBase[t];
@@ -342,10 +371,18 @@ final class HorizonLocalQp {
                 q.h[v] = rho;
                 q.g[v] = -st[2 * (base + r)];
             }
+            if (injectionVar0 >= 0) {
+                q.h[injectionVar0 + t] = rho;
+                q.g[injectionVar0 + t] = -w[first + t];
+            }
         }
         boolean ok = q.solve();
         for (int t = 0; t < periods; t++) {
             muOut[first + t] = q.y[t];
+            if (injectionVar0 >= 0) {
+                injOut[first + t] = q.x[injectionVar0 + t];
+                assetPriceOut[first + t] = q.y[operatorRow0 + t];
+            }
         }
         System.arraycopy(q.x, 0, point[buffer], 0, q.n);
         System.arraycopy(q.y, 0, duals[buffer], 0, q.m);

@@ -1,5 +1,6 @@
 package org.peerclear.clearing.horizon;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peerclear.clearing.Certification;
@@ -7,10 +8,14 @@ import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.admm.AdmmClearing;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.admm.HorizonConsensus;
+import org.peerclear.clearing.network.AcCheck;
+import org.peerclear.clearing.network.LinDistFlowConstraints;
+import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.Status;
+import org.peerclear.result.NetworkOutcome;
 import org.peerclear.result.ResultVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@code NOT_CONVERGED} (with the last iterate, which has no claim to optimality); at the time
  * limit {@code TIME_LIMIT}. There is no polish over a horizon: the accuracy is the stopping
  * rule's (eps 1e-8 to 1e-10 for agreement with the centralised optimum to about 1e-8 relative
- * welfare on the tested days). A horizon with a feeder is refused (the system operator clears one
- * period; see {@link HorizonConsensus}).
+ * welfare on the tested days). With a feeder, the system operator of each period joins the
+ * consensus (see {@link HorizonConsensus}); its multipliers price the period's LinDistFlow rows in
+ * the certificate, its network prices are reported per agent and period, and each period's
+ * dispatch gets the AC check, as in {@link HorizonClearing}.
  */
 public final class HorizonAdmm {
     private static final Logger LOG = LoggerFactory.getLogger(HorizonAdmm.class);
@@ -52,9 +59,13 @@ public final class HorizonAdmm {
                         + " %d local QPs over the horizon without a KKT point",
                 admm.primalResidual(), admm.dualResidual(), admm.dispersion(), admm.iterations(), admm.rho(), admm.messages(),
                 admm.localFailures());
+        if (!admm.networkFeasible()) {
+            return new HorizonResult(Status.INFEASIBLE, "a period's system operator found its LinDistFlow limits admit no injections; "
+                    + residuals, NAME, Double.NaN, (System.nanoTime() - start) * 1e-9, null, null, null, null, null, null, null,
+                    null, List.of());
+        }
         Status claimed = ok ? Status.OPTIMAL : admm.timedOut() ? Status.TIME_LIMIT : Status.NOT_CONVERGED;
         HorizonFormulation f = new HorizonFormulation(h);
-        int tEnd = h.length();
         double[][] p = admm.assetPower();
         double[][] t = admm.trades();
         double[][] mu = admm.agentPrices();
@@ -71,7 +82,12 @@ public final class HorizonAdmm {
         Problem problem = f.problem;
         double[] x = new double[problem.numVariables()];
         double[] y = new double[problem.numRows()];
-        map(h, f, admm, p, t, mu, lambda, energy, charge, discharge, x, y);
+        double[][] pi = admm.agentNetworkPrices();
+        map(h, f, admm, p, t, mu, lambda, pi, energy, charge, discharge, x, y);
+        List<NetworkOutcome> ac = new ArrayList<>();
+        for (int k = 0; k < h.networks().size(); k++) {
+            ac.add(AcCheck.evaluate(h.networks().get(k), p[k], admm.busPrices(k)));
+        }
         double objective = problem.objective(x);
         String message = ok ? "stopping rule " + o.stopping().name().toLowerCase(Locale.ROOT) + " at eps " + o.eps() + " holds: "
                 + residuals : (admm.timedOut() ? "time limit of " + options.timeLimitSeconds() + " s reached: "
@@ -85,12 +101,13 @@ public final class HorizonAdmm {
             message = message + "; " + kkt + (v.message().isEmpty() ? "" : "; " + v.message());
         }
         return new HorizonResult(status, message, NAME, objective, (System.nanoTime() - start) * 1e-9, p, t, mu, lambda, energy,
-                charge, discharge, new double[tEnd][mu[0].length], List.of());
+                charge, discharge, pi, ac);
     }
 
     /** The ADMM's point and prices as a point and duals of the horizon problem (see the class comment). */
     private static void map(Horizon h, HorizonFormulation f, HorizonConsensus admm, double[][] p, double[][] t, double[][] mu,
-                            double[][] lambda, double[][] energy, double[][] charge, double[][] discharge, double[] x, double[] y) {
+                            double[][] lambda, double[][] pi, double[][] energy, double[][] charge, double[][] discharge, double[] x,
+                            double[] y) {
         int[] cols = new int[2];
         double[] vals = new double[2];
         for (int k = 0; k < h.length(); k++) {
@@ -113,6 +130,9 @@ public final class HorizonAdmm {
                     y[b.balanceRow(n)] = Double.isFinite(mu[k][n]) ? mu[k][n] : 0.0;
                 }
             }
+            if (f.network.length > 0) {
+                mapNetwork(h.networks().get(k), f.network[k], admm, k, ix, p[k], pi[k], x, y);
+            }
         }
         for (int k = 0; k < h.storages().size(); k++) {
             put(x, f.energy[k], energy[k]);
@@ -130,6 +150,48 @@ public final class HorizonAdmm {
                 y[f.rampUpRow[j][i]] = Math.min(d[i], 0.0);
                 y[f.rampDownRow[j][i]] = Math.max(d[i], 0.0);
             }
+        }
+    }
+
+    /**
+     * Period k's feeder rows, as for one period ({@code AdmmNetworkCertificate}): bus injections
+     * summed from the set-points, each bus row priced by its agents' network price, the voltage and
+     * flow rows by the period's operator multipliers.
+     */
+    private static void mapNetwork(NetworkModel net, LinDistFlowConstraints rows, HorizonConsensus admm, int k, MarketIndex ix,
+                                   double[] p, double[] pi, double[] x, double[] y) {
+        int[] start = ix.assetStart();
+        for (int n = 0; n < ix.numAgents(); n++) {
+            int bus = net.agentBus(n);
+            int bv = bus >= 0 ? rows.busVariable(bus) : -1;
+            if (bv < 0) {
+                continue;
+            }
+            for (int s = start[n]; s < start[n + 1]; s++) {
+                x[bv] += p[s];
+            }
+            y[rows.busRow(bus)] = pi[n];
+        }
+        int nb = net.feeder().busCount();
+        int nl = net.feeder().branchCount();
+        double[] vMax = new double[nb];
+        double[] vMin = new double[nb];
+        double[] flowMax = new double[nl];
+        double[] flowMin = new double[nl];
+        admm.rowDuals(k, vMax, vMin, flowMax, flowMin);
+        for (int j = 0; j < nb; j++) {
+            set(y, rows.voltageRow(j, true), vMax[j]);
+            set(y, rows.voltageRow(j, false), vMin[j]);
+        }
+        for (int l = 0; l < nl; l++) {
+            set(y, rows.flowRow(l, true), flowMax[l]);
+            set(y, rows.flowRow(l, false), flowMin[l]);
+        }
+    }
+
+    private static void set(double[] y, int row, double value) {
+        if (row >= 0) {
+            y[row] = value;
         }
     }
 

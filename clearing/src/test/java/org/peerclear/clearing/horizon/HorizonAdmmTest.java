@@ -64,6 +64,22 @@ class HorizonAdmmTest {
         }
     }
 
+    /**
+     * case33bw with a PV prosumer and a battery at every load bus over six periods (the feeder
+     * day of {@link HorizonClearingTest}): the system operator of each period joins the consensus.
+     */
+    @Test
+    void onAFeederTheNetworkOperatorModeReachesTheCentralisedOptimum() {
+        Horizon h = HorizonClearingTest.pvDay(new double[] {0.0, 0.4, 0.9, 1.0, 0.6, 0.1}, true);
+        HorizonResult c = new HorizonClearing().clear(h, ClearingOptions.DEFAULT.withSolver("ortools-pdlp"));
+        HorizonResult r = new HorizonAdmm().clear(h, ClearingOptions.DEFAULT.withMethodOptions(TIGHT.withEps(1e-9)));
+        System.out.println(c.status() + " " + c.objective() + " " + c.message());
+        System.out.println(r.status() + " " + r.message() + " obj " + r.objective() + " " + r.seconds());
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.network()).hasSize(6);
+        assertThat(Math.abs(r.objective() - c.objective()) / Math.abs(c.objective())).isLessThan(1e-8);
+    }
+
     @Test
     void generatedDayAgreesWithCentralised() {
         Horizon h = Horizons.of(HouseholdDayGenerator.generate(10, 24, 3, 2, BipartiteMarketGenerator.ALL_PARTNERS, 1L));

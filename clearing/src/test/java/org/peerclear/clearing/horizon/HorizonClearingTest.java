@@ -157,7 +157,7 @@ class HorizonClearingTest {
         assertThat(noonCharge).as("batteries charge at the PV peak").isGreaterThan(100);
     }
 
-    private static Horizon pvDay(double[] pvShare, boolean batteries) {
+    static Horizon pvDay(double[] pvShare, boolean batteries) {
         List<MarketIndex> periods = new ArrayList<>();
         List<NetworkModel> networks = new ArrayList<>();
         for (double share : pvShare) {

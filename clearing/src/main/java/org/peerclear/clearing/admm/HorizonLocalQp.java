@@ -268,9 +268,58 @@ final class HorizonLocalQp {
             qp.lo[injectionVar0 + t] = Double.NEGATIVE_INFINITY;
             qp.hi[injectionVar0 + t] = Double.POSITIVE_INFINITY;
         }
+        setKeys(storages, shiftables, rampVar, slackVar, nv);
         point = new double[2][nv];
         duals = new double[2][nr];
         start(storages, shiftables, ramps, a0, hours, rampVar, slackVar);
+    }
+
+    /**
+     * Each row and variable's period, by which the QP orders its KKT system (banded: a period's
+     * unknowns meet only their neighbours'); a shiftable load's total spans its window and goes last.
+     */
+    private void setKeys(List<StorageLink> storages, List<ShiftableLink> shiftables, int[] rampVar, int[] slackVar, int nv) {
+        int last = periods + 1;
+        int[] rk = qp.rowKey;
+        int[] vk = qp.varKey;
+        for (int t = 0; t < periods; t++) {
+            rk[t] = t;
+            for (int k = 0; k < nAssets; k++) {
+                vk[assetVar(k, t)] = t;
+            }
+            for (int r = 0; r < nArcs; r++) {
+                vk[tradeVar(r, t)] = t;
+            }
+            if (injectionVar0 >= 0) {
+                vk[injectionVar0 + t] = t;
+                rk[operatorRow0 + t] = t;
+            }
+        }
+        for (int j = 0; j < storeLink.length; j++) {
+            StorageLink s = storages.get(storeLink[j]);
+            int len = s.to() - s.from();
+            for (int i = 0; i < len; i++) {
+                rk[storageRow[j] + i] = s.from() + i;
+                rk[energyRow[j] + i] = s.from() + i;
+                vk[chargeVar[j] + i] = s.from() + i;
+                vk[dischargeVar[j] + i] = s.from() + i;
+            }
+            for (int i = 0; i <= len; i++) {
+                vk[energyVar[j] + i] = s.from() + i;
+            }
+        }
+        for (int j = 0; j < rampLink.length; j++) {
+            for (int t = 1; t < periods; t++) {
+                rk[rampRow[j] + t - 1] = t;
+                vk[rampVar[j] + t - 1] = t;
+            }
+        }
+        for (int j = 0; j < shiftLink.length; j++) {
+            rk[shiftRow[j]] = last;
+            if (slackVar[j] >= 0) {
+                vk[slackVar[j]] = last;
+            }
+        }
     }
 
     private boolean owns(MarketIndex ix, int asset) {

@@ -80,7 +80,15 @@ final class SeparableQp {
     private final int[] zeroCurv;
     private final double[] kkt;
     private final double[] sol;
-    private final int[] perm;
+    /**
+     * The period of each row and variable (0 for all by default): the KKT system's unknowns are
+     * ordered by it, so that a horizon's system is banded. Set by the caller before solving.
+     */
+    final int[] rowKey;
+    final int[] varKey;
+    private int[] keyCount;
+    private final int[] pos;
+    private final double[] sDiag;
     private int iterations;
     private String failure = "";
 
@@ -106,7 +114,11 @@ final class SeparableQp {
         int dim = m + n;
         kkt = new double[dim * dim];
         sol = new double[dim];
-        perm = new int[dim];
+        rowKey = new int[m];
+        varKey = new int[n];
+        keyCount = new int[2];
+        pos = new int[dim];
+        sDiag = new double[m];
     }
 
     /** Puts every variable on the piece of its current value (fixed where that is a breakpoint); the start of a cold solve. */
@@ -145,6 +157,16 @@ final class SeparableQp {
     /** Solves from the current point and working set; false (with {@link #failure()}) when it does not reach a KKT point. */
     boolean solve() {
         iterations = 0;
+        int maxKey = 0;
+        for (int v : rowKey) {
+            maxKey = Math.max(maxKey, v);
+        }
+        for (int v : varKey) {
+            maxKey = Math.max(maxKey, v);
+        }
+        if (keyCount.length != maxKey + 2) {
+            keyCount = new int[maxKey + 2];
+        }
         Arrays.fill(noRelease, false);
         double hMax = 0.0;
         double gScale = 0.0;
@@ -351,10 +373,9 @@ final class SeparableQp {
      * the system is singular.
      */
     private boolean step(double prox) {
-        // Row residuals of the current point.
-        Arrays.fill(res, 0.0);
         for (int r = 0; r < m; r++) {
             res[r] = -rhs[r];
+            sDiag[r] = 0.0;
         }
         for (int i = 0; i < n; i++) {
             double xi = x[i];
@@ -371,63 +392,97 @@ final class SeparableQp {
             }
         }
         int dim = m + nz;
-        Arrays.fill(kkt, 0, dim * dim, 0.0);
-        for (int r = 0; r < m; r++) {
-            sol[r] = -res[r];
+        // Unknowns (the rows' multipliers, then the free variables without curvature) in the
+        // order of their period: the system is then banded, a few periods' unknowns wide.
+        Arrays.fill(keyCount, 0);
+        for (int u = 0; u < dim; u++) {
+            keyCount[key(u) + 1]++;
         }
-        // Variables with curvature, eliminated onto their rows: s_i = (a_iᵀy − ∇_i)/h_i.
+        for (int kk = 1; kk < keyCount.length; kk++) {
+            keyCount[kk] += keyCount[kk - 1];
+        }
+        for (int u = 0; u < dim; u++) {
+            pos[u] = keyCount[key(u)]++;
+        }
+        int bw = 0;
+        for (int i = 0; i < n; i++) {
+            if (state[i] == FIXED) {
+                continue;
+            }
+            int e0 = colStart[i];
+            int e1 = colStart[i + 1];
+            if (h[i] != 0.0) {
+                for (int e = e0; e < e1; e++) {
+                    for (int f = e0; f < e1; f++) {
+                        bw = Math.max(bw, Math.abs(pos[rowIdx[e]] - pos[rowIdx[f]]));
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < nz; j++) {
+            int i = zeroCurv[j];
+            for (int e = colStart[i]; e < colStart[i + 1]; e++) {
+                bw = Math.max(bw, Math.abs(pos[rowIdx[e]] - pos[m + j]));
+            }
+        }
+        // The band that elimination with partial pivoting can fill: bw below, 2·bw above.
+        for (int a = 0; a < dim; a++) {
+            int c0 = Math.max(0, a - bw);
+            int c1 = Math.min(dim, a + 2 * bw + 1);
+            Arrays.fill(kkt, a * dim + c0, a * dim + c1, 0.0);
+        }
+        for (int r = 0; r < m; r++) {
+            sol[pos[r]] = -res[r];
+        }
+        // Variables with curvature, eliminated onto their rows: s_i = (a_iᵀy − ∇_i)/h_i. The
+        // system is solved for the change of y, so that rows the free variables leave
+        // dependent (a store's energy rows between fixed charges) keep their multipliers
+        // through the small regularisation of the row block instead of making it singular.
         for (int i = 0; i < n; i++) {
             if (state[i] == FIXED || h[i] == 0.0) {
                 continue;
             }
             double inv = 1.0 / h[i];
-            double gr = gradient(i);
+            double gr = gradient(i) - dotColumn(i);
             for (int e = colStart[i]; e < colStart[i + 1]; e++) {
                 int r1 = rowIdx[e];
                 double v1 = val[e] * inv;
-                sol[r1] += v1 * gr;
+                sol[pos[r1]] += v1 * gr;
+                int base = pos[r1] * dim;
                 for (int f = colStart[i]; f < colStart[i + 1]; f++) {
-                    kkt[r1 * dim + rowIdx[f]] += v1 * val[f];
+                    kkt[base + pos[rowIdx[f]]] += v1 * val[f];
                 }
+                sDiag[r1] += v1 * val[e];
             }
         }
         double sMax = 1.0;
         for (int r = 0; r < m; r++) {
-            sMax = Math.max(sMax, kkt[r * dim + r]);
-        }
-        // Solved for the change of y: rows that the free variables leave dependent (a store's
-        // energy rows between fixed charges) keep their multipliers, through the small
-        // regularisation of the row block, instead of making the system singular.
-        for (int r = 0; r < m; r++) {
-            double sy = 0.0;
-            for (int c = 0; c < m; c++) {
-                sy += kkt[r * dim + c] * y[c];
-            }
-            sol[r] -= sy;
+            sMax = Math.max(sMax, sDiag[r]);
         }
         for (int j = 0; j < nz; j++) {
             int i = zeroCurv[j];
-            int c = m + j;
+            int c = pos[m + j];
             for (int e = colStart[i]; e < colStart[i + 1]; e++) {
-                kkt[rowIdx[e] * dim + c] = val[e];
-                kkt[c * dim + rowIdx[e]] = val[e];
+                int pr = pos[rowIdx[e]];
+                kkt[pr * dim + c] = val[e];
+                kkt[c * dim + pr] = val[e];
             }
             kkt[c * dim + c] = -prox;
             sol[c] = gradient(i) - dotColumn(i);
         }
         double reg = ROW_REGULARISATION * sMax;
         for (int r = 0; r < m; r++) {
-            kkt[r * dim + r] += reg;
+            kkt[pos[r] * dim + pos[r]] += reg;
         }
-        if (!luSolve(dim)) {
+        if (!luSolve(dim, bw)) {
             return false;
         }
         for (int r = 0; r < m; r++) {
-            y[r] += sol[r];
+            y[r] += sol[pos[r]];
         }
         Arrays.fill(s, 0.0);
         for (int j = 0; j < nz; j++) {
-            s[zeroCurv[j]] = sol[m + j];
+            s[zeroCurv[j]] = sol[pos[m + j]];
         }
         for (int i = 0; i < n; i++) {
             if (state[i] != FIXED && h[i] != 0.0) {
@@ -437,28 +492,38 @@ final class SeparableQp {
         return true;
     }
 
-    /** Solves kkt·z = sol in place (dense LU with partial pivoting); false when a pivot is negligible. */
-    private boolean luSolve(int dim) {
+    /** The period of unknown u of the KKT system (a row's, or a free variable's without curvature). */
+    private int key(int u) {
+        return u < m ? rowKey[u] : varKey[zeroCurv[u - m]];
+    }
+
+    /**
+     * Solves kkt·z = sol in place by LU with partial pivoting on a band of half-width bw (the
+     * factor's upper band is 2·bw wide); false when a pivot is negligible.
+     */
+    private boolean luSolve(int dim, int bw) {
         double[] k = kkt;
         for (int c = 0; c < dim; c++) {
+            int rEnd = Math.min(dim, c + bw + 1);
+            int jEnd = Math.min(dim, c + 2 * bw + 1);
             int p = c;
             double best = Math.abs(k[c * dim + c]);
             double colMax = best;
-            for (int r = c + 1; r < dim; r++) {
+            for (int r = c + 1; r < rEnd; r++) {
                 double v = Math.abs(k[r * dim + c]);
                 if (v > best) {
                     best = v;
                     p = r;
                 }
             }
-            for (int r = 0; r < c; r++) {
+            for (int r = Math.max(0, c - 2 * bw); r < c; r++) {
                 colMax = Math.max(colMax, Math.abs(k[r * dim + c]));
             }
             if (best <= PIVOT_TOLERANCE * colMax || best == 0.0) {
                 return false;
             }
             if (p != c) {
-                for (int j = 0; j < dim; j++) {
+                for (int j = c; j < jEnd; j++) {
                     double t = k[c * dim + j];
                     k[c * dim + j] = k[p * dim + j];
                     k[p * dim + j] = t;
@@ -468,14 +533,13 @@ final class SeparableQp {
                 sol[p] = t;
             }
             double piv = k[c * dim + c];
-            for (int r = c + 1; r < dim; r++) {
+            for (int r = c + 1; r < rEnd; r++) {
                 double f = k[r * dim + c];
                 if (f == 0.0) {
                     continue;
                 }
                 f /= piv;
-                k[r * dim + c] = f;
-                for (int j = c + 1; j < dim; j++) {
+                for (int j = c + 1; j < jEnd; j++) {
                     k[r * dim + j] -= f * k[c * dim + j];
                 }
                 sol[r] -= f * sol[c];
@@ -483,7 +547,8 @@ final class SeparableQp {
         }
         for (int c = dim - 1; c >= 0; c--) {
             double v = sol[c];
-            for (int j = c + 1; j < dim; j++) {
+            int jEnd = Math.min(dim, c + 2 * bw + 1);
+            for (int j = c + 1; j < jEnd; j++) {
                 v -= k[c * dim + j] * sol[j];
             }
             sol[c] = v / k[c * dim + c];

@@ -46,8 +46,12 @@ final class SeparableQp {
     private static final double PROXIMAL_WEIGHT = 1e-6;
     /** Largest row residual at the end, relative to the right-hand sides (at least 1). */
     private static final double FEASIBILITY_TOLERANCE = 1e-9;
-    /** Row residual (relative) below which the end is not refined further, and at most how many refining steps. */
-    private static final double REFINE_TOLERANCE = 1e-14;
+    /**
+     * Row residual (relative) below which the end is not refined further, and at most how many
+     * refining steps: above rounding (1e-14 is its floor on a day's energy rows, where every
+     * solve then took almost three more systems) and well below what the rows' duals make of it.
+     */
+    private static final double REFINE_TOLERANCE = 1e-12;
     private static final int MAX_REFINEMENTS = 3;
     /** A proximal step this small relative to the point ends the face's search. */
     private static final double STEP_TOLERANCE = 1e-13;

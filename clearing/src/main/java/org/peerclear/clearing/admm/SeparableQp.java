@@ -20,12 +20,14 @@ import java.util.Arrays;
  * <p>Each iteration solves the equality-constrained problem on the free variables (fixed ones
  * held) through its KKT system: variables with curvature are eliminated onto the rows (they
  * meet only their own period's balance, so that block stays small), the rows' multipliers and the
- * steps of the variables without curvature solved together by dense LU with partial pivoting.
+ * steps of the variables without curvature solved together by LU with partial pivoting, on a
+ * band when the caller gives each row and variable a period ({@link #rowKey}, {@link #varKey}).
  * A step that leaves a variable's piece stops at the breakpoint and fixes it there; at the face's
  * minimiser the fixed variables whose one-sided derivatives disagree with the multipliers are
- * released (all at once; a variable released into a step that would leave its piece at once is
- * fixed again and not released until a step is taken). The face's minimiser is a descent step
- * from any point of the face, so the objective never rises. A face whose KKT system is singular
+ * released, all at once (a warm start usually has few); a variable released into a step that
+ * would take it off its piece at once is fixed again, and from then on the solve releases one
+ * variable at a time, the most violated, the textbook rule. The face's minimiser is a descent
+ * step from any point of the face, so the objective never rises. A face whose KKT system is singular
  * (more free variables without curvature than the rows pin down) is stepped through with a
  * small proximal term on those variables, whose step the next breakpoint blocks.
  *
@@ -82,8 +84,9 @@ final class SeparableQp {
     private final double[] s;
     private final double[] res;
     private final int[] zeroCurv;
-    private final double[] kkt;
-    private final double[] sol;
+    /** The KKT system (row-major, dim × dim, only its band used) and its right-hand side; sized at the first solve. */
+    private double[] kkt;
+    private double[] sol;
     /**
      * The period of each row and variable (0 for all by default): the KKT system's unknowns are
      * ordered by it, so that a horizon's system is banded. Set by the caller before solving.
@@ -115,13 +118,12 @@ final class SeparableQp {
         s = new double[n];
         res = new double[m];
         zeroCurv = new int[n];
-        int dim = m + n;
-        kkt = new double[dim * dim];
-        sol = new double[dim];
+        kkt = new double[0];
+        sol = new double[0];
         rowKey = new int[m];
         varKey = new int[n];
         keyCount = new int[2];
-        pos = new int[dim];
+        pos = new int[m + n];
         sDiag = new double[m];
     }
 
@@ -170,6 +172,17 @@ final class SeparableQp {
         }
         if (keyCount.length != maxKey + 2) {
             keyCount = new int[maxKey + 2];
+        }
+        // The system holds the rows and the variables without curvature, never the trades: an
+        // agent with a hundred partners over a day has thousands of those.
+        int flat = 0;
+        for (int i = 0; i < n; i++) {
+            flat += h[i] == 0.0 ? 1 : 0;
+        }
+        int dimMax = m + flat;
+        if (sol.length < dimMax) {
+            kkt = new double[dimMax * dimMax];
+            sol = new double[dimMax];
         }
         Arrays.fill(noRelease, false);
         double hMax = 0.0;

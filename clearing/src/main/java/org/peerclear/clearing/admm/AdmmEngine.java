@@ -33,6 +33,12 @@ import org.peerclear.index.MarketIndex;
  * in the operator's consensus walks with the operator's target {@link #w}, and records its net
  * injection for the operator's step, which the caller runs between two sweeps (single-threaded).
  *
+ * <p>Over a horizon the market is the periods stacked ({@link MarketIndex#stacked}) and an agent
+ * whose assets are linked across periods is a group of neighbouring agents, one per period, in
+ * one chunk: the sweep leaves its local step to after the chunk's pass, when every period's
+ * targets are set, and takes it once for the group ({@link HorizonLocalQp}), which writes the
+ * group's price in every period.
+ *
  * <p>Residual sums are kept per chunk of agents (fixed by the market) and added in chunk order by
  * the caller, so any number of threads gives the same bits. Methods on disjoint chunk ranges may
  * run concurrently.

@@ -605,7 +605,10 @@ public final class ConsensusAdmm {
         return cur;
     }
 
-    /** Local steps that walked the breakpoints (Newton kept leaving its piece, or the agent is in the operator's consensus). */
+    /**
+     * Local steps that walked the breakpoints (Newton kept leaving its piece, or the agent is in
+     * the operator's consensus), or over a horizon solved an agent's local QP.
+     */
     public long walks() {
         return walks;
     }

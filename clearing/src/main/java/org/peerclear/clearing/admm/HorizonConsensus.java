@@ -189,7 +189,7 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** The owner's local QP point and duals at the last completed iteration, for storage link k (in the horizon's order). */
+    /** The local QP of the agent that owns the asset (in period 0's numbering). */
     private HorizonLocalQp owner(int asset) {
         return byAgent[period0.assetOwner()[asset]];
     }

@@ -138,26 +138,12 @@ final class SeparableQp {
         return v == lo[i] || v == hi[i] || (v == 0.0 && gam[i] > 0.0);
     }
 
-    /** The objective at the current point. */
-    double objective() {
-        double o = 0;
-        for (int i = 0; i < n; i++) {
-            o += 0.5 * h[i] * x[i] * x[i] + g[i] * x[i] + gam[i] * Math.abs(x[i]);
-        }
-        return o;
-    }
-
     int iterations() {
         return iterations;
     }
 
     String failure() {
         return failure;
-    }
-
-    /** Whether variable i sits at a breakpoint with its multiplier (its reduced cost) in the working set. */
-    boolean isFixed(int i) {
-        return state[i] == FIXED;
     }
 
     /** Solves from the current point and working set; false (with {@link #failure()}) when it does not reach a KKT point. */

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * {@code NOT_CONVERGED} (with the last iterate, which has no claim to optimality); at the time
  * limit {@code TIME_LIMIT}. There is no polish over a horizon: the accuracy is the stopping
  * rule's (eps 1e-8 to 1e-10 for agreement with the centralised optimum to about 1e-8 relative
- * welfare on the tested days). With a feeder, the system operator of each period joins the
+ * welfare on the tested days). Residual balancing ({@code adaptiveRho}) is not advised here: on a
+ * generated day of 20 households it drove rho to 1e11 and the run did not converge in 100,000
+ * iterations, where the fixed rho from the data converged in 1,663. With a feeder, the system operator of each period joins the
  * consensus (see {@link HorizonConsensus}); its multipliers price the period's LinDistFlow rows in
  * the certificate, its network prices are reported per agent and period, and each period's
  * dispatch gets the AC check, as in {@link HorizonClearing}.

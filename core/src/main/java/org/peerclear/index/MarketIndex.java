@@ -170,6 +170,107 @@ public final class MarketIndex {
         }
     }
 
+    /** Built from arrays already in this class's layout (see {@link #stacked}). */
+    private MarketIndex(String[] agentIds, int firstGridLeg, String[] assetIds, int[] assetOwner, double[] a, double[] b,
+                        double[] pMin, double[] pMax, int[] assetStart, int[] from, int[] to, double[] gamma, int[] arcStart,
+                        int[] arcsOf) {
+        this.agentIds = agentIds;
+        this.firstGridLeg = firstGridLeg;
+        this.assetIds = assetIds;
+        this.assetOwner = assetOwner;
+        this.a = a;
+        this.b = b;
+        this.pMin = pMin;
+        this.pMax = pMax;
+        this.assetStart = assetStart;
+        this.from = from;
+        this.to = to;
+        this.gamma = gamma;
+        this.arcStart = arcStart;
+        this.arcsOf = arcsOf;
+        this.agentLookup = new HashMap<>();
+        for (int i = 0; i < firstGridLeg; i++) {
+            agentLookup.put(agentIds[i], i);
+        }
+    }
+
+    /**
+     * T markets of one structure (the periods of a horizon) as one market of T times the agents,
+     * assets and arcs, which no period shares with another: agent n of period t is agent
+     * {@code n·T + t} (agent-major, so that an agent's periods are neighbours), its assets and
+     * arcs follow in the same order (asset s of period t is {@code assetStart[n]·T +
+     * t·(its agent's asset count) + (s − assetStart[n])}; the pair of arcs {@code k, k^1} of
+     * period t is the pair {@code (k>>1)·T + t}). Ids are suffixed {@code @t}. Each period's
+     * clearing is this market's restricted to its agents: what a method that iterates on the
+     * agents of a market (ADMM) needs to run all periods at once.
+     */
+    public static MarketIndex stacked(List<MarketIndex> periods) {
+        int tEnd = periods.size();
+        MarketIndex p0 = periods.get(0);
+        int n0 = p0.numAgents();
+        int m0 = p0.numArcs();
+        int s0 = p0.numAssets();
+        for (MarketIndex ix : periods) {
+            if (ix.numAgents() != n0 || ix.numArcs() != m0 || ix.numAssets() != s0) {
+                throw new IllegalArgumentException("stacked periods must have one structure: " + ix + " against " + p0);
+            }
+        }
+        int n = n0 * tEnd;
+        String[] ids = new String[n];
+        int[] assetStart = new int[n + 1];
+        String[] assetIds = new String[s0 * tEnd];
+        int[] owner = new int[s0 * tEnd];
+        double[] a = new double[s0 * tEnd];
+        double[] b = new double[s0 * tEnd];
+        double[] lo = new double[s0 * tEnd];
+        double[] hi = new double[s0 * tEnd];
+        int s = 0;
+        for (int i = 0; i < n0; i++) {
+            for (int t = 0; t < tEnd; t++) {
+                MarketIndex ix = periods.get(t);
+                int agent = i * tEnd + t;
+                ids[agent] = p0.agentIds[i] + "@" + t;
+                assetStart[agent] = s;
+                for (int k = p0.assetStart[i]; k < p0.assetStart[i + 1]; k++) {
+                    assetIds[s] = p0.assetIds[k] + "@" + t;
+                    owner[s] = agent;
+                    a[s] = ix.a[k];
+                    b[s] = ix.b[k];
+                    lo[s] = ix.pMin[k];
+                    hi[s] = ix.pMax[k];
+                    s++;
+                }
+            }
+        }
+        assetStart[n] = s;
+        int[] from = new int[m0 * tEnd];
+        int[] to = new int[m0 * tEnd];
+        double[] gamma = new double[m0 * tEnd];
+        for (int k = 0; k < m0; k++) {
+            for (int t = 0; t < tEnd; t++) {
+                int d = 2 * ((k >> 1) * tEnd + t) + (k & 1);
+                from[d] = p0.from[k] * tEnd + t;
+                to[d] = p0.to[k] * tEnd + t;
+                gamma[d] = periods.get(t).gamma[k];
+            }
+        }
+        int[] arcStart = new int[n + 1];
+        int[] arcsOf = new int[m0 * tEnd];
+        int q = 0;
+        for (int i = 0; i < n0; i++) {
+            for (int t = 0; t < tEnd; t++) {
+                arcStart[i * tEnd + t] = q;
+                for (int r = p0.arcStart[i]; r < p0.arcStart[i + 1]; r++) {
+                    int k = p0.arcsOf[r];
+                    arcsOf[q++] = 2 * ((k >> 1) * tEnd + t) + (k & 1);
+                }
+            }
+        }
+        arcStart[n] = q;
+        return new MarketIndex(ids, p0.firstGridLeg * tEnd, assetIds, owner, a, b, lo, hi, assetStart, from, to, gamma,
+                arcStart, arcsOf);
+    }
+
     private static boolean isGrid(String agentId) {
         return Grid.AGENT_ID.equals(agentId);
     }

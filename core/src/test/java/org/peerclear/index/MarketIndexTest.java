@@ -158,4 +158,36 @@ class MarketIndexTest {
         assertThatThrownBy(() -> ix.withBounds(lo, hi)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a.load");
     }
+
+    /** Periods stacked: each period's agents, assets and arcs a copy of its own, with that period's numbers, nothing across periods. */
+    @Test
+    void stackedPeriodsAreDisjointCopiesInAgentMajorOrder() {
+        MarketIndex p0 = MarketIndex.of(threeAgents().tradeGraph(TradeGraph.complete(0.01, List.of())).grid(GRID).build());
+        MarketIndex p1 = MarketIndex.of(threeAgents().tradeGraph(TradeGraph.complete(0.02, List.of()))
+                .grid(new Grid(null, 0.40, 0.05)).build());
+        MarketIndex st = MarketIndex.stacked(List.of(p0, p1));
+        assertThat(st.numAgents()).isEqualTo(2 * p0.numAgents());
+        assertThat(st.numArcs()).isEqualTo(2 * p0.numArcs());
+        assertThat(st.firstGridLeg()).isEqualTo(2 * p0.firstGridLeg());
+        for (int n = 0; n < p0.numAgents(); n++) {
+            for (int t = 0; t < 2; t++) {
+                MarketIndex ix = t == 0 ? p0 : p1;
+                int a = 2 * n + t;
+                assertThat(st.arcStart()[a + 1] - st.arcStart()[a]).isEqualTo(ix.arcStart()[n + 1] - ix.arcStart()[n]);
+                for (int r = 0; r < ix.arcStart()[n + 1] - ix.arcStart()[n]; r++) {
+                    int k = ix.arcsOf()[ix.arcStart()[n] + r];
+                    int q = st.arcsOf()[st.arcStart()[a] + r];
+                    assertThat(st.from()[q]).isEqualTo(a);
+                    assertThat(st.to()[q]).isEqualTo(2 * ix.to()[k] + t);
+                    assertThat(st.to()[MarketIndex.mirror(q)]).isEqualTo(a);
+                    assertThat(st.gamma()[q]).isEqualTo(ix.gamma()[k]);
+                }
+                for (int s = 0; s < ix.assetStart()[n + 1] - ix.assetStart()[n]; s++) {
+                    int si = st.assetStart()[a] + s;
+                    assertThat(st.assetOwner()[si]).isEqualTo(a);
+                    assertThat(st.b()[si]).isEqualTo(ix.b()[ix.assetStart()[n] + s]);
+                }
+            }
+        }
+    }
 }

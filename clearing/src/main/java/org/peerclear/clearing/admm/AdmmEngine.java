@@ -33,6 +33,12 @@ import org.peerclear.index.MarketIndex;
  * in the operator's consensus walks with the operator's target {@link #w}, and records its net
  * injection for the operator's step, which the caller runs between two sweeps (single-threaded).
  *
+ * <p>Over a horizon the market is the periods stacked ({@link MarketIndex#stacked}) and an agent
+ * whose assets are linked across periods is a group of neighbouring agents, one per period, in
+ * one chunk: the sweep leaves its local step to after the chunk's pass, when every period's
+ * targets are set, and takes it once for the group ({@link HorizonLocalQp}), which writes the
+ * group's price in every period.
+ *
  * <p>Residual sums are kept per chunk of agents (fixed by the market) and added in chunk order by
  * the caller, so any number of threads gives the same bits. Methods on disjoint chunk ranges may
  * run concurrently.
@@ -93,9 +99,24 @@ final class AdmmEngine {
      * to finish after its pass, n (or ~n when its Newton step held on its piece).
      */
     private final int[] deferred;
+    /**
+     * Over a horizon (a stacked market, {@link MarketIndex#stacked}), else null: per agent of
+     * the stacked market, the local QP of its agent over all periods when that agent's assets
+     * are linked across periods (its periods are one group, neighbours in the agents' order and
+     * in one chunk), else null: that agent's periods separate and each takes the walk.
+     */
+    private final HorizonLocalQp[] group;
+    /** Per chunk: local QPs over the horizon that ended without a KKT point. */
+    final long[] qpFailC;
 
     AdmmEngine(MarketIndex ix, LocalStep local, int[] agentChunk, AdmmOptions opt, AdmmNetworkOperator net) {
+        this(ix, local, agentChunk, opt, net, null);
+    }
+
+    AdmmEngine(MarketIndex ix, LocalStep local, int[] agentChunk, AdmmOptions opt, SystemOperator net,
+               HorizonLocalQp[] group) {
         this.local = local;
+        this.group = group;
         this.arcStart = ix.arcStart();
         this.arcOf = ix.arcsOf();
         this.agentChunk = agentChunk;
@@ -147,6 +168,7 @@ final class AdmmEngine {
         this.msgC = new long[nc];
         this.heldC = new boolean[nc];
         this.deferred = new int[n];
+        this.qpFailC = new long[nc];
     }
 
     void clear() {
@@ -193,6 +215,10 @@ final class AdmmEngine {
         }
     }
 
+    HorizonLocalQp group(int n) {
+        return group == null ? null : group[n];
+    }
+
     /** The pair price lambda seen from CSR arc q. */
     double lambda(int q) {
         return 0.5 * (st[2 * q] + st[2 * q + 1]);
@@ -224,6 +250,10 @@ final class AdmmEngine {
             long msg = 0;
             for (int n = agentChunk[c]; n < agentChunk[c + 1]; n++) {
                 if (local.isIdle(n)) {
+                    continue;
+                }
+                if (group != null && group[n] != null) {
+                    msg += groupStep(n, c, r, from, it);
                     continue;
                 }
                 double mu0 = start(mc[n]);
@@ -271,6 +301,47 @@ final class AdmmEngine {
             mn[n] = held ? m : refine(n, r, mu0, m, c);
         }
         return arcStart[n + 1] - arcStart[n];
+    }
+
+    /**
+     * The local step of a group (an agent whose assets are linked across periods) at its first
+     * period's agent n, for all its periods at once; nothing at the group's other agents. In
+     * asynchronous rounds the group takes the step or sits it out as one agent (its first
+     * period's draw). Returns the trade messages sent.
+     */
+    private int groupStep(int n, int c, double r, int from, long it) {
+        HorizonLocalQp g = group[n];
+        if (n != g.first) {
+            return 0;
+        }
+        final int tEnd = g.periods;
+        final double[] mc = mu[from];
+        final double[] mn = mu[from ^ 1];
+        if (active != null) {
+            boolean on = draw(it, n) < asyncFraction;
+            for (int t = 0; t < tEnd; t++) {
+                active[from ^ 1][n + t] = (byte) (on ? 1 : 0);
+            }
+            if (!on) {
+                for (int t = 0; t < tEnd; t++) {
+                    mn[n + t] = mc[n + t];
+                    if (covered != null) {
+                        assetPrice[from ^ 1][n + t] = assetPrice[from][n + t];
+                    }
+                }
+                g.keep(from);
+                return 0;
+            }
+        }
+        if (covered != null && covered[n]) {
+            if (!g.solve(st, r, mn, from ^ 1, w, injNext, assetPrice[from ^ 1])) {
+                qpFailC[c]++;
+            }
+        } else if (!g.solve(st, r, mn, from ^ 1, null, null, null)) {
+            qpFailC[c]++;
+        }
+        walkC[c]++;
+        return arcStart[n + tEnd] - arcStart[n];
     }
 
     /** Σ of agent n's trades at price m, with the same operations as the sweep's (h = 1/(2 rho)). */
@@ -487,13 +558,16 @@ final class AdmmEngine {
                 double m = local.newtonStep(n, muS, -ts * h, act * invRho);
                 boolean held = local.onPiece(n, muS, m, upper(hiU), lower(loB));
                 mn[n] = m;
-                if (!plainStep) {
-                    if (covered != null && covered[n]) {
-                        double pn = injNext[n];
-                        double dp = pn - inj[n];
-                        ds += dp * dp;
-                        inj[n] = pn;
-                    }
+                if (!plainStep && covered != null && covered[n]) {
+                    double pn = injNext[n];
+                    double dp = pn - inj[n];
+                    ds += dp * dp;
+                    inj[n] = pn;
+                }
+                if (group != null && group[n] != null) {
+                    // Its step needs the targets of every period: after the chunk's pass.
+                    deferred[a0 + pending++] = n;
+                } else if (!plainStep) {
                     deferred[a0 + pending++] = held ? ~n : n;
                 } else if (!held) {
                     deferred[a0 + pending++] = n;
@@ -507,7 +581,9 @@ final class AdmmEngine {
                 final int e = deferred[a0 + k];
                 final int n = e < 0 ? ~e : e;
                 final double muS = start(mc[n]);
-                if (plainStep) {
+                if (group != null && group[n] != null) {
+                    msg += groupStep(n, c, r, from, it);
+                } else if (plainStep) {
                     mn[n] = refine(n, r, muS, mn[n], c);
                 } else {
                     msg += step(n, c, r, from, it, muS, mn[n], e < 0);
@@ -559,7 +635,14 @@ final class AdmmEngine {
      * producing the sum of its trades.
      */
     void dispatch(int n, int cur, double[] p) {
-        if (covered != null && covered[n]) {
+        if (group != null && group[n] != null) {
+            HorizonLocalQp g = group[n];
+            int t = n - g.first;
+            double[] x = g.point[cur];
+            for (int k = 0; k < g.numAssets(); k++) {
+                p[local.assetStart(n) + k] = x[g.assetVar(k, t)];
+            }
+        } else if (covered != null && covered[n]) {
             local.dispatch(n, assetPrice[cur][n], inj[n], p);
         } else {
             local.dispatchCsr(n, mu[cur][n], trade, p);

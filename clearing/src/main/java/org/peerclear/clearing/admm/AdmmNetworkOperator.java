@@ -27,7 +27,7 @@ import org.peerclear.index.MarketIndex;
  * <p>Agents without a bus (community managers, the grid at the substation) and agents at the
  * slack bus do not inject into the LinDistFlow model and have no consensus with the operator.
  */
-final class AdmmNetworkOperator {
+final class AdmmNetworkOperator implements SystemOperator {
     private final NetworkModel model;
     private final int nAgents;
     private final int[] slotOf;
@@ -118,23 +118,27 @@ final class AdmmNetworkOperator {
     }
 
     /** True when agent n's injection is in the operator's consensus. */
-    boolean covers(int n) {
+    @Override
+    public boolean covers(int n) {
         return slotOf[n] >= 0;
     }
 
     /** The local step's target for agent n, in price units: {@code rho·x_n + pi_n}. */
-    double target(int n, double rho) {
+    @Override
+    public double target(int n, double rho) {
         return rho * x[n] + pi[n];
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         Arrays.fill(x, 0.0);
         Arrays.fill(pi, 0.0);
         feasible = true;
     }
 
     /** Starts from given injections and network prices (e.g. a previous result's). */
-    void warmStart(double[] injections, double[] prices) {
+    @Override
+    public void warmStart(double[] injections, double[] prices) {
         for (int n = 0; n < nAgents; n++) {
             x[n] = covers(n) ? injections[n] : 0.0;
             pi[n] = covers(n) && Double.isFinite(prices[n]) ? prices[n] : 0.0;
@@ -146,7 +150,8 @@ final class AdmmNetworkOperator {
      * primal residual's share {@code Σ_n (P_n − x_n)²}. Deterministic, single-threaded: the
      * projection is over the buses, tiny next to the agents' work.
      */
-    double step(double[] injection, double rho) {
+    @Override
+    public double step(double[] injection, double rho) {
         Arrays.fill(yBus, 0.0);
         double invRho = 1.0 / rho;
         for (int n = 0; n < nAgents; n++) {
@@ -172,12 +177,14 @@ final class AdmmNetworkOperator {
     }
 
     /** False once a projection found the limits infeasible (no injections satisfy them). */
-    boolean feasible() {
+    @Override
+    public boolean feasible() {
         return feasible;
     }
 
     /** Σ_n pi_n² over covered agents (for the relative rule's dual scale). */
-    double priceNorm2() {
+    @Override
+    public double priceNorm2() {
         double s = 0;
         for (int n = 0; n < nAgents; n++) {
             s += pi[n] * pi[n];

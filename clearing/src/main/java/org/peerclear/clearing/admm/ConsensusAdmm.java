@@ -50,7 +50,7 @@ public final class ConsensusAdmm {
     private final int nArcs;
     private final int[] arcOf;
     /** The system operator of a network-aware clearing, or null. */
-    private final AdmmNetworkOperator net;
+    private final SystemOperator net;
     private double netPrimal;
 
     private final int[] agentChunk;
@@ -92,6 +92,16 @@ public final class ConsensusAdmm {
 
     /** With the system operator of a network-aware clearing (null for none). */
     ConsensusAdmm(MarketIndex index, AdmmOptions options, AdmmNetworkOperator operator) {
+        this(index, options, operator, null, 1);
+    }
+
+    /**
+     * Over a horizon: {@code index} is the periods stacked ({@link MarketIndex#stacked}),
+     * {@code groups} per stacked agent the local QP of its agent when that agent's periods are
+     * linked (else null), {@code periods} the horizon's length (chunks hold whole agents, all
+     * their periods).
+     */
+    ConsensusAdmm(MarketIndex index, AdmmOptions options, SystemOperator operator, HorizonLocalQp[] groups, int periods) {
         this.net = operator;
         this.ix = index;
         this.opt = options;
@@ -101,14 +111,17 @@ public final class ConsensusAdmm {
         this.arcOf = index.arcsOf();
         this.relative = options.stopping() == AdmmOptions.Stopping.RELATIVE;
         this.p = new double[index.numAssets()];
-        this.agentChunk = agentChunks(index);
-        this.eng = new AdmmEngine(index, local, agentChunk, options, operator);
+        this.agentChunk = agentChunks(index, periods);
+        this.eng = new AdmmEngine(index, local, agentChunk, options, operator, groups);
         this.initialRho = options.rho();
         this.rho = initialRho;
     }
 
-    /** Contiguous agent ranges of about equal work (arcs plus assets), fixed by the market alone. */
-    private static int[] agentChunks(MarketIndex ix) {
+    /**
+     * Contiguous agent ranges of about equal work (arcs plus assets), fixed by the market alone,
+     * each starting at a multiple of {@code align} (an agent's periods in a stacked market).
+     */
+    private static int[] agentChunks(MarketIndex ix, int align) {
         int n = ix.numAgents();
         int[] out = new int[n + 2];
         int c = 0;
@@ -116,7 +129,7 @@ public final class ConsensusAdmm {
         long w = 0;
         for (int i = 0; i < n; i++) {
             w += 1 + (ix.arcStart()[i + 1] - ix.arcStart()[i]) + (ix.assetStart()[i + 1] - ix.assetStart()[i]);
-            if (w >= AGENT_CHUNK_WEIGHT && i + 1 < n) {
+            if (w >= AGENT_CHUNK_WEIGHT && i + 1 < n && (i + 1) % align == 0) {
                 out[c++] = i + 1;
                 w = 0;
             }
@@ -577,7 +590,25 @@ public final class ConsensusAdmm {
         return messages;
     }
 
-    /** Local steps that walked the breakpoints (Newton kept leaving its piece, or the agent is in the operator's consensus). */
+    /** Local QPs over a horizon that ended without a KKT point, over the engine's life. */
+    public long localFailures() {
+        return sum(eng.qpFailC);
+    }
+
+    /** Agent n's local QP over the horizon's periods (null when its periods are not linked, or not a horizon). */
+    HorizonLocalQp group(int n) {
+        return eng.group(n);
+    }
+
+    /** The price buffer of the last completed iteration (that of {@link #agentPrices()}). */
+    int currentBuffer() {
+        return cur;
+    }
+
+    /**
+     * Local steps that walked the breakpoints (Newton kept leaving its piece, or the agent is in
+     * the operator's consensus), or over a horizon solved an agent's local QP.
+     */
     public long walks() {
         return walks;
     }

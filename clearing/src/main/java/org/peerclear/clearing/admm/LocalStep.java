@@ -285,6 +285,11 @@ final class LocalStep {
         return Math.max(0.0, Math.max(lambda - gamma - mu, mu - lambda - gamma));
     }
 
+    /** Agent n's first asset. */
+    int assetStart(int n) {
+        return assetStart[n];
+    }
+
     /** True when agent n has neither assets nor arcs, and so no price. */
     boolean isIdle(int n) {
         return assetStart[n] == assetStart[n + 1] && arcStart[n] == arcStart[n + 1];

@@ -31,6 +31,14 @@ final class HorizonFormulation {
     final int[][] charge;
     final int[][] discharge;
     final int[][] energy;
+    /** Per storage link, per connected period: its injection row {@code p − d + c = 0} and its energy row. */
+    final int[][] storageRow;
+    final int[][] energyRow;
+    /** Per shiftable link: its total's row. */
+    final int[] shiftableRow;
+    /** Per ramp link, per period t ≥ 1 (at t − 1): its rows {@code p_t − p_{t−1} ≤ rampMax} and {@code ≥ −rampMax}. */
+    final int[][] rampUpRow;
+    final int[][] rampDownRow;
     final Problem problem;
 
     HorizonFormulation(Horizon h) {
@@ -53,6 +61,8 @@ final class HorizonFormulation {
         charge = new int[ns][];
         discharge = new int[ns][];
         energy = new int[ns][];
+        storageRow = new int[ns][];
+        energyRow = new int[ns][];
         for (int k = 0; k < ns; k++) {
             StorageLink s = h.storages().get(k);
             String id = ix.assetId(s.asset());
@@ -60,6 +70,8 @@ final class HorizonFormulation {
             charge[k] = new int[len];
             discharge[k] = new int[len];
             energy[k] = new int[len + 1];
+            storageRow[k] = new int[len];
+            energyRow[k] = new int[len];
             for (int i = 0; i <= len; i++) {
                 int t = s.from() + i;
                 double lo = i == 0 ? s.energyInitial() : s.energyMin();
@@ -76,16 +88,18 @@ final class HorizonFormulation {
                 if (s.cycleCost() != 0) {
                     pb.addLinear(discharge[k][i], s.cycleCost() * hours);
                 }
-                pb.addRow("t" + t + ":storage[" + id + "]",
+                storageRow[k][i] = pb.addRow("t" + t + ":storage[" + id + "]",
                         new int[] {blocks[t].assetVariable(s.asset()), discharge[k][i], charge[k][i]},
                         new double[] {1.0, -1.0, 1.0}, Sense.EQUAL, 0.0);
-                pb.addRow("t" + t + ":energy[" + id + "]",
+                energyRow[k][i] = pb.addRow("t" + t + ":energy[" + id + "]",
                         new int[] {energy[k][i + 1], energy[k][i], charge[k][i], discharge[k][i]},
                         new double[] {1.0, -1.0, -hours * s.chargeEfficiency(), hours / s.dischargeEfficiency()},
                         Sense.EQUAL, 0.0);
             }
         }
-        for (ShiftableLink s : h.shiftables()) {
+        shiftableRow = new int[h.shiftables().size()];
+        for (int j = 0; j < shiftableRow.length; j++) {
+            ShiftableLink s = h.shiftables().get(j);
             int len = s.windowEnd() - s.windowStart();
             int[] cols = new int[len];
             double[] vals = new double[len];
@@ -93,16 +107,20 @@ final class HorizonFormulation {
                 cols[i] = blocks[s.windowStart() + i].assetVariable(s.asset());
                 vals[i] = 1.0;
             }
-            pb.addRow("shiftable[" + ix.assetId(s.asset()) + "]", cols, vals, s.atMost() ? Sense.GREATER_EQUAL : Sense.EQUAL,
+            shiftableRow[j] = pb.addRow("shiftable[" + ix.assetId(s.asset()) + "]", cols, vals, s.atMost() ? Sense.GREATER_EQUAL : Sense.EQUAL,
                     -s.energy() / hours);
         }
-        for (RampLink r : h.ramps()) {
+        rampUpRow = new int[h.ramps().size()][Math.max(0, tEnd - 1)];
+        rampDownRow = new int[h.ramps().size()][Math.max(0, tEnd - 1)];
+        for (int j = 0; j < rampUpRow.length; j++) {
+            RampLink r = h.ramps().get(j);
             String id = ix.assetId(r.asset());
             for (int t = 1; t < tEnd; t++) {
                 int[] cols = {blocks[t].assetVariable(r.asset()), blocks[t - 1].assetVariable(r.asset())};
                 double[] vals = {1.0, -1.0};
-                pb.addRow("t" + t + ":rampUp[" + id + "]", cols, vals, Sense.LESS_EQUAL, r.rampMax());
-                pb.addRow("t" + t + ":rampDown[" + id + "]", cols, vals, Sense.GREATER_EQUAL, -r.rampMax());
+                rampUpRow[j][t - 1] = pb.addRow("t" + t + ":rampUp[" + id + "]", cols, vals, Sense.LESS_EQUAL, r.rampMax());
+                rampDownRow[j][t - 1] = pb.addRow("t" + t + ":rampDown[" + id + "]", cols, vals, Sense.GREATER_EQUAL,
+                        -r.rampMax());
             }
         }
         problem = pb.build();

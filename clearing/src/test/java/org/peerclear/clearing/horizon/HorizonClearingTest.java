@@ -63,6 +63,33 @@ class HorizonClearingTest {
     @Test
     void aDayWithPvBatteryShiftableLoadAndRampsAgreesAcrossBackEnds() {
         int tEnd = 24;
+        Horizon h = pvBatteryShiftableRampDay();
+        MarketIndex ix = h.periods().get(0);
+        HorizonResult pdlp = clearing.clear(h, ClearingOptions.DEFAULT.withSolver("ortools-pdlp"));
+        HorizonResult ojalgo = clearing.clear(h, ClearingOptions.DEFAULT.withSolver("ojalgo"));
+        assertThat(pdlp.status()).as(pdlp.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(ojalgo.status()).as(ojalgo.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(Math.abs(pdlp.objective() - ojalgo.objective())).isLessThan(1e-7 * Math.abs(ojalgo.objective()));
+        for (int k = 0; k < 4; k++) {
+            double[] e = pdlp.energy()[k];
+            assertThat(e[e.length - 1]).as("final energy").isGreaterThanOrEqualTo(2 - 1e-6);
+            double washed = 0;
+            for (int t = 0; t < tEnd; t++) {
+                washed -= pdlp.assetPower()[t][asset(ix, "h" + k + ".wash")];
+            }
+            assertThat(washed).as("the shiftable load takes its energy").isCloseTo(2.0, within(1e-6));
+        }
+        // The batteries move energy into the evening peak.
+        double peakDischarge = 0;
+        for (int t = 17; t < 21; t++) {
+            peakDischarge += pdlp.discharge()[0][t];
+        }
+        assertThat(peakDischarge).isGreaterThan(1.0);
+    }
+
+    /** Four households over a day: PV, a battery, a washing machine to shift into 8:00-20:00, a ramped load. */
+    static Horizon pvBatteryShiftableRampDay() {
+        int tEnd = 24;
         List<MarketIndex> periods = new ArrayList<>();
         for (int t = 0; t < tEnd; t++) {
             double pv = Math.max(0, 6 * Math.sin(Math.PI * (t - 6) / 12.0));
@@ -89,27 +116,7 @@ class HorizonClearingTest {
             shiftables.add(new ShiftableLink(asset(ix, "h" + n + ".wash"), 2.0, 8, 20));
             ramps.add(new RampLink(asset(ix, "h" + n + ".load"), 0.6));
         }
-        Horizon h = new Horizon(periods, 1.0, storages, shiftables, ramps);
-        HorizonResult pdlp = clearing.clear(h, ClearingOptions.DEFAULT.withSolver("ortools-pdlp"));
-        HorizonResult ojalgo = clearing.clear(h, ClearingOptions.DEFAULT.withSolver("ojalgo"));
-        assertThat(pdlp.status()).as(pdlp.message()).isEqualTo(Status.OPTIMAL);
-        assertThat(ojalgo.status()).as(ojalgo.message()).isEqualTo(Status.OPTIMAL);
-        assertThat(Math.abs(pdlp.objective() - ojalgo.objective())).isLessThan(1e-7 * Math.abs(ojalgo.objective()));
-        for (int k = 0; k < 4; k++) {
-            double[] e = pdlp.energy()[k];
-            assertThat(e[e.length - 1]).as("final energy").isGreaterThanOrEqualTo(2 - 1e-6);
-            double washed = 0;
-            for (int t = 0; t < tEnd; t++) {
-                washed -= pdlp.assetPower()[t][asset(ix, "h" + k + ".wash")];
-            }
-            assertThat(washed).as("the shiftable load takes its energy").isCloseTo(2.0, within(1e-6));
-        }
-        // The batteries move energy into the evening peak.
-        double peakDischarge = 0;
-        for (int t = 17; t < 21; t++) {
-            peakDischarge += pdlp.discharge()[0][t];
-        }
-        assertThat(peakDischarge).isGreaterThan(1.0);
+        return new Horizon(periods, 1.0, storages, shiftables, ramps);
     }
 
     /**
@@ -150,7 +157,7 @@ class HorizonClearingTest {
         assertThat(noonCharge).as("batteries charge at the PV peak").isGreaterThan(100);
     }
 
-    private static Horizon pvDay(double[] pvShare, boolean batteries) {
+    static Horizon pvDay(double[] pvShare, boolean batteries) {
         List<MarketIndex> periods = new ArrayList<>();
         List<NetworkModel> networks = new ArrayList<>();
         for (double share : pvShare) {

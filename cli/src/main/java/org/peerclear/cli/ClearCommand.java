@@ -11,6 +11,7 @@ import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.io.FileProgressListener;
 import org.peerclear.clearing.horizon.Horizon;
+import org.peerclear.clearing.horizon.HorizonAdmm;
 import org.peerclear.clearing.horizon.HorizonClearing;
 import org.peerclear.clearing.horizon.HorizonCsvWriter;
 import org.peerclear.clearing.horizon.HorizonResult;
@@ -180,13 +181,18 @@ public final class ClearCommand implements Callable<Integer> {
      * horizon on a back-end (the exact solver and ADMM do not take a horizon yet: refused by name).
      */
     private Integer clearHorizon(HorizonMarket hm, PrintWriter err) {
-        if (!List.of("auto", "qp", "lp").contains(method)) {
+        if (!List.of("auto", "qp", "lp", "admm").contains(method)) {
             throw new InvalidInputException("--method " + method + " does not clear a case with several periods yet;"
-                    + " use auto, qp or lp");
+                    + " use auto, qp, lp or admm");
         }
         ClearingOptions o = options();
-        if (o.methodOptions(org.peerclear.clearing.admm.AdmmOptions.class).isPresent()) {
-            throw new InvalidInputException("ADMM options do not apply to a case with several periods yet");
+        boolean admm = "admm".equals(method);
+        if (!admm && o.methodOptions(org.peerclear.clearing.admm.AdmmOptions.class).isPresent()) {
+            throw new InvalidInputException("ADMM options apply to a case with several periods with --method admm only"
+                    + " (auto does not finish a horizon from ADMM's point yet)");
+        }
+        if (admm && solver != null) {
+            throw new InvalidInputException("--solver does not apply to --method admm (its local problems have their own exact solver)");
         }
         Horizon h = Horizons.of(hm);
         if ("lp".equals(method)) {
@@ -194,7 +200,7 @@ public final class ClearCommand implements Callable<Integer> {
         }
         HorizonResult r;
         try {
-            r = new HorizonClearing().clear(h, o);
+            r = admm ? new HorizonAdmm().clear(h, o) : new HorizonClearing().clear(h, o);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

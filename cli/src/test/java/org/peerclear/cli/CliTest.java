@@ -154,9 +154,21 @@ class CliTest {
         JsonNode bat = j.get("assets").get(0);
         assertThat(bat.get("energy")).hasSize(3);
         assertThat(bat.get("p")).hasSize(2);
-        Run admm = run("clear", c.toString(), "--method", "admm");
-        assertThat(admm.code()).isEqualTo(2);
-        assertThat(admm.err()).contains("several periods");
+        // Decentralised over the horizon: the same analytic optimum, certified.
+        Path admmOut = dir.resolve("battery-admm.json");
+        Run admm = run("clear", c.toString(), "--method", "admm", "--stopping", "relative", "--eps", "1e-10", "--out",
+                admmOut.toString());
+        assertThat(admm.code()).as(admm.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(admmOut.toFile());
+        assertThat(a.get("status").asText()).isEqualTo("OPTIMAL");
+        assertThat(a.get("method").asText()).isEqualTo("admm");
+        assertThat(a.get("objective").asDouble()).isCloseTo(-0.286, org.assertj.core.api.Assertions.within(1e-6));
+        Run milp = run("clear", c.toString(), "--method", "milp");
+        assertThat(milp.code()).isEqualTo(2);
+        assertThat(milp.err()).contains("several periods");
+        Run admmAuto = run("clear", c.toString(), "--eps", "1e-6");
+        assertThat(admmAuto.code()).isEqualTo(2);
+        assertThat(admmAuto.err()).contains("--method admm only");
     }
 
     @Test

@@ -69,20 +69,7 @@ final class AdmmNetworkCertificate {
         double[] flowMax = new double[nl];
         double[] flowMin = new double[nl];
         operator.rowDuals(rho, vMax, vMin, flowMax, flowMin);
-        for (int j = 0; j < nb; j++) {
-            set(y, rows.voltageRow(j, true), vMax[j]);
-            set(y, rows.voltageRow(j, false), vMin[j]);
-        }
-        for (int l = 0; l < nl; l++) {
-            set(y, rows.flowRow(l, true), flowMax[l]);
-            set(y, rows.flowRow(l, false), flowMin[l]);
-        }
+        rows.putRowDuals(y, vMax, vMin, flowMax, flowMin);
         return OptimalityCertificate.of(problem, x, y);
-    }
-
-    private static void set(double[] y, int row, double value) {
-        if (row >= 0) {
-            y[row] = value;
-        }
     }
 }

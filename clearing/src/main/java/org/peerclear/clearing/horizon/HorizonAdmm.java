@@ -97,7 +97,7 @@ public final class HorizonAdmm {
         Status status = claimed;
         if (claimed != Status.NOT_CONVERGED) {
             OptimalityCertificate kkt = OptimalityCertificate.of(problem, x, y);
-            Certification.Verdict v = Certification.judge(claimed, null, kkt, scales(h), Math.max(1.0, Math.abs(objective)),
+            Certification.Verdict v = Certification.judge(claimed, null, kkt, HorizonClearing.scales(h), Math.max(1.0, Math.abs(objective)),
                     Status.NOT_CONVERGED, ResultVerifier.Tolerances.DEFAULT);
             status = admm.localFailures() > 0 && v.status() == Status.OPTIMAL ? Status.FEASIBLE : v.status();
             message = message + "; " + kkt + (v.message().isEmpty() ? "" : "; " + v.message());
@@ -181,37 +181,12 @@ public final class HorizonAdmm {
         double[] flowMax = new double[nl];
         double[] flowMin = new double[nl];
         admm.rowDuals(k, vMax, vMin, flowMax, flowMin);
-        for (int j = 0; j < nb; j++) {
-            set(y, rows.voltageRow(j, true), vMax[j]);
-            set(y, rows.voltageRow(j, false), vMin[j]);
-        }
-        for (int l = 0; l < nl; l++) {
-            set(y, rows.flowRow(l, true), flowMax[l]);
-            set(y, rows.flowRow(l, false), flowMin[l]);
-        }
-    }
-
-    private static void set(double[] y, int row, double value) {
-        if (row >= 0) {
-            y[row] = value;
-        }
+        rows.putRowDuals(y, vMax, vMin, flowMax, flowMin);
     }
 
     private static void put(double[] into, int[] at, double[] values) {
         for (int i = 0; i < at.length; i++) {
             into[at[i]] = values[i];
         }
-    }
-
-    /** The largest power and price scales over the periods, as {@link HorizonClearing}'s. */
-    private static ResultVerifier.Scales scales(Horizon h) {
-        double power = 1.0;
-        double price = 1.0;
-        for (MarketIndex ix : h.periods()) {
-            ResultVerifier.Scales s = ResultVerifier.scales(ix);
-            power = Math.max(power, s.power());
-            price = Math.max(price, s.price());
-        }
-        return new ResultVerifier.Scales(power, price);
     }
 }

@@ -206,6 +206,27 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         return upper ? flowMaxRow[l] : flowMinRow[l];
     }
 
+    /**
+     * Writes the multipliers of the voltage rows (per bus, upper and lower) and the flow rows (per
+     * branch) into the problem's dual vector {@code y}; rows that do not exist are skipped.
+     */
+    public void putRowDuals(double[] y, double[] vMax, double[] vMin, double[] flowMax, double[] flowMin) {
+        for (int j = 0; j < vMaxRow.length; j++) {
+            put(y, vMaxRow[j], vMax[j]);
+            put(y, vMinRow[j], vMin[j]);
+        }
+        for (int l = 0; l < flowMaxRow.length; l++) {
+            put(y, flowMaxRow[l], flowMax[l]);
+            put(y, flowMinRow[l], flowMin[l]);
+        }
+    }
+
+    private static void put(double[] y, int row, double value) {
+        if (row >= 0) {
+            y[row] = value;
+        }
+    }
+
     /** The network price component at the buses where agents sit: the duals of the bus rows (0 elsewhere). */
     public double[] agentBusPrices(Solution s) {
         double[] pi = new double[busRow.length];

@@ -3,7 +3,8 @@ package org.peerclear.solver.ipm;
 import java.util.Arrays;
 
 /**
- * A fill-reducing ordering for a symmetric sparsity pattern: minimum degree on the explicit
+ * The back-end's first ordering, kept in the tests as the reference for the fill of
+ * {@link ApproximateMinimumDegree}: minimum degree on the explicit
  * elimination graph. At each step the node of least current degree is eliminated and its
  * neighbours become a clique, exactly as the Cholesky factorisation will fill in.
  *
@@ -13,8 +14,8 @@ import java.util.Arrays;
  * The cost of one elimination is the sum of its neighbours' list lengths plus the square of its
  * degree. Degrees sit in bucket lists, so picking the minimum is O(1) amortised.
  */
-final class MinimumDegree {
-    private MinimumDegree() {
+final class ExactMinimumDegree {
+    private ExactMinimumDegree() {
     }
 
     /**

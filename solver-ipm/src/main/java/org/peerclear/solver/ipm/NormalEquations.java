@@ -1,6 +1,7 @@
 package org.peerclear.solver.ipm;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The Newton system of the interior-point method,
@@ -160,7 +161,12 @@ final class NormalEquations {
             }
         }
         mx = new double[ai.length];
-        ldl = new SparseLdl(m, ap, ai, deadlineNanos, factorBudget);
+        try {
+            ldl = new SparseLdl(m, ap, ai, deadlineNanos, factorBudget);
+        } catch (FactorBudgetException e) {
+            throw new FactorBudgetException(String.format(Locale.ROOT, "%s; %d rows, ordering %.1f s, symbolic factorisation %.1f s",
+                    e.getMessage(), m, orderingSeconds, (System.nanoTime() - t1) / 1e9));
+        }
         symbolicSeconds = (System.nanoTime() - t1) / 1e9;
         hTrue = new double[n];
         hinv = new double[n];

@@ -385,7 +385,8 @@ final class ApproximateMinimumDegree {
         return to;
     }
 
-    private static void insert(int v, int d, int[] head, int[] next, int[] prev) {
+    /** Puts v at the head of the degree-d list (doubly linked: head, next, prev). */
+    static void insert(int v, int d, int[] head, int[] next, int[] prev) {
         int h = head[d];
         next[v] = h;
         prev[v] = -1;
@@ -395,7 +396,8 @@ final class ApproximateMinimumDegree {
         head[d] = v;
     }
 
-    private static void remove(int v, int d, int[] head, int[] next, int[] prev) {
+    /** Takes v out of the degree-d list. */
+    static void remove(int v, int d, int[] head, int[] next, int[] prev) {
         if (prev[v] >= 0) {
             next[prev[v]] = next[v];
         } else {

@@ -35,7 +35,7 @@ final class ExactMinimumDegree {
         int[] prev = new int[n];
         Arrays.fill(head, -1);
         for (int v = 0; v < n; v++) {
-            insert(v, len[v], head, next, prev);
+            ApproximateMinimumDegree.insert(v, len[v], head, next, prev);
         }
         int[] seen = new int[n];
         int stamp = 0;
@@ -47,13 +47,13 @@ final class ExactMinimumDegree {
                 minDegree++;
             }
             int v = head[minDegree];
-            remove(v, len[v], head, next, prev);
+            ApproximateMinimumDegree.remove(v, len[v], head, next, prev);
             order[k] = v;
             int[] clique = adj[v];
             int cliqueLen = len[v];
             for (int i = 0; i < cliqueLen; i++) {
                 int u = clique[i];
-                remove(u, len[u], head, next, prev);
+                ApproximateMinimumDegree.remove(u, len[u], head, next, prev);
                 stamp++;
                 int[] au = adj[u];
                 int lu = len[u];
@@ -81,7 +81,7 @@ final class ExactMinimumDegree {
                 }
                 System.arraycopy(buffer, 0, au, 0, nl);
                 len[u] = nl;
-                insert(u, nl, head, next, prev);
+                ApproximateMinimumDegree.insert(u, nl, head, next, prev);
                 if (nl < minDegree) {
                     minDegree = nl;
                 }
@@ -90,26 +90,5 @@ final class ExactMinimumDegree {
             len[v] = 0;
         }
         return order;
-    }
-
-    private static void insert(int v, int degree, int[] head, int[] next, int[] prev) {
-        int h = head[degree];
-        next[v] = h;
-        prev[v] = -1;
-        if (h >= 0) {
-            prev[h] = v;
-        }
-        head[degree] = v;
-    }
-
-    private static void remove(int v, int degree, int[] head, int[] next, int[] prev) {
-        if (prev[v] >= 0) {
-            next[prev[v]] = next[v];
-        } else {
-            head[degree] = next[v];
-        }
-        if (next[v] >= 0) {
-            prev[next[v]] = prev[v];
-        }
     }
 }

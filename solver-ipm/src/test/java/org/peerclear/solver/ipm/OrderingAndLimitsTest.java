@@ -50,7 +50,7 @@ class OrderingAndLimitsTest {
         add(names, graphs, sizes, "cliques", 600, cliques(rnd, 600, 60, 8));
         for (int g = 0; g < names.size(); g++) {
             int n = sizes.get(g);
-            int[][] csr = csr(n, graphs.get(g));
+            int[][] csr = SparseLinearAlgebraTest.csr(n, graphs.get(g));
             int[] amd = ApproximateMinimumDegree.order(n, csr[0], csr[1], DeadlineException.NONE);
             assertPermutation(names.get(g), amd, n);
             long amdFill = fill(n, csr, amd);
@@ -69,7 +69,7 @@ class OrderingAndLimitsTest {
                 edges.add(new int[] {0, v});
             }
         }
-        int[][] csr = csr(n, edges);
+        int[][] csr = SparseLinearAlgebraTest.csr(n, edges);
         int[] order = ApproximateMinimumDegree.order(n, csr[0], csr[1], DeadlineException.NONE);
         assertPermutation("path plus hub", order, n);
         assertThat(order[n - 1]).isZero();
@@ -77,7 +77,7 @@ class OrderingAndLimitsTest {
 
     @Test
     void theOrderingAndTheSymbolicFactorisationStopAtAPassedDeadline() {
-        int[][] csr = csr(100, grid(10, 10));
+        int[][] csr = SparseLinearAlgebraTest.csr(100, grid(10, 10));
         long passed = System.nanoTime() - 1;
         assertThatThrownBy(() -> ApproximateMinimumDegree.order(100, csr[0], csr[1], passed))
                 .isInstanceOf(DeadlineException.class).hasMessageContaining("ordering");
@@ -255,23 +255,5 @@ class OrderingAndLimitsTest {
             }
         }
         return e;
-    }
-
-    private static int[][] csr(int n, List<int[]> edges) {
-        int[] start = new int[n + 1];
-        for (int[] e : edges) {
-            start[e[0] + 1]++;
-            start[e[1] + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            start[v + 1] += start[v];
-        }
-        int[] adj = new int[start[n]];
-        int[] fill = Arrays.copyOf(start, n);
-        for (int[] e : edges) {
-            adj[fill[e[0]]++] = e[1];
-            adj[fill[e[1]]++] = e[0];
-        }
-        return new int[][] {start, adj};
     }
 }

@@ -81,7 +81,8 @@ class SparseLinearAlgebraTest {
         assertThat(ldl.repairedPivots()).isZero();
     }
 
-    private static int[][] csr(int n, List<int[]> edges) {
+    /** Symmetric adjacency (CSR without the diagonal) of an edge list. */
+    static int[][] csr(int n, List<int[]> edges) {
         int[] start = new int[n + 1];
         for (int[] e : edges) {
             start[e[0] + 1]++;

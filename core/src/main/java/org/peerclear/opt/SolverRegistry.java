@@ -80,18 +80,36 @@ public final class SolverRegistry {
     }
 
     /**
-     * The back-end used when none is named: the first available of {@link #PREFERRED} for the
-     * class, otherwise the first available one (by name) that supports it.
+     * The back-end used when none is named: the first of {@link #defaultsFor}.
+     *
+     * @throws IllegalArgumentException when no available back-end solves the class
      */
     public SolverBackend defaultFor(ProblemClass problemClass) {
-        for (String name : PREFERRED.getOrDefault(problemClass, List.of())) {
-            Optional<SolverBackend> preferred = find(name).filter(b -> b.isAvailable() && b.supports(problemClass));
-            if (preferred.isPresent()) {
-                return preferred.get();
+        List<SolverBackend> all = defaultsFor(problemClass);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("No available solver back-end solves " + problemClass
+                    + "; registered: " + String.join(", ", names()));
+        }
+        return all.get(0);
+    }
+
+    /**
+     * The available back-ends that solve the class, in the order a caller without a named one
+     * should try them: those of {@link #PREFERRED} first, in its order, then the others by name.
+     * The tail is what a caller falls back on when the first declines a problem (e.g. ipm's
+     * factor over its budget). Empty when none solves the class.
+     */
+    public List<SolverBackend> defaultsFor(ProblemClass problemClass) {
+        List<String> preferred = PREFERRED.getOrDefault(problemClass, List.of());
+        List<SolverBackend> out = new ArrayList<>();
+        for (String name : preferred) {
+            find(name).filter(b -> b.isAvailable() && b.supports(problemClass)).ifPresent(out::add);
+        }
+        for (SolverBackend b : backends) {
+            if (!preferred.contains(b.name()) && b.isAvailable() && b.supports(problemClass)) {
+                out.add(b);
             }
         }
-        return backends.stream().filter(b -> b.isAvailable() && b.supports(problemClass)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No available solver back-end solves " + problemClass
-                        + "; registered: " + String.join(", ", names())));
+        return Collections.unmodifiableList(out);
     }
 }

@@ -69,4 +69,15 @@ class SolverRegistryTest {
         assertThatThrownBy(() -> SolverRegistry.of(List.of(fake("x", true), fake("x", true))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'x'");
     }
+
+    @Test
+    void defaultsForListsThePreferredInOrderThenTheOthersByNameLeavingOutTheUnavailable() {
+        SolverRegistry r = SolverRegistry.of(List.of(fake("ojalgo", true, ProblemClass.QP),
+                fake("ortools-pdlp", true, ProblemClass.QP), fake("ipm", true, ProblemClass.QP),
+                fake("alpha", true, ProblemClass.QP), fake("omega", false, ProblemClass.QP)));
+        assertThat(r.defaultsFor(ProblemClass.QP)).extracting(SolverBackend::name)
+                .containsExactly("ipm", "ortools-pdlp", "ojalgo", "alpha");
+        assertThat(r.defaultFor(ProblemClass.QP).name()).isEqualTo("ipm");
+        assertThat(r.defaultsFor(ProblemClass.MIQP)).isEmpty();
+    }
 }

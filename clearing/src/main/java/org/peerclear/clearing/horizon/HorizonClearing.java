@@ -2,6 +2,7 @@ package org.peerclear.clearing.horizon;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.exact.FlowSolver;
@@ -44,21 +45,41 @@ public final class HorizonClearing {
         return whole(h, options, start);
     }
 
-    /** The whole horizon in one problem on the named back-end, or the default for its class. */
+    /**
+     * The whole horizon in one problem on the named back-end, or the default for its class.
+     *
+     * <p>Fallback: without a named back-end, one that ends with {@link Status#ERROR} (it declined
+     * or failed for an internal reason — ipm does so when its factor exceeds its budget, e.g. on
+     * a horizon of a thousand households) is followed by the next of the registry's
+     * {@link org.peerclear.opt.SolverRegistry#defaultsFor defaultsFor} the class, within what is
+     * left of the time limit; the message says which declined and why. A named back-end is never
+     * replaced.
+     */
     static HorizonResult whole(Horizon h, ClearingOptions options, long start) {
         HorizonFormulation f = new HorizonFormulation(h);
         Problem problem = f.problem;
-        SolverBackend backend = options.solver().map(options.registry()::get)
-                .orElseGet(() -> options.registry().defaultFor(problem.problemClass()));
+        List<SolverBackend> candidates = options.solver().map(name -> List.of(options.registry().get(name)))
+                .orElseGet(() -> options.registry().defaultsFor(problem.problemClass()));
+        if (candidates.isEmpty()) {
+            candidates = List.of(options.registry().defaultFor(problem.problemClass())); // throws, naming the registry
+        }
+        StringBuilder declined = new StringBuilder();
+        SolverBackend backend = candidates.get(0);
         Solution s = backend.solve(problem, options.solverParametersAt(start));
+        for (int next = 1; s.status() == Status.ERROR && next < candidates.size(); next++) {
+            declined.append(String.format(Locale.ROOT, "; %s ended %s (%s), so it went to the next preferred back-end, %s",
+                    backend.name(), s.status(), s.message(), candidates.get(next).name()));
+            backend = candidates.get(next);
+            s = backend.solve(problem, options.solverParametersAt(start));
+        }
         if (!s.status().hasSolution()) {
-            return new HorizonResult(s.status(), s.message(), backend.name(), Double.NaN, seconds(start),
+            return new HorizonResult(s.status(), s.message() + declined, backend.name(), Double.NaN, seconds(start),
                     null, null, null, null, null, null, null, null, List.of());
         }
         OptimalityCertificate kkt = s.hasDuals() ? OptimalityCertificate.of(problem, s) : null;
         Certification.Verdict v = Certification.judge(s.status(), null, kkt, scales(h),
                 Math.max(1.0, Math.abs(s.objective())), Status.NUMERICAL_ERROR, ResultVerifier.Tolerances.DEFAULT);
-        String message = v.message().isEmpty() ? s.message() : s.message() + "; " + v.message();
+        String message = (v.message().isEmpty() ? s.message() : s.message() + "; " + v.message()) + declined;
         int tEnd = h.length();
         double[][] p = new double[tEnd][];
         double[][] t = new double[tEnd][];

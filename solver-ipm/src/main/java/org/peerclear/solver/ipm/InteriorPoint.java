@@ -70,11 +70,22 @@ final class InteriorPoint {
     double relativeGap;
     double objective;
 
-    InteriorPoint(StandardForm f) {
+    /** Why the run hit the time limit (the phase that ran out), null otherwise. */
+    String timeLimitIn;
+    /** True once x, y hold the starting point (before, they are zero). */
+    boolean started;
+
+    /**
+     * Builds the Newton system's structure (ordering, symbolic factorisation).
+     *
+     * @throws DeadlineException     when the deadline passes before the structure is built
+     * @throws FactorBudgetException when the factor would exceed {@code factorBudget}
+     */
+    InteriorPoint(StandardForm f, long deadlineNanos, long factorBudget) {
         this.f = f;
         this.n = f.n;
         this.m = f.m;
-        this.ne = new NormalEquations(f);
+        this.ne = new NormalEquations(f, deadlineNanos, factorBudget);
         hasL = new boolean[n];
         hasU = new boolean[n];
         int pairs = 0;
@@ -115,8 +126,29 @@ final class InteriorPoint {
         return ne.factorNonZeros();
     }
 
+    /** Seconds of the ordering and of the symbolic factorisation, and the flops of one factorisation, for the log. */
+    String structure() {
+        return String.format(java.util.Locale.ROOT, "factor %d non-zeros (%.3g flops; ordering %.3f s, symbolic %.3f s)",
+                ne.factorNonZeros(), ne.factorFlops(), ne.orderingSeconds, ne.symbolicSeconds);
+    }
+
+    /**
+     * Runs to an outcome. At TIME_LIMIT x and y hold the last complete iterate (zero if the
+     * starting point's factorisation ran out) and {@link #timeLimitIn} says where it ran out.
+     */
     Outcome run(double tolerance, long deadlineNanos, boolean log) {
+        try {
+            return iterations(tolerance, deadlineNanos, log);
+        } catch (DeadlineException e) {
+            // Thrown by a numeric factorisation, which precedes every change of the iterate.
+            timeLimitIn = e.getMessage() + (started ? " of iteration " + (iterations + 1) : " of the starting point");
+            return Outcome.TIME_LIMIT;
+        }
+    }
+
+    private Outcome iterations(double tolerance, long deadlineNanos, boolean log) {
         start();
+        started = true;
         int stalled = 0;
         for (iterations = 0; ; iterations++) {
             double mu = measure();
@@ -132,7 +164,8 @@ final class InteriorPoint {
             if (primalResidual <= tolerance && dualResidual <= tolerance && relativeGap <= tolerance) {
                 return Outcome.OPTIMAL;
             }
-            if (System.nanoTime() - deadlineNanos > 0) {
+            if (DeadlineException.passed(deadlineNanos)) {
+                timeLimitIn = "the time limit ran out after iteration " + iterations;
                 return Outcome.TIME_LIMIT;
             }
             if (iterations >= IpmSettings.MAX_ITERATIONS) {

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *       relative primal and dual residuals and gap, all in the original units, at most
  *       {@link SolverParameters#optimalityTolerance()}.</li>
  *   <li>{@link NormalEquations}: the Newton system reduced to A·(H+ρI)⁻¹·Aᵀ + δI, factored by
- *       this module's sparse LDLᵀ ({@link SparseLdl}) after a minimum-degree ordering
- *       ({@link MinimumDegree}), with primal–dual regularisation undone by iterative refinement.</li>
+ *       this module's sparse LDLᵀ ({@link SparseLdl}) after an approximate minimum-degree ordering
+ *       ({@link ApproximateMinimumDegree}), with primal–dual regularisation undone by iterative refinement.</li>
  * </ul>
  *
  * <h2>Statuses</h2>
@@ -44,7 +44,13 @@ import org.slf4j.LoggerFactory;
  * A·d within the rows' recession cone, d in the bounds' recession cone, d = 0 where q &gt; 0 and
  * |d| ≤ 1) — a value below −{@link IpmSettings#RAY_MARGIN}·max(1, ‖c‖∞) is UNBOUNDED. Otherwise
  * NOT_CONVERGED. At the time limit the current iterate is returned as TIME_LIMIT, with its
- * residuals in the message.
+ * residuals in the message and the phase that ran out (the ordering, the symbolic factorisation
+ * and each numeric factorisation watch the deadline too; before the first iterate the point is
+ * zero moved into the bounds). A factor beyond {@link IpmSettings#FACTOR_NONZERO_BUDGET}
+ * non-zeros, or too slow for the time left, is declined after the symbolic factorisation: ERROR,
+ * "interior point declined: factor of N non-zeros exceeds the budget …" (the status of a method
+ * that cannot run for an internal reason; the default horizon clearing then tries the next
+ * preferred back-end).
  *
  * <h2>Measured</h2>
  * The whole 100 households × 24 h horizon on a complete trade graph (497k variables, 128k rows,
@@ -62,6 +68,18 @@ public final class IpmBackend implements SolverBackend {
     private static final Logger LOG = LoggerFactory.getLogger(IpmBackend.class);
     public static final String NAME = "ipm";
     private static final Set<ProblemClass> CLASSES = EnumSet.of(ProblemClass.LP, ProblemClass.QP);
+
+    private final long factorBudget;
+
+    /** The back-end with the factor budget of {@link IpmSettings#FACTOR_NONZERO_BUDGET} (the service constructor). */
+    public IpmBackend() {
+        this(IpmSettings.FACTOR_NONZERO_BUDGET);
+    }
+
+    /** With another factor budget: the tests' hook to a budget refusal on a small problem. */
+    IpmBackend(long factorBudget) {
+        this.factorBudget = factorBudget;
+    }
 
     @Override
     public String name() {
@@ -94,9 +112,11 @@ public final class IpmBackend implements SolverBackend {
         }
         long start = System.nanoTime();
         double limit = parameters.timeLimitSeconds();
-        long deadline = Double.isFinite(limit) && limit < 1e9 ? start + (long) (limit * 1e9) : start + Long.MAX_VALUE / 2;
+        long deadline = Double.isFinite(limit) && limit < 1e9 ? start + (long) (limit * 1e9) : DeadlineException.NONE;
         try {
             return solve(problem, parameters, start, deadline);
+        } catch (FactorBudgetException e) {
+            return Solution.withoutPoint(Status.ERROR, "interior point declined: " + e.getMessage(), NAME, 0, seconds(start));
         } catch (RuntimeException e) {
             LOG.warn("Interior point failed on {}", problem.name(), e);
             return Solution.withoutPoint(Status.ERROR, "interior point failed: " + e, NAME, 0, seconds(start));
@@ -109,21 +129,28 @@ public final class IpmBackend implements SolverBackend {
             return Solution.withoutPoint(Status.INFEASIBLE, "presolve: " + form.infeasibility, NAME, 0, seconds(start));
         }
         long formed = System.nanoTime();
-        InteriorPoint ipm = new InteriorPoint(form);
+        InteriorPoint ipm;
+        try {
+            ipm = new InteriorPoint(form, deadline, factorBudget);
+        } catch (DeadlineException e) {
+            return Solution.of(problem, Status.TIME_LIMIT, "time limit: " + e.getMessage() + ", before the first iterate;"
+                    + " the point is 0 moved into the bounds, not a solution", NAME, form.originalX(form.nearestToZero()),
+                    form.originalY(new double[form.m]), 0, seconds(start));
+        }
         long ordered = System.nanoTime();
         InteriorPoint.Outcome outcome = ipm.run(parameters.optimalityTolerance(), deadline, parameters.solverLog());
         LOG.debug("ipm on {}: standard form {} s, ordering and symbolic factorisation {} s, iterations {} s ({})", problem.name(),
                 (formed - start) / 1e9, (ordered - formed) / 1e9, (System.nanoTime() - ordered) / 1e9, ipm.solveCounts());
         String measures = String.format(Locale.ROOT,
-                "%d iterations, relative primal residual %.2e, dual residual %.2e, gap %.2e; %d rows, %d columns, factor %d non-zeros",
-                ipm.iterations, ipm.primalResidual, ipm.dualResidual, ipm.relativeGap, form.m, form.n, ipm.factorNonZeros());
+                "%d iterations, relative primal residual %.2e, dual residual %.2e, gap %.2e; %d rows, %d columns; %s",
+                ipm.iterations, ipm.primalResidual, ipm.dualResidual, ipm.relativeGap, form.m, form.n, ipm.structure());
         LOG.debug("ipm on {}: {} ({})", problem.name(), outcome, measures);
         switch (outcome) {
             case OPTIMAL:
                 return Solution.of(problem, Status.OPTIMAL, "interior point: " + measures, NAME,
                         form.originalX(ipm.x), form.originalY(ipm.y), ipm.iterations, seconds(start));
             case TIME_LIMIT:
-                return Solution.of(problem, Status.TIME_LIMIT, "time limit: " + measures, NAME,
+                return Solution.of(problem, Status.TIME_LIMIT, "time limit: " + ipm.timeLimitIn + "; " + measures, NAME,
                         form.originalX(ipm.x), form.originalY(ipm.y), ipm.iterations, seconds(start));
             default:
                 return classify(problem, form, parameters, outcome, measures, ipm.iterations, start, deadline);
@@ -163,9 +190,13 @@ public final class IpmBackend implements SolverBackend {
         if (form.infeasibility != null) {
             return null;
         }
-        InteriorPoint ipm = new InteriorPoint(form);
-        InteriorPoint.Outcome o = ipm.run(parameters.optimalityTolerance(), deadline, parameters.solverLog());
-        return o == InteriorPoint.Outcome.OPTIMAL ? ipm : null;
+        try {
+            InteriorPoint ipm = new InteriorPoint(form, deadline, IpmSettings.FACTOR_NONZERO_BUDGET);
+            InteriorPoint.Outcome o = ipm.run(parameters.optimalityTolerance(), deadline, parameters.solverLog());
+            return o == InteriorPoint.Outcome.OPTIMAL ? ipm : null;
+        } catch (DeadlineException | FactorBudgetException e) {
+            return null;
+        }
     }
 
     /** min Σ violation s.t. a_i·x ± v_i (sense) rhs_i, v ≥ 0, the bounds of x unchanged (bounded below by 0, always feasible). */

@@ -81,6 +81,38 @@ final class IpmSettings {
      */
     static final double RAY_MARGIN = 1e-6;
 
+    /**
+     * Largest factor (non-zeros of L) the back-end computes: 50 million non-zeros hold 400 MB of
+     * values and 200 MB of row indices, about what a default JVM heap on a developer machine
+     * spares beside the problem. A larger one is declined (Status.ERROR, "factor of N non-zeros
+     * exceeds the budget") so that the caller can use a first-order method instead.
+     */
+    static final long FACTOR_NONZERO_BUDGET = 50_000_000L;
+
+    /**
+     * Flops a second of the up-looking LDLᵀ (indirect addressing, one core), for the time-limit
+     * budget: measured about 1e9 on the horizon problems; the optimistic side is taken so that
+     * only a factor clearly too slow is declined.
+     */
+    static final double FACTOR_FLOP_RATE = 2e9;
+
+    /**
+     * Factorisations a solve needs at least (the start, then one per iteration, and Mehrotra
+     * needs 15–60 iterations): with a time limit, a factor whose flops times this exceed the time
+     * left at {@link #FACTOR_FLOP_RATE} is declined at once rather than run into the limit.
+     */
+    static final int MIN_FACTORISATIONS = 10;
+
+    /**
+     * The ordering sets aside nodes of degree above AMD_DENSE_FACTOR·√n (and above
+     * {@link #AMD_DENSE_MINIMUM}) and orders them last: as in AMD, a dense row would otherwise
+     * join every element, and the degree updates would cost O(n) each.
+     */
+    static final double AMD_DENSE_FACTOR = 10.0;
+
+    /** Smallest degree a node needs to count as dense (small graphs have none). */
+    static final int AMD_DENSE_MINIMUM = 16;
+
     private IpmSettings() {
     }
 }

@@ -1,6 +1,7 @@
 package org.peerclear.solver.ipm;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The Newton system of the interior-point method,
@@ -26,7 +27,7 @@ import java.util.Arrays;
  * matrix definite when rows are dependent. Both are removed by iterative refinement on the
  * unregularised system above (at most {@link IpmSettings#REFINEMENT_PASSES} passes).
  *
- * <p>Structure reused every iteration: the minimum-degree ordering ({@link MinimumDegree}), the
+ * <p>Structure reused every iteration: the approximate minimum-degree ordering ({@link ApproximateMinimumDegree}), the
  * symbolic factorisation, and an assembly map that sends each product {@code A_ij·A_kj} of a
  * column to its slot in the permuted upper triangle. Nothing is allocated after construction.
  */
@@ -56,7 +57,20 @@ final class NormalEquations {
     private final double[] cx;
     private final double[] cy;
 
-    NormalEquations(StandardForm f) {
+    /** Seconds spent in the ordering and in the symbolic factorisation (for the log). */
+    final double orderingSeconds;
+    final double symbolicSeconds;
+
+    /**
+     * Builds the pattern, the ordering and the symbolic factorisation.
+     *
+     * @param deadlineNanos checked by the ordering, the symbolic and every numeric factorisation
+     *                      ({@link DeadlineException#NONE} for none)
+     * @param factorBudget  largest number of factor non-zeros accepted ({@link IpmSettings#FACTOR_NONZERO_BUDGET})
+     * @throws DeadlineException     when the deadline passes in the ordering or the symbolic factorisation
+     * @throws FactorBudgetException when the factor would exceed the budget
+     */
+    NormalEquations(StandardForm f, long deadlineNanos, long factorBudget) {
         this.n = f.n;
         this.m = f.m;
         this.colStart = f.colStart;
@@ -80,7 +94,10 @@ final class NormalEquations {
         int[][] graph = graph(m, rowPtr, rowCols, colStart, rowIndex);
         int[] adjStart = graph[0];
         int[] adjacent = graph[1];
-        perm = MinimumDegree.order(m, adjStart, adjacent);
+        long t0 = System.nanoTime();
+        perm = ApproximateMinimumDegree.order(m, adjStart, adjacent, deadlineNanos);
+        long t1 = System.nanoTime();
+        orderingSeconds = (t1 - t0) / 1e9;
         inverse = new int[m];
         for (int k = 0; k < m; k++) {
             inverse[perm[k]] = k;
@@ -144,7 +161,13 @@ final class NormalEquations {
             }
         }
         mx = new double[ai.length];
-        ldl = new SparseLdl(m, ap, ai);
+        try {
+            ldl = new SparseLdl(m, ap, ai, deadlineNanos, factorBudget);
+        } catch (FactorBudgetException e) {
+            throw new FactorBudgetException(String.format(Locale.ROOT, "%s; %d rows, ordering %.1f s, symbolic factorisation %.1f s",
+                    e.getMessage(), m, orderingSeconds, (System.nanoTime() - t1) / 1e9));
+        }
+        symbolicSeconds = (System.nanoTime() - t1) / 1e9;
         hTrue = new double[n];
         hinv = new double[n];
         tm = new double[m];
@@ -192,6 +215,11 @@ final class NormalEquations {
     /** Solves and refinement passes so far (for the log). */
     int solves;
     int refinements;
+
+    /** Flops of one numeric factorisation (Σ column count²). */
+    double factorFlops() {
+        return ldl.flops();
+    }
 
     long factorNonZeros() {
         return ldl.factorNonZeros();

@@ -1,5 +1,7 @@
 package org.peerclear.solver.ipm;
 
+import java.util.Locale;
+
 /**
  * Sparse LDLᵀ factorisation of a symmetric matrix given by its upper triangle in compressed
  * sparse column form (the row indices of column k are ≤ k, the diagonal present), after the
@@ -17,7 +19,12 @@ final class SparseLdl {
     private static final int UNUSED = 0;
     private static final int USED = 1;
 
+    /** Columns between two looks at the clock (a column costs far more than System.nanoTime()). */
+    private static final int DEADLINE_STRIDE = 16;
+
     private final int n;
+    private final long deadline;
+    private final double flops;
     private final int[] ap;
     private final int[] ai;
     private final int[] etree;
@@ -35,11 +42,27 @@ final class SparseLdl {
     private final int[] nextSpace;
     private int repairedPivots;
 
-    /** Symbolic phase for the pattern {@code ap}/{@code ai} (kept by reference: the pattern must not change). */
+    /** Symbolic phase for the pattern {@code ap}/{@code ai} (kept by reference: the pattern must not change), without limits. */
     SparseLdl(int n, int[] ap, int[] ai) {
+        this(n, ap, ai, DeadlineException.NONE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Symbolic phase with limits: the elimination tree and column counts are computed first,
+     * checking the deadline every {@link #DEADLINE_STRIDE} columns; the factor is allocated only
+     * if its non-zeros are within {@code nonZeroBudget} and, with a deadline, if
+     * {@link IpmSettings#MIN_FACTORISATIONS} factorisations of Σ count² flops each can finish by it
+     * at {@link IpmSettings#FACTOR_FLOP_RATE}.
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} value, or {@link DeadlineException#NONE}
+     * @throws DeadlineException when the deadline passes ("symbolic factorisation")
+     * @throws FactorBudgetException when the factor is over budget
+     */
+    SparseLdl(int n, int[] ap, int[] ai, long deadlineNanos, long nonZeroBudget) {
         this.n = n;
         this.ap = ap;
         this.ai = ai;
+        this.deadline = deadlineNanos;
         this.etree = new int[n];
         this.lnz = new int[n];
         int[] work = new int[n];
@@ -49,6 +72,9 @@ final class SparseLdl {
         }
         long total = 0;
         for (int j = 0; j < n; j++) {
+            if (j % DEADLINE_STRIDE == 0 && DeadlineException.passed(deadline)) {
+                throw new DeadlineException("symbolic factorisation", j, n);
+            }
             work[j] = j;
             for (int p = ap[j]; p < ap[j + 1]; p++) {
                 int i = ai[p];
@@ -66,8 +92,27 @@ final class SparseLdl {
                 }
             }
         }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("The factor would have " + total + " non-zeros");
+        // Flops of one factorisation: column i of L updates lnz[i] entries of each of lnz[i] later columns.
+        double flops = 0.0;
+        for (int i = 0; i < n; i++) {
+            flops += (double) lnz[i] * lnz[i];
+        }
+        this.flops = flops;
+        if (total > nonZeroBudget || total > Integer.MAX_VALUE - 8) {
+            throw new FactorBudgetException(String.format(Locale.ROOT,
+                    "factor of %d non-zeros exceeds the budget of %d (IpmSettings.FACTOR_NONZERO_BUDGET: %d bytes a"
+                            + " non-zero; %.3g flops a factorisation)", total, Math.min(nonZeroBudget, Integer.MAX_VALUE - 8L),
+                    Double.BYTES + Integer.BYTES, flops));
+        }
+        double left = DeadlineException.secondsLeft(deadline);
+        if (left < Double.POSITIVE_INFINITY) {
+            double needed = IpmSettings.MIN_FACTORISATIONS * flops / IpmSettings.FACTOR_FLOP_RATE;
+            if (needed > left) {
+                throw new FactorBudgetException(String.format(Locale.ROOT,
+                        "factor of %d non-zeros exceeds the budget of the time limit: %.3g flops a factorisation, at least"
+                                + " %d factorisations at %.3g flop/s take %.0f s, %.0f s are left", total, flops,
+                        IpmSettings.MIN_FACTORISATIONS, IpmSettings.FACTOR_FLOP_RATE, needed, Math.max(left, 0.0)));
+            }
         }
         lp = new int[n + 1];
         for (int i = 0; i < n; i++) {
@@ -94,7 +139,16 @@ final class SparseLdl {
         return repairedPivots;
     }
 
-    /** Numeric factorisation of the values {@code ax} on the pattern given at construction. */
+    /** Σ (column count)² of L: the flops of one numeric factorisation, to within a small factor. */
+    double flops() {
+        return flops;
+    }
+
+    /**
+     * Numeric factorisation of the values {@code ax} on the pattern given at construction.
+     *
+     * @throws DeadlineException when the deadline given at construction passes ("numeric factorisation")
+     */
     void factor(double[] ax) {
         repairedPivots = 0;
         for (int i = 0; i < n; i++) {
@@ -103,6 +157,9 @@ final class SparseLdl {
             nextSpace[i] = lp[i];
         }
         for (int k = 0; k < n; k++) {
+            if (k % DEADLINE_STRIDE == 0 && DeadlineException.passed(deadline)) {
+                throw new DeadlineException("numeric factorisation", k, n);
+            }
             int nnzY = 0;
             double diagonal = 0.0;
             for (int p = ap[k]; p < ap[k + 1]; p++) {

@@ -277,6 +277,15 @@ final class StandardForm {
         return false;
     }
 
+    /** The scaled point nearest to zero within the bounds (the point returned when no iterate exists yet). */
+    double[] nearestToZero() {
+        double[] xs = new double[n];
+        for (int j = 0; j < n; j++) {
+            xs[j] = Math.min(Math.max(0.0, lo[j]), hi[j]);
+        }
+        return xs;
+    }
+
     /** The original problem's x from a scaled point. */
     double[] originalX(double[] xs) {
         double[] x = fixedValue.clone();

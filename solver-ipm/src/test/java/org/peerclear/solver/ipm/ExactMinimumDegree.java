@@ -3,7 +3,8 @@ package org.peerclear.solver.ipm;
 import java.util.Arrays;
 
 /**
- * A fill-reducing ordering for a symmetric sparsity pattern: minimum degree on the explicit
+ * The back-end's first ordering, kept in the tests as the reference for the fill of
+ * {@link ApproximateMinimumDegree}: minimum degree on the explicit
  * elimination graph. At each step the node of least current degree is eliminated and its
  * neighbours become a clique, exactly as the Cholesky factorisation will fill in.
  *
@@ -13,8 +14,8 @@ import java.util.Arrays;
  * The cost of one elimination is the sum of its neighbours' list lengths plus the square of its
  * degree. Degrees sit in bucket lists, so picking the minimum is O(1) amortised.
  */
-final class MinimumDegree {
-    private MinimumDegree() {
+final class ExactMinimumDegree {
+    private ExactMinimumDegree() {
     }
 
     /**
@@ -34,7 +35,7 @@ final class MinimumDegree {
         int[] prev = new int[n];
         Arrays.fill(head, -1);
         for (int v = 0; v < n; v++) {
-            insert(v, len[v], head, next, prev);
+            ApproximateMinimumDegree.insert(v, len[v], head, next, prev);
         }
         int[] seen = new int[n];
         int stamp = 0;
@@ -46,13 +47,13 @@ final class MinimumDegree {
                 minDegree++;
             }
             int v = head[minDegree];
-            remove(v, len[v], head, next, prev);
+            ApproximateMinimumDegree.remove(v, len[v], head, next, prev);
             order[k] = v;
             int[] clique = adj[v];
             int cliqueLen = len[v];
             for (int i = 0; i < cliqueLen; i++) {
                 int u = clique[i];
-                remove(u, len[u], head, next, prev);
+                ApproximateMinimumDegree.remove(u, len[u], head, next, prev);
                 stamp++;
                 int[] au = adj[u];
                 int lu = len[u];
@@ -80,7 +81,7 @@ final class MinimumDegree {
                 }
                 System.arraycopy(buffer, 0, au, 0, nl);
                 len[u] = nl;
-                insert(u, nl, head, next, prev);
+                ApproximateMinimumDegree.insert(u, nl, head, next, prev);
                 if (nl < minDegree) {
                     minDegree = nl;
                 }
@@ -89,26 +90,5 @@ final class MinimumDegree {
             len[v] = 0;
         }
         return order;
-    }
-
-    private static void insert(int v, int degree, int[] head, int[] next, int[] prev) {
-        int h = head[degree];
-        next[v] = h;
-        prev[v] = -1;
-        if (h >= 0) {
-            prev[h] = v;
-        }
-        head[degree] = v;
-    }
-
-    private static void remove(int v, int degree, int[] head, int[] next, int[] prev) {
-        if (prev[v] >= 0) {
-            next[prev[v]] = next[v];
-        } else {
-            head[degree] = next[v];
-        }
-        if (next[v] >= 0) {
-            prev[next[v]] = prev[v];
-        }
     }
 }

@@ -75,6 +75,10 @@ public final class ClearCommand implements Callable<Integer> {
     @Option(names = "--stopping", description = "ADMM stopping rule: paper or relative (default: ${DEFAULT-VALUE}).")
     String stopping;
 
+    @Option(names = "--record-convergence", description = "ADMM: write the residuals of every iteration into the result"
+            + " ('convergence', for plot --kind convergence) (default: off).")
+    boolean recordConvergence;
+
     @Option(names = "--threads", description = "Threads (solver or ADMM) (default: ${DEFAULT-VALUE}).")
     Integer threads;
 
@@ -115,7 +119,7 @@ public final class ClearCommand implements Callable<Integer> {
 
     ClearingOptions options() {
         List<String> admmOnly = new ArrayList<>();
-        for (String name : List.of("--rho", "--alpha", "--eps", "--max-iter", "--stopping")) {
+        for (String name : List.of("--rho", "--alpha", "--eps", "--max-iter", "--stopping", "--record-convergence")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
                 admmOnly.add(name);
             }
@@ -165,6 +169,7 @@ public final class ClearCommand implements Callable<Integer> {
                 if (threads != null) {
                     admm = admm.withThreads(threads);
                 }
+                admm = admm.withRecordHistory(recordConvergence);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
@@ -184,6 +189,9 @@ public final class ClearCommand implements Callable<Integer> {
         if (!List.of("auto", "qp", "lp", "admm").contains(method)) {
             throw new InvalidInputException("--method " + method + " does not clear a case with several periods yet;"
                     + " use auto, qp, lp or admm");
+        }
+        if (recordConvergence) {
+            throw new InvalidInputException("--record-convergence records a one-period ADMM run only, not a case with several periods");
         }
         ClearingOptions o = options();
         boolean admm = "admm".equals(method);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "peerclear", mixinStandardHelpOptions = true, versionProvider = PeerClearCli.Version.class,
         description = "Clears peer-to-peer electricity markets.",
-        subcommands = {ClearCommand.class, ExampleCommand.class, GenerateCommand.class, PowerflowCommand.class, SimulateCommand.class,
+        subcommands = {ClearCommand.class, ExampleCommand.class, GenerateCommand.class, PlotCommand.class, PowerflowCommand.class,
+                SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PeerClearCli implements Runnable {
     public static final int OK = 0;

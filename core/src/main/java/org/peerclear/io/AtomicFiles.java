@@ -43,15 +43,31 @@ public final class AtomicFiles {
      * {@link UncheckedIOException} whose message names the file and the problem.
      */
     public static void write(Path target, Consumer<Writer> content) {
+        writeTemporary(target, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.accept(w);
+            }
+        });
+    }
+
+    /** Writes {@code target} with {@code bytes} (a picture, say), atomically like {@link #write(Path, Consumer)}. */
+    public static void writeBytes(Path target, byte[] bytes) {
+        writeTemporary(target, tmp -> Files.write(tmp, bytes));
+    }
+
+    /** Fills a temporary file next to the target. */
+    private interface Filler {
+        void fill(Path tmp) throws IOException;
+    }
+
+    private static void writeTemporary(Path target, Filler filler) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = null;
         try {
             createDirectories(dir);
             tmp = createTemporary(dir, abs);
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.accept(w);
-            }
+            filler.fill(tmp);
             keepPermissions(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -11,6 +11,7 @@ import org.peerclear.model.Grid;
 import org.peerclear.result.AgentResult;
 import org.peerclear.result.AssetResult;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ConvergenceHistory;
 import org.peerclear.result.GridResult;
 import org.peerclear.result.NetworkOutcome;
 import org.peerclear.result.TradeResult;
@@ -19,7 +20,8 @@ import org.peerclear.result.TradeResult;
  * Writes a {@link ClearingResult} as the result JSON of the market-case format: status,
  * message, objective, welfare, method, solver, iterations, residuals, seconds, agents (the grid
  * also with its {@code importPrice} and {@code exportPrice}), assets, trades (non-zero only),
- * plus {@code units}, {@code options} and {@code notes}. Undefined numbers (NaN) are written as
+ * plus {@code units}, {@code options} and {@code notes}, and {@code convergence} when the method
+ * recorded its residuals per iteration. Undefined numbers (NaN) are written as
  * {@code null}.
  */
 public final class ResultJsonWriter {
@@ -138,7 +140,21 @@ public final class ResultJsonWriter {
                 number(g, "worstViolationPu", n.worstViolationPu());
                 number(g, "linearisationErrorPu", n.linearisationError());
                 number(g, "lossesKvar", n.lossesKvar());
+                number(g, "vMin", n.vMin());
+                number(g, "vMax", n.vMax());
                 g.writeStringField("units", "kW, kvar, pu; bus price in currency per market power unit");
+                g.writeEndObject();
+            }
+            if (r.convergence().isPresent()) {
+                ConvergenceHistory h = r.convergence().get();
+                g.writeObjectFieldStart("convergence");
+                g.writeArrayFieldStart("iteration");
+                for (long it : h.iteration()) {
+                    g.writeNumber(it);
+                }
+                g.writeEndArray();
+                JsonOutput.numbers(g, "primal", h.primal());
+                JsonOutput.numbers(g, "dual", h.dual());
                 g.writeEndObject();
             }
             g.writeObjectFieldStart("options");

@@ -45,6 +45,7 @@ public final class ClearingResult {
     private final boolean[] arcPinned;
     private final double[] agentNetworkPrice;
     private final NetworkOutcome network;
+    private final ConvergenceHistory convergence;
 
     private ClearingResult(Builder b) {
         this.market = Objects.requireNonNull(b.market, "market");
@@ -69,6 +70,7 @@ public final class ClearingResult {
             throw new IllegalArgumentException("agentNetworkPrice must have one entry per agent");
         }
         this.network = b.network;
+        this.convergence = b.convergence;
         if (status.hasSolution()) {
             this.assetPower = check(b.assetPower, index.numAssets(), "assetPower");
             this.trade = check(b.trade, index.numArcs(), "trade");
@@ -103,7 +105,7 @@ public final class ClearingResult {
     public Builder toBuilder() {
         Builder b = new Builder(market, index).status(status, message).method(method).solver(solver).iterations(iterations)
                 .residuals(primalResidual, dualResidual).seconds(seconds).pinned(assetPinned, arcPinned)
-                .agentNetworkPrices(agentNetworkPrice).network(network);
+                .agentNetworkPrices(agentNetworkPrice).network(network).convergence(convergence);
         b.notes.clear();
         b.notes.addAll(notes);
         b.options.putAll(options);
@@ -358,6 +360,11 @@ public final class ClearingResult {
         return java.util.Optional.ofNullable(network);
     }
 
+    /** The residuals per iteration, when the method was asked to record them; empty otherwise. */
+    public java.util.Optional<ConvergenceHistory> convergence() {
+        return java.util.Optional.ofNullable(convergence);
+    }
+
     /** Recomputes feasibility and price relations with the default tolerances. */
     public Verification verify() {
         return ResultVerifier.verify(this, ResultVerifier.Tolerances.DEFAULT);
@@ -395,6 +402,7 @@ public final class ClearingResult {
         private boolean[] arcPinned;
         private double[] agentNetworkPrice;
         private NetworkOutcome network;
+        private ConvergenceHistory convergence;
 
         private Builder(Market market, MarketIndex index) {
             this.market = market;
@@ -462,6 +470,12 @@ public final class ClearingResult {
 
         public Builder network(NetworkOutcome outcome) {
             this.network = outcome;
+            return this;
+        }
+
+        /** The residuals per iteration (null: not recorded). */
+        public Builder convergence(ConvergenceHistory history) {
+            this.convergence = history;
             return this;
         }
 

@@ -12,6 +12,7 @@ import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Market;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ConvergenceHistory;
 import org.peerclear.result.NetworkOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,14 +94,16 @@ public final class AdmmClearing implements ClearingMethod {
             return new Iterate(refuted.get(), null);
         }
         NetworkModel netModel = market.network().isPresent() ? NetworkModel.of(market, index) : null;
-        Run run = runOnce(market, index, netModel, options, o, null, start);
+        ConvergenceHistory.Recorder history = o.recordHistory() ? new ConvergenceHistory.Recorder() : null;
+        Run run = runOnce(market, index, netModel, options, o, null, start, history);
         for (int k = 1; k <= o.refinements() && run.ruleHeld() && run.result().status() != Status.OPTIMAL; k++) {
             o = o.withEps(o.eps() / REFINEMENT_FACTOR);
             LOG.debug("Refinement {} of {}: {} ({}), continuing at eps {}", k, o.refinements(), run.result().status(),
                     run.result().message(), o.eps());
-            run = runOnce(market, index, netModel, options, o, run, start);
+            run = runOnce(market, index, netModel, options, o, run, start, history);
         }
-        return new Iterate(run.result(), run.engine().agentPrices().clone());
+        ClearingResult result = history == null ? run.result() : run.result().toBuilder().convergence(history.history()).build();
+        return new Iterate(result, run.engine().agentPrices().clone());
     }
 
     /** One ADMM run and its certified result; the engine and operator are kept to continue from. */
@@ -114,12 +117,15 @@ public final class AdmmClearing implements ClearingMethod {
      * start, across runs.
      */
     private Run runOnce(Market market, MarketIndex index, NetworkModel netModel, ClearingOptions options, AdmmOptions o,
-                        Run previous, long start) {
+                        Run previous, long start, ConvergenceHistory.Recorder history) {
         AdmmNetworkOperator operator = netModel == null ? null : new AdmmNetworkOperator(netModel, index);
         double rho = o.rhoFromData() ? AdmmOptions.rhoFromData(index) : o.rho();
         AdmmOptions run = o.withRho(rho);
         ConsensusAdmm admm = new ConsensusAdmm(index, run, operator);
         long before = previous == null ? 0 : previous.iterations();
+        if (history != null) {
+            admm.recordInto(history, before);
+        }
         if (previous != null) {
             ConsensusAdmm last = previous.engine();
             admm.warmStart(last.trades(), last.tradePrices(), last.agentPrices());

@@ -42,6 +42,7 @@ import org.peerclear.result.ClearingResult;
  *   <li>{@code warmStart}: a previous result of the same market structure to start from.</li>
  *   <li>{@code refinements ≥ 0}: continuations at a smaller eps of a run whose point is not
  *       certified (see {@link #refinements()}).</li>
+ *   <li>{@code recordHistory}: keep the residuals of every iteration in the result.</li>
  * </ul>
  */
 public final class AdmmOptions {
@@ -53,7 +54,7 @@ public final class AdmmOptions {
      * with rho chosen from the data and the polish on.
      */
     public static final AdmmOptions DEFAULT = new AdmmOptions(1.0, 1.0, 1e-4, 100_000, Stopping.PAPER, 1,
-            false, 10.0, 2.0, 10, 1.0, 0L, 100, null, true, true, 0);
+            false, 10.0, 2.0, 10, 1.0, 0L, 100, null, true, true, 0, false);
 
     private final double rho;
     private final double alpha;
@@ -72,10 +73,12 @@ public final class AdmmOptions {
     private final boolean rhoFromData;
     private final boolean polish;
     private final int refinements;
+    private final boolean recordHistory;
 
     private AdmmOptions(double rho, double alpha, double eps, int maxIterations, Stopping stopping, int threads,
                         boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction, long seed,
-                        int progressInterval, ClearingResult warmStart, boolean rhoFromData, boolean polish, int refinements) {
+                        int progressInterval, ClearingResult warmStart, boolean rhoFromData, boolean polish, int refinements,
+                        boolean recordHistory) {
         check("rho", rho, rho > 0 && Double.isFinite(rho));
         check("alpha", alpha, alpha > 0 && alpha < 2);
         check("eps", eps, eps > 0 && Double.isFinite(eps));
@@ -107,6 +110,7 @@ public final class AdmmOptions {
         this.rhoFromData = rhoFromData;
         this.polish = polish;
         this.refinements = refinements;
+        this.recordHistory = recordHistory;
     }
 
     // An int overload so that an invalid count reads "threads: 0", not "threads: 0.0".
@@ -136,7 +140,7 @@ public final class AdmmOptions {
                              boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction,
                              long seed, int progressInterval) {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish, refinements);
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish, refinements, recordHistory);
     }
 
     public double rho() {
@@ -195,7 +199,7 @@ public final class AdmmOptions {
     public AdmmOptions withRho(double v) {
         check("rho", v, v > 0 && Double.isFinite(v));
         return new AdmmOptions(v, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, false, polish, refinements);
+                asyncFraction, seed, progressInterval, warmStart, false, polish, refinements, recordHistory);
     }
 
     public AdmmOptions withAlpha(double v) {
@@ -256,7 +260,7 @@ public final class AdmmOptions {
                     + previous.status() + " has no solution to start from");
         }
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, previous, rhoFromData, polish, refinements);
+                asyncFraction, seed, progressInterval, previous, rhoFromData, polish, refinements, recordHistory);
     }
 
     /**
@@ -274,7 +278,7 @@ public final class AdmmOptions {
 
     public AdmmOptions withPolish(boolean on) {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, rhoFromData, on, refinements);
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, on, refinements, recordHistory);
     }
 
     /**
@@ -289,13 +293,26 @@ public final class AdmmOptions {
 
     public AdmmOptions withRefinements(int n) {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish, n);
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish, n, recordHistory);
+    }
+
+    /**
+     * Whether the result carries the residuals of every iteration ({@code ClearingResult.convergence()},
+     * {@code convergence} in the result JSON); off by default, since a long run records many.
+     */
+    public boolean recordHistory() {
+        return recordHistory;
+    }
+
+    public AdmmOptions withRecordHistory(boolean on) {
+        return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
+                asyncFraction, seed, progressInterval, warmStart, rhoFromData, polish, refinements, on);
     }
 
     /** Back to rho chosen from the data. */
     public AdmmOptions withRhoFromData() {
         return new AdmmOptions(rho, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
-                asyncFraction, seed, progressInterval, warmStart, true, polish, refinements);
+                asyncFraction, seed, progressInterval, warmStart, true, polish, refinements, recordHistory);
     }
 
     /**
@@ -360,7 +377,7 @@ public final class AdmmOptions {
                 + (adaptiveRho ? ", mu=" + mu + ", tau=" + tau + ", adaptInterval=" + adaptInterval : "")
                 + ", asyncFraction=" + asyncFraction + (asyncFraction < 1 ? ", seed=" + seed : "")
                 + ", progressInterval=" + progressInterval + (rhoFromData ? ", rhoFromData" : "") + (polish ? "" : ", polish=false")
-                + (refinements > 0 ? ", refinements=" + refinements : "")
+                + (refinements > 0 ? ", refinements=" + refinements : "") + (recordHistory ? ", recordHistory" : "")
                 + (warmStart != null ? ", warmStart=" + warmStart.method() : "") + "}";
     }
 }

@@ -71,6 +71,9 @@ public final class ConsensusAdmm {
     private double rho;
     private final double initialRho;
     private long iteration;
+    /** Where each iteration's residuals go when the options ask for a history; null otherwise. */
+    private org.peerclear.result.ConvergenceHistory.Recorder history;
+    private long historyOffset;
     private double primal = Double.NaN;
     private double dual = Double.NaN;
     private double tNorm2;
@@ -194,6 +197,15 @@ public final class ConsensusAdmm {
         afterPrepare();
         eng.sweep(0, agentChunk.length - 1, rho, opt.alpha(), relative, cur ^ 1, it + 1);
         completeIteration();
+    }
+
+    /**
+     * Records each iteration's residuals into {@code recorder}, numbered from {@code offset} + 1
+     * (a continuation of an earlier run counts on from that run's iterations).
+     */
+    public void recordInto(org.peerclear.result.ConvergenceHistory.Recorder recorder, long offset) {
+        this.history = recorder;
+        this.historyOffset = offset;
     }
 
     /** Runs to the stopping rule or the iteration limit; true when the rule held. */
@@ -449,6 +461,9 @@ public final class ConsensusAdmm {
             return true;
         }
         dispersion = Double.NaN;
+        if (history != null) {
+            history.add(historyOffset + it, primal, dual);
+        }
         converged = stoppingRuleHolds();
         if (listener != ProgressListener.NONE && (it % opt.progressInterval() == 0 || converged || it == last)) {
             listener.onProgress(new Progress(methodName, it, primal, dual, rho, (System.nanoTime() - start) * 1e-9,

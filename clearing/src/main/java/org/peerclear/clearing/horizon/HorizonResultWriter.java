@@ -20,7 +20,7 @@ import org.peerclear.result.NetworkOutcome;
  * {@code assets[] {id, p[]}} and, for storage and EVs, {@code energy[]} (T+1 entries: held before
  * connection, kept after), {@code charge[]}, {@code discharge[]}; {@code trades[] {from, to,
  * quantity[], price[]}} for the pairs that trade in some period; with a feeder {@code buses[]
- * {id, vm[]}} (AC) and {@code losses[]} (kW). {@code objective} and {@code welfare} are totals.
+ * {id, vm[]}} (AC), {@code losses[]} (kW) and the limits {@code vMin}, {@code vMax} (pu). {@code objective} and {@code welfare} are totals.
  */
 public final class HorizonResultWriter {
     private HorizonResultWriter() {
@@ -226,5 +226,8 @@ public final class HorizonResultWriter {
             losses[t] = ac.lossesKw();
         }
         JsonOutput.numbers(g, "losses", losses);
+        // The feeder's limits, so that a picture of the voltages can show them without the case.
+        JsonOutput.number(g, "vMin", r.network().get(0).vMin());
+        JsonOutput.number(g, "vMax", r.network().get(0).vMax());
     }
 }

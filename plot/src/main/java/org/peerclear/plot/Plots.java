@@ -1,0 +1,33 @@
+package org.peerclear.plot;
+
+import java.nio.file.Path;
+import org.peerclear.model.Market;
+
+/**
+ * Pictures of results: {@link #picture} builds the charts of one {@link PlotKind} from a result
+ * (and, for {@code supply-demand}, the market's case), {@link #write} renders them to PNG or SVG.
+ * Rendering needs no display; run with {@code java.awt.headless=true} where there is none.
+ */
+public final class Plots {
+    private Plots() {
+    }
+
+    /**
+     * The picture of {@code kind}; {@code market} (the case) is needed by {@link PlotKind#SUPPLY_DEMAND}
+     * only and may be null otherwise. A result without what the kind needs is a {@link MissingDataException}.
+     */
+    public static Picture picture(PlotKind kind, ResultData result, Market market) {
+        return switch (kind) {
+            case VOLTAGE -> VoltageChart.picture(result);
+            case PRICES -> PriceChart.picture(result);
+            case CONVERGENCE -> ConvergenceChart.picture(result);
+            case SUPPLY_DEMAND -> SupplyDemandChart.picture(result, market);
+            case ENERGY -> EnergyChart.picture(result);
+        };
+    }
+
+    /** Renders {@code picture} to {@code out} (atomically), PNG or SVG by its extension. */
+    public static void write(Picture picture, Path out) {
+        PictureWriter.write(picture, out);
+    }
+}

@@ -15,11 +15,6 @@ public final class FeeFreeClearing implements ClearingMethod {
     }
 
     @Override
-    public String description() {
-        return "the centralised QP with every trade fee set to 0";
-    }
-
-    @Override
     public ClearingResult clear(Market market, ClearingOptions options) {
         Market feeFree = market.toBuilder()
                 .tradeGraph(market.tradeGraph().withFee(0.0, List.of()))

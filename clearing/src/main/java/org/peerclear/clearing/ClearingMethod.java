@@ -2,6 +2,7 @@ package org.peerclear.clearing;
 
 import org.peerclear.model.Market;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.spi.Named;
 
 /**
  * A way to clear a market (a centralised LP/QP, a MILP, consensus ADMM, an auction...): the
@@ -13,8 +14,9 @@ import org.peerclear.result.ClearingResult;
  * <p>Numerical outcomes (infeasible, not converged, solver failure) are the result's status;
  * misuse (a market this method cannot clear, an invalid option) is an exception that says why.
  */
-public interface ClearingMethod {
+public interface ClearingMethod extends Named {
     /** Unique lower-case name used on the command line ({@code --method}). */
+    @Override
     String name();
 
     default String description() {

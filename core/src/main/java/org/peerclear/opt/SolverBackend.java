@@ -1,6 +1,7 @@
 package org.peerclear.opt;
 
 import java.util.Set;
+import org.peerclear.spi.Named;
 
 /**
  * A solver back-end: the single extension point through which optimisation engines plug in.
@@ -19,8 +20,9 @@ import java.util.Set;
  *       them returns none rather than zeros.</li>
  * </ul>
  */
-public interface SolverBackend {
+public interface SolverBackend extends Named {
     /** Unique lower-case name used on the command line, e.g. {@code ojalgo}, {@code ortools-glop}. */
+    @Override
     String name();
 
     /** The problem classes this back-end solves. */

@@ -2,12 +2,10 @@ package org.peerclear.opt;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
+import org.peerclear.spi.Registry;
 
 /**
  * The back-ends available to a caller. Not a singleton: {@link #load()} reads the service
@@ -30,53 +28,45 @@ public final class SolverRegistry {
             ProblemClass.LP, List.of("ortools-glop", DEFAULT_BACKEND),
             ProblemClass.MILP, List.of("ortools-scip", "ortools-cbc"));
 
-    private final List<SolverBackend> backends;
+    private static final String KIND = "solver back-end";
 
-    private SolverRegistry(List<SolverBackend> backends) {
-        List<SolverBackend> sorted = new ArrayList<>(backends);
-        sorted.sort(Comparator.comparing(SolverBackend::name));
-        for (int i = 1; i < sorted.size(); i++) {
-            if (sorted.get(i).name().equals(sorted.get(i - 1).name())) {
-                throw new IllegalStateException("Two solver back-ends are named '" + sorted.get(i).name() + "'");
-            }
-        }
-        this.backends = Collections.unmodifiableList(sorted);
+    private final Registry<SolverBackend> registry;
+
+    private SolverRegistry(Registry<SolverBackend> registry) {
+        this.registry = registry;
     }
 
+    /** @throws IllegalStateException when two registered back-ends have the same name */
     public static SolverRegistry load() {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        return load(cl != null ? cl : SolverRegistry.class.getClassLoader());
+        return new SolverRegistry(Registry.load(SolverBackend.class, KIND));
     }
 
+    /** @throws IllegalStateException when two registered back-ends have the same name */
     public static SolverRegistry load(ClassLoader classLoader) {
-        List<SolverBackend> found = new ArrayList<>();
-        for (SolverBackend b : ServiceLoader.load(SolverBackend.class, classLoader)) {
-            found.add(b);
-        }
-        return new SolverRegistry(found);
+        return new SolverRegistry(Registry.load(SolverBackend.class, KIND, classLoader));
     }
 
+    /** @throws IllegalStateException when two of them have the same name */
     public static SolverRegistry of(List<? extends SolverBackend> backends) {
-        return new SolverRegistry(new ArrayList<>(backends));
+        return new SolverRegistry(Registry.of(KIND, backends));
     }
 
     /** All registered back-ends, sorted by name (including unavailable ones). */
     public List<SolverBackend> backends() {
-        return backends;
+        return registry.all();
     }
 
     public List<String> names() {
-        return backends.stream().map(SolverBackend::name).collect(Collectors.toList());
+        return registry.names();
     }
 
     public Optional<SolverBackend> find(String name) {
-        return backends.stream().filter(b -> b.name().equals(name)).findFirst();
+        return registry.find(name);
     }
 
-    /** The back-end of that name; an unknown name is an error that lists the available ones. */
+    /** The back-end of that name; an unknown name is an error naming the close matches and the available ones. */
     public SolverBackend get(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown solver back-end '" + name + "'; available: " + String.join(", ", names())));
+        return registry.get(name);
     }
 
     /**
@@ -105,7 +95,7 @@ public final class SolverRegistry {
         for (String name : preferred) {
             find(name).filter(b -> b.isAvailable() && b.supports(problemClass)).ifPresent(out::add);
         }
-        for (SolverBackend b : backends) {
+        for (SolverBackend b : registry.all()) {
             if (!preferred.contains(b.name()) && b.isAvailable() && b.supports(problemClass)) {
                 out.add(b);
             }

@@ -1,6 +1,7 @@
 package org.peerclear.plot;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.peerclear.result.ConvergenceHistory;
 
@@ -12,12 +13,15 @@ import org.peerclear.result.ConvergenceHistory;
  * @param periods     1 for a one-period result, T for a result over T periods
  * @param multiPeriod true when the file is a result over periods (arrays per period), even of one period
  * @param vMin        the feeder's lower voltage limit (pu), NaN when the file does not give it
+ * @param parentBus   each bus's parent on the feeder (the sending end of the branch into it), from the
+ *                    result's {@code branches}; empty when the file has none
  */
 public record ResultData(String market, String status, int periods, boolean multiPeriod, String powerUnit, String currency,
                          double periodHours, List<AgentSeries> agents, List<AssetSeries> assets, List<BusSeries> buses,
-                         double vMin, double vMax, Optional<ConvergenceHistory> convergence) {
+                         double vMin, double vMax, Optional<ConvergenceHistory> convergence, Map<String, String> parentBus) {
 
     public ResultData {
+        parentBus = Map.copyOf(parentBus);
         agents = List.copyOf(agents);
         assets = List.copyOf(assets);
         buses = List.copyOf(buses);

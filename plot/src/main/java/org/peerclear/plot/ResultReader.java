@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import org.peerclear.result.ConvergenceHistory;
 
@@ -54,10 +56,15 @@ public final class ResultReader {
                     b.has("vmLinear") ? numbers(b, "vmLinear", multi, source) : null,
                     b.has("price") ? numbers(b, "price", multi, source) : null));
         }
+        Map<String, String> parentBus = new HashMap<>();
+        for (JsonNode b : root.path("branches")) {
+            parentBus.put(b.path("to").asText(), b.path("from").asText());
+        }
         JsonNode limits = multi ? root : root.path("network");
         return new ResultData(root.path("market").asText(""), root.path("status").asText(""), periods, multi,
                 units.path("power").asText("kW"), units.path("currency").asText(""), units.path("periodHours").asDouble(1.0),
-                agents, assets, buses, number(limits.get("vMin")), number(limits.get("vMax")), convergence(root, source));
+                agents, assets, buses, number(limits.get("vMin")), number(limits.get("vMax")), convergence(root, source),
+                parentBus);
     }
 
     private static Optional<ConvergenceHistory> convergence(JsonNode root, String source) {

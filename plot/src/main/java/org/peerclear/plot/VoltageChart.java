@@ -40,6 +40,13 @@ final class VoltageChart {
         XYSeries linear = new XYSeries("LinDistFlow (vmLinear)", false, false);
         List<ResultData.BusSeries> buses = d.buses();
         for (int i = 0; i < buses.size(); i++) {
+            if (i > 0 && startsLateral(d, buses.get(i - 1).id(), buses.get(i).id())) {
+                // No line from the end of one lateral to the start of the next: they are not adjacent.
+                ac.add(i - 0.5, null);
+                if (buses.get(i).vmLinear() != null) {
+                    linear.add(i - 0.5, null);
+                }
+            }
             ac.add(i, buses.get(i).vm()[0]);
             if (buses.get(i).vmLinear() != null) {
                 linear.add(i, buses.get(i).vmLinear()[0]);
@@ -59,6 +66,12 @@ final class VoltageChart {
         JFreeChart chart = PlotStyle.apply(new JFreeChart("Voltage profile — " + d.market(), PlotStyle.TITLE, plot, true));
         PlotStyle.lines(r, data.getSeriesCount(), buses.size() <= 40);
         return chart;
+    }
+
+    /** Whether bus {@code id} does not hang from {@code previous} (known only when the result lists its branches). */
+    private static boolean startsLateral(ResultData d, String previous, String id) {
+        String parent = d.parentBus().get(id);
+        return parent != null && !parent.equals(previous);
     }
 
     /** The limits as lines, and the axis stretched so that they show even when the voltages keep clear of them. */

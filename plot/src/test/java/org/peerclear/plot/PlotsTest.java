@@ -78,6 +78,27 @@ class PlotsTest {
                 .getValue()).containsExactlyInAnyOrder(0.9, 1.05);
     }
 
+    /**
+     * <pre>
+     *   1 ── 2          bus 3 hangs from bus 1, not from bus 2:
+     *   └─── 3          no line from 2 to 3 in feeder order
+     * </pre>
+     */
+    @Test
+    void theProfileBreaksItsLineWhereALateralStarts() throws Exception {
+        String withLateral = ONE_PERIOD.replace("\"buses\":", "\"branches\":[{\"from\":\"1\",\"to\":\"2\"},"
+                + "{\"from\":\"1\",\"to\":\"3\"}],\"buses\":");
+        XYPlot plot = (XYPlot) Plots.picture(PlotKind.VOLTAGE, data(withLateral), null).charts().get(0).getPlot();
+        XYDataset ds = plot.getDataset();
+        assertThat(ds.getItemCount(0)).isEqualTo(4);
+        assertThat(ds.getXValue(0, 2)).isEqualTo(1.5);
+        assertThat(ds.getYValue(0, 2)).isNaN();
+        assertThat(ds.getYValue(0, 3)).isEqualTo(0.95);
+        // Without branches nothing is known about laterals: one line.
+        assertThat(((XYPlot) Plots.picture(PlotKind.VOLTAGE, data(ONE_PERIOD), null).charts().get(0).getPlot()).getDataset()
+                .getItemCount(0)).isEqualTo(3);
+    }
+
     @Test
     void aHorizonsVoltagesAreAHeatMapOfPeriodAndBus() throws Exception {
         XYPlot plot = (XYPlot) Plots.picture(PlotKind.VOLTAGE, data(HORIZON), null).charts().get(0).getPlot();

@@ -47,7 +47,7 @@ public final class OptionCatalog {
             List<String> close = closeMatches(name);
             throw new InvalidOptionException(name, "unknown option '" + name + "'"
                     + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
-                    + " (every option: peerclear options)");
+                    + " (every option: --help)");
         }
         return s;
     }

@@ -56,9 +56,9 @@ class OptionsTest {
     @Test
     void anUnknownNameSuggestsTheCloseOnes() {
         assertThatThrownBy(() -> CATALOG.spec("admm.rh0")).isInstanceOf(InvalidOptionException.class)
-                .hasMessage("unknown option 'admm.rh0'; did you mean admm.rho? (every option: peerclear options)");
+                .hasMessage("unknown option 'admm.rh0'; did you mean admm.rho? (every option: --help)");
         assertThatThrownBy(() -> Options.defaults(CATALOG).with("admm.Alpha", "1")).hasMessageContaining("did you mean admm.alpha?");
-        assertThatThrownBy(() -> CATALOG.spec("solver.gap")).hasMessage("unknown option 'solver.gap' (every option: peerclear options)");
+        assertThatThrownBy(() -> CATALOG.spec("solver.gap")).hasMessage("unknown option 'solver.gap' (every option: --help)");
         assertThatThrownBy(() -> OptionCatalog.of(List.of(ALPHA, ALPHA))).hasMessage("Two options are named admm.alpha");
     }
 

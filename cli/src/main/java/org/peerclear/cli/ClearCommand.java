@@ -3,7 +3,10 @@ package org.peerclear.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingMethods;
@@ -23,9 +26,12 @@ import org.peerclear.io.ResultCsvWriter;
 import org.peerclear.io.ResultJsonWriter;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
-import org.peerclear.opt.SolverParameters;
+import org.peerclear.clearing.options.ClearingCatalog;
+import org.peerclear.clearing.options.ClearingSettings;
+import org.peerclear.options.Options;
 import org.peerclear.opt.SolverRegistry;
 import org.peerclear.result.ClearingResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,16 +96,21 @@ public final class ClearCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double timeLimit;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a named option (repeatable), e.g. --set admm.rho=0.01;"
+            + " every one is listed below. Over the case's \"options\" block and the flags above (default: none).")
+    Map<String, String> set = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         FileProgressListener files = progress ? new FileProgressPrinter(err) : FileProgressListener.NONE;
         MarketCaseReader.Case c = read(MarketCaseReader.withBusLookup(FeederBuses::of).withProgress(files), casePath);
         if (c.isHorizon()) {
-            return clearHorizon(c.horizon(), err);
+            return clearHorizon(c.horizon(), c.options(), err);
         }
         Market market = c.market();
-        ClearingResult result = clear(market, options());
+        ClearingOptions options = options(c.options());
+        ClearingResult result = ClearingSettings.record(clear(market, options), options);
         if (out != null) {
             ResultJsonWriter.write(result, out, files);
         } else {
@@ -117,7 +128,7 @@ public final class ClearCommand implements Callable<Integer> {
         return PeerClearCli.OK;
     }
 
-    ClearingOptions options() {
+    ClearingOptions options(Map<String, String> caseOptions) {
         List<String> admmOnly = new ArrayList<>();
         for (String name : List.of("--rho", "--alpha", "--eps", "--max-iter", "--stopping", "--record-convergence")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
@@ -128,9 +139,9 @@ public final class ClearCommand implements Callable<Integer> {
             throw new InvalidInputException("Option(s) " + String.join(", ", admmOnly) + " apply to --method admm (or auto, which"
                     + " then runs ADMM and finishes exactly from its point) only");
         }
-        SolverParameters params = SolverParameters.DEFAULT;
-        if (threads != null) {
-            params = params.withThreads(threads);
+        Options settings = settings(caseOptions);
+        if (!"admm".equals(method) && !"auto".equals(method)) {
+            CliSettings.refuse(settings, List.of("admm."), "applies to --method admm (or auto, which then runs ADMM) only");
         }
         SolverRegistry registry = SolverRegistry.load();
         if (FlowSolver.NAME.equals(solver) && !List.of("auto", "qp", "lp").contains(method)) {
@@ -146,34 +157,16 @@ public final class ClearCommand implements Callable<Integer> {
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) {
             throw new InvalidInputException("Invalid value for option --time-limit: '" + timeLimit + "' (a number of seconds > 0)");
         }
-        ClearingOptions options = ClearingOptions.DEFAULT.withSolver(solver).withSolverParameters(params).withRegistry(registry)
-                .withTimeLimitSeconds(timeLimit);
-        if ("admm".equals(method) || !admmOnly.isEmpty()) {
-            org.peerclear.clearing.admm.AdmmOptions admm = org.peerclear.clearing.admm.AdmmOptions.DEFAULT;
-            try {
-                if (rho != null) {
-                    admm = admm.withRho(rho);
-                }
-                if (alpha != null) {
-                    admm = admm.withAlpha(alpha);
-                }
-                if (eps != null) {
-                    admm = admm.withEps(eps);
-                }
-                if (maxIter != null) {
-                    admm = admm.withMaxIterations(maxIter);
-                }
-                if (stopping != null) {
-                    admm = admm.withStopping(org.peerclear.clearing.admm.AdmmOptions.parseStopping(stopping));
-                }
-                if (threads != null) {
-                    admm = admm.withThreads(threads);
-                }
-                admm = admm.withRecordHistory(recordConvergence);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(e.getMessage());
-            }
-            options = options.withMethodOptions(admm);
+        ClearingOptions options;
+        try {
+            options = ClearingSettings.apply(ClearingOptions.DEFAULT.withSolver(solver).withRegistry(registry), settings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        if (recordConvergence) {
+            // A request for what ADMM records, not a value among the named options: it makes ADMM run, as they do.
+            options = options.withMethodOptions(options.methodOptions(org.peerclear.clearing.admm.AdmmOptions.class)
+                    .orElse(org.peerclear.clearing.admm.AdmmOptions.DEFAULT).withRecordHistory(true));
         }
         if (progress) {
             options = options.withListener(new IterationProgressPrinter(spec.commandLine().getErr()));
@@ -182,10 +175,48 @@ public final class ClearCommand implements Callable<Integer> {
     }
 
     /**
+     * The named options of this run: the case's block, then the common flags given, then
+     * {@code --set} (which wins over a flag for the same option).
+     * {@code --threads} is ADMM's too when ADMM runs, as it was before the options had names.
+     */
+    private Options settings(Map<String, String> caseOptions) {
+        Options o = CliSettings.fromCase(Options.defaults(ClearingCatalog.CATALOG), caseOptions, casePath);
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--time-limit")) {
+            o = CliSettings.flag(o, "--time-limit", ClearingCatalog.TIME_LIMIT, timeLimit);
+        }
+        if (given.hasMatchedOption("--rho")) {
+            o = CliSettings.flag(o, "--rho", ClearingCatalog.RHO, OptionalDouble.of(rho));
+        }
+        if (given.hasMatchedOption("--alpha")) {
+            o = CliSettings.flag(o, "--alpha", ClearingCatalog.ALPHA, alpha);
+        }
+        if (given.hasMatchedOption("--eps")) {
+            o = CliSettings.flag(o, "--eps", ClearingCatalog.EPS, eps);
+        }
+        if (given.hasMatchedOption("--max-iter")) {
+            o = CliSettings.flag(o, "--max-iter", ClearingCatalog.MAX_ITER, maxIter);
+        }
+        if (given.hasMatchedOption("--stopping")) {
+            o = CliSettings.flag(o, "--stopping", ClearingCatalog.STOPPING.name(), stopping);
+        }
+        o = CliSettings.fromSet(o, set);
+        if (given.hasMatchedOption("--threads")) {
+            if (!set.containsKey(ClearingCatalog.SOLVER_THREADS.name())) {
+                o = CliSettings.flag(o, "--threads", ClearingCatalog.SOLVER_THREADS, threads);
+            }
+            if (("admm".equals(method) || o.anySet("admm.")) && !set.containsKey(ClearingCatalog.ADMM_THREADS.name())) {
+                o = CliSettings.flag(o, "--threads", ClearingCatalog.ADMM_THREADS, threads);
+            }
+        }
+        return o;
+    }
+
+    /**
      * A case over several periods (or with assets with memory): one centralised problem over the
      * horizon on a back-end (the exact solver and ADMM do not take a horizon yet: refused by name).
      */
-    private Integer clearHorizon(HorizonMarket hm, PrintWriter err) {
+    private Integer clearHorizon(HorizonMarket hm, Map<String, String> caseOptions, PrintWriter err) {
         if (!List.of("auto", "qp", "lp", "admm").contains(method)) {
             throw new InvalidInputException("--method " + method + " does not clear a case with several periods yet;"
                     + " use auto, qp, lp or admm");
@@ -193,12 +224,13 @@ public final class ClearCommand implements Callable<Integer> {
         if (recordConvergence) {
             throw new InvalidInputException("--record-convergence records a one-period ADMM run only, not a case with several periods");
         }
-        ClearingOptions o = options();
+        ClearingOptions o = options(caseOptions);
         boolean admm = "admm".equals(method);
         if (!admm && o.methodOptions(org.peerclear.clearing.admm.AdmmOptions.class).isPresent()) {
             throw new InvalidInputException("ADMM options apply to a case with several periods with --method admm only"
                     + " (auto does not finish a horizon from ADMM's point yet)");
         }
+        CliSettings.refuse(ClearingSettings.read(o), List.of("network."), "does not apply to a case with several periods yet");
         if (admm && solver != null) {
             throw new InvalidInputException("--solver does not apply to --method admm (its local problems have their own exact solver)");
         }
@@ -213,10 +245,10 @@ public final class ClearCommand implements Callable<Integer> {
             throw new InvalidInputException(e.getMessage());
         }
         if (out != null) {
-            HorizonResultWriter.write(hm, h, r, method, out);
+            HorizonResultWriter.write(hm, h, r, method, ClearingSettings.read(o).toMap(), out);
         } else {
             PrintWriter o2 = spec.commandLine().getOut();
-            HorizonResultWriter.write(hm, h, r, method, o2);
+            HorizonResultWriter.write(hm, h, r, method, ClearingSettings.read(o).toMap(), o2);
             o2.flush();
         }
         if (csv != null && r.hasSolution()) {

@@ -37,6 +37,8 @@ public final class PeerClearCli implements Runnable {
     /** Builds the command line with the project's exit-code mapping. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PeerClearCli());
+        CliSettings.listInHelp(cl.getSubcommands().get("clear"));
+        CliSettings.listInHelp(cl.getSubcommands().get("simulate"));
         cl.setExecutionExceptionHandler(PeerClearCli::handle);
         // picocli lets Errors through its exception handler; running out of memory is one.
         cl.setExecutionStrategy(parsed -> {

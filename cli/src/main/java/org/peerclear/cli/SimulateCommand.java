@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.horizon.Horizon;
+import org.peerclear.clearing.options.ClearingCatalog;
+import org.peerclear.clearing.options.ClearingSettings;
+import org.peerclear.options.Options;
 import org.peerclear.clearing.horizon.Horizons;
 import org.peerclear.clearing.horizon.RollingHorizon;
 import org.peerclear.index.MarketIndex;
@@ -61,15 +66,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show progress on stderr: windows done, time so far, time left (default: off).")
     boolean progress;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Set a named option (repeatable), e.g. --set"
+            + " solver.timeLimit=60 (each window's limit); listed below; over the case's \"options\" block (default: none).")
+    Map<String, String> set = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         if (!List.of("qp", "lp", "auto").contains(method)) {
             throw new InvalidInputException("--method " + method + " does not simulate yet; use qp or lp");
         }
         PrintWriter err = spec.commandLine().getErr();
-        HorizonMarket hm = MarketCaseReader.withBusLookup(FeederBuses::of).readHorizon(casePath);
+        MarketCaseReader.Case c = MarketCaseReader.withBusLookup(FeederBuses::of).readHorizonCase(casePath);
+        HorizonMarket hm = c.horizon();
         int end = to == null ? hm.periods() : to;
-        ClearingOptions options = ClearingOptions.DEFAULT;
+        Options settings = CliSettings.fromSet(CliSettings.fromCase(Options.defaults(ClearingCatalog.CATALOG), c.options(), casePath), set);
+        CliSettings.refuse(settings, List.of("admm.", "network."), "does not apply to simulate (its windows are centralised"
+                + " problems without losses or tightening)");
+        ClearingOptions options = ClearingSettings.apply(ClearingOptions.DEFAULT, settings);
         if (progress) {
             options = options.withListener(p -> {
                 err.println(String.format(Locale.ROOT, "simulate: %d windows done, %.1f s, about %.0f s left",

@@ -73,7 +73,7 @@ import org.peerclear.model.Units;
  */
 final class CaseParser {
     static final Set<String> TOP = Set.of("format", "version", "name", "units", "agents", "trades",
-            "communities", "grid", "network", "periods", "profiles", "classes", "classMarkets");
+            "communities", "grid", "network", "periods", "profiles", "classes", "classMarkets", "options");
     private static final Set<String> UNITS = Set.of("power", "currency", "periodHours");
     private static final Set<String> AGENT = Set.of("id", "bus", "class", "assets", "premiums");
     private static final Set<String> TYPES = Set.of("flexible", "storage", "ev", "shiftable");
@@ -214,10 +214,40 @@ final class CaseParser {
     /** The case as it is: one period's market, or the horizon when it needs one. */
     MarketCaseReader.Case either() {
         if (plain()) {
-            return new MarketCaseReader.Case(market(), null);
+            return new MarketCaseReader.Case(market(), null, options());
         }
         HorizonMarket h = horizon();
-        return h.needsHorizon() ? new MarketCaseReader.Case(null, h) : new MarketCaseReader.Case(h.period(0), null);
+        return h.needsHorizon() ? new MarketCaseReader.Case(null, h, options()) : new MarketCaseReader.Case(h.period(0), null, options());
+    }
+
+    /** The case as a horizon, with its options. */
+    MarketCaseReader.Case horizonCase() {
+        return new MarketCaseReader.Case(null, horizon(), options());
+    }
+
+    /**
+     * The optional {@code options} block as written: option names to their values as text, in
+     * the file's order. The names and values are checked by whoever applies them (the reader
+     * does not know the options), naming the field {@code options.NAME}.
+     */
+    private Map<String, String> options() {
+        JsonNode o = root.get("options");
+        if (o == null) {
+            return Map.of();
+        }
+        if (!o.isObject()) {
+            throw new InvalidMarketException("options", "must be an object of option names to values, got " + JsonFields.kind(o));
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        o.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (!v.isValueNode() || v.isNull()) {
+                throw new InvalidMarketException("options." + e.getKey(), "must be a number, true, false or a string, got "
+                        + JsonFields.kind(v));
+            }
+            m.put(e.getKey(), v.asText());
+        });
+        return m;
     }
 
     /**

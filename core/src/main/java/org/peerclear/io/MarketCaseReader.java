@@ -12,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.peerclear.model.HorizonMarket;
@@ -95,7 +98,19 @@ public final class MarketCaseReader {
      * A case as it is, read once: one period's {@link Market} when that is all it is (version 1,
      * or version 2 with one period and no assets with memory), else its {@link HorizonMarket}.
      */
-    public record Case(Market market, HorizonMarket horizon) {
+    public record Case(Market market, HorizonMarket horizon, Map<String, String> options) {
+        /**
+         * @param options the case's {@code options} block: option names to their values as
+         *     written (numbers and booleans as text), in the file's order; empty without one
+         */
+        public Case {
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        }
+
+        public Case(Market market, HorizonMarket horizon) {
+            this(market, horizon, Map.of());
+        }
+
         public boolean isHorizon() {
             return horizon != null;
         }
@@ -108,6 +123,11 @@ public final class MarketCaseReader {
 
     public HorizonMarket readHorizon(Path file) {
         return read(file, CaseParser::horizon);
+    }
+
+    /** The case file as a horizon of any version, with its {@code options} block. */
+    public Case readHorizonCase(Path file) {
+        return read(file, CaseParser::horizonCase);
     }
 
     /** A case as a horizon from text; relative paths (network, profiles) resolve against {@code baseDirectory}. */

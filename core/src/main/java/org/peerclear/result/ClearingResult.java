@@ -455,6 +455,13 @@ public final class ClearingResult {
             return this;
         }
 
+        /** Replaces every recorded option with {@code all}, in its order. */
+        public Builder options(Map<String, String> all) {
+            options.clear();
+            options.putAll(all);
+            return this;
+        }
+
         /** Marks set-points fixed by integer decisions (see {@link ClearingResult#assetPinned(int)}). */
         public Builder pinned(boolean[] assets, boolean[] arcs) {
             this.assetPinned = assets;

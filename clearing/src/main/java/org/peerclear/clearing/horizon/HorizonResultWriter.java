@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Map;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.JsonOutput;
@@ -32,11 +33,27 @@ public final class HorizonResultWriter {
      * does not know it, since one horizon problem serves every centralised method.
      */
     public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Path file) {
-        AtomicFiles.write(file, w -> write(market, h, r, method, w));
+        write(market, h, r, method, Map.of(), file);
+    }
+
+    /**
+     * As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Path)}, with the named
+     * options the run used ({@code ClearingSettings.read(options).toMap()}), written in their order
+     * as the result's {@code options}.
+     */
+    public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Map<String, String> options,
+                             Path file) {
+        AtomicFiles.write(file, w -> write(market, h, r, method, options, w));
     }
 
     /** As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Path)}, to {@code out}. */
     public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Writer out) {
+        write(market, h, r, method, Map.of(), out);
+    }
+
+    /** As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Map, Path)}, to {@code out}. */
+    public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Map<String, String> options,
+                             Writer out) {
         JsonOutput.write(out, g -> {
             g.writeStartObject();
             g.writeStringField("market", market.name());
@@ -59,6 +76,11 @@ public final class HorizonResultWriter {
                 trades(g, h, r);
                 network(g, r);
             }
+            g.writeObjectFieldStart("options");
+            for (Map.Entry<String, String> e : options.entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             g.writeEndObject();
         });
     }

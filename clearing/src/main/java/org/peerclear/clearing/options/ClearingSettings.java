@@ -1,0 +1,85 @@
+package org.peerclear.clearing.options;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.admm.AdmmOptions;
+import org.peerclear.clearing.network.NetworkOptions;
+import org.peerclear.opt.SolverParameters;
+import org.peerclear.options.Options;
+import org.peerclear.result.ClearingResult;
+
+import static org.peerclear.clearing.options.ClearingCatalog.*;
+
+/**
+ * The bridge between named options ({@link ClearingCatalog}) and the option objects the methods
+ * read: {@link #apply} sets them, {@link #read} reads them back, {@link #record} writes them
+ * into a result. ADMM's options are handed to the methods only when one of them is set, and
+ * likewise the network's: method {@code auto} runs ADMM exactly when it is given ADMM options.
+ */
+public final class ClearingSettings {
+    private ClearingSettings() {
+    }
+
+    /** {@code base} with every option of {@code settings} applied (defaults where not set). */
+    public static ClearingOptions apply(ClearingOptions base, Options settings) {
+        requireCatalog(settings);
+        SolverParameters p = base.solverParameters().withThreads(settings.get(SOLVER_THREADS))
+                .withOptimalityTolerance(settings.get(OPTIMALITY_TOLERANCE))
+                .withFeasibilityTolerance(settings.get(FEASIBILITY_TOLERANCE)).withRelativeMipGap(settings.get(MIP_GAP));
+        ClearingOptions o = base.withSolverParameters(p).withTimeLimitSeconds(settings.get(TIME_LIMIT));
+        if (settings.anySet("admm.")) {
+            AdmmOptions a = base.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
+            OptionalDouble rho = settings.get(RHO);
+            a = rho.isPresent() ? a.withRho(rho.getAsDouble()) : a.withRhoFromData();
+            a = a.withAlpha(settings.get(ALPHA)).withEps(settings.get(EPS)).withMaxIterations(settings.get(MAX_ITER))
+                    .withStopping(settings.get(STOPPING)).withThreads(settings.get(ADMM_THREADS))
+                    .withAdaptiveRho(settings.get(ADAPTIVE_RHO)).withAsync(settings.get(ASYNC_FRACTION), settings.get(SEED))
+                    .withPolish(settings.get(POLISH));
+            o = o.withMethodOptions(a);
+        }
+        if (settings.anySet("network.")) {
+            NetworkOptions n = base.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
+            o = o.withMethodOptions(n.withLossAware(settings.get(LOSS_AWARE)).withTightenToAc(settings.get(TIGHTEN_TO_AC)));
+        }
+        return o;
+    }
+
+    /** The named options {@code options} stands for: what a clear with it runs with. */
+    public static Options read(ClearingOptions options) {
+        SolverParameters p = options.solverParameters();
+        Options s = Options.defaults(CATALOG).with(TIME_LIMIT, options.timeLimitSeconds()).with(SOLVER_THREADS, p.threads())
+                .with(OPTIMALITY_TOLERANCE, p.optimalityTolerance()).with(FEASIBILITY_TOLERANCE, p.feasibilityTolerance())
+                .with(MIP_GAP, p.relativeMipGap());
+        if (options.methodOptions(AdmmOptions.class).isPresent()) {
+            AdmmOptions a = options.methodOptions(AdmmOptions.class).get();
+            s = s.with(RHO, a.rhoFromData() ? OptionalDouble.empty() : OptionalDouble.of(a.rho())).with(ALPHA, a.alpha())
+                    .with(EPS, a.eps()).with(MAX_ITER, a.maxIterations()).with(STOPPING, a.stopping())
+                    .with(ADMM_THREADS, a.threads()).with(ADAPTIVE_RHO, a.adaptiveRho()).with(ASYNC_FRACTION, a.asyncFraction())
+                    .with(SEED, a.seed()).with(POLISH, a.polish());
+        }
+        if (options.methodOptions(NetworkOptions.class).isPresent()) {
+            NetworkOptions n = options.methodOptions(NetworkOptions.class).get();
+            s = s.with(LOSS_AWARE, n.lossAware()).with(TIGHTEN_TO_AC, n.tightenToAc());
+        }
+        return s;
+    }
+
+    /**
+     * {@code result} with every catalog option {@code options} stands for first in its
+     * {@code options} (catalog order), then what the method recorded itself (e.g. the rho it
+     * chose from the data).
+     */
+    public static ClearingResult record(ClearingResult result, ClearingOptions options) {
+        Map<String, String> m = new LinkedHashMap<>(read(options).toMap());
+        result.options().forEach(m::putIfAbsent);
+        return result.toBuilder().options(m).build();
+    }
+
+    private static void requireCatalog(Options settings) {
+        if (settings.catalog() != CATALOG) {
+            throw new IllegalArgumentException("Options of another catalog: a clear takes ClearingCatalog.CATALOG's");
+        }
+    }
+}

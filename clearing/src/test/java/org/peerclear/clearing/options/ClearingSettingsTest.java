@@ -1,0 +1,80 @@
+package org.peerclear.clearing.options;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.admm.AdmmOptions;
+import org.peerclear.clearing.network.NetworkOptions;
+import org.peerclear.options.OptionCatalog;
+import org.peerclear.options.OptionSpec;
+import org.peerclear.options.Options;
+import org.junit.jupiter.api.Test;
+
+class ClearingSettingsTest {
+    @Test
+    void theCatalogsDefaultsAreTheOptionObjectsDefaults() {
+        ClearingOptions withAll = ClearingOptions.DEFAULT.withMethodOptions(AdmmOptions.DEFAULT)
+                .withMethodOptions(NetworkOptions.DEFAULT);
+        assertThat(ClearingSettings.read(withAll).toMap()).isEqualTo(Options.defaults(ClearingCatalog.CATALOG).toMap());
+    }
+
+    @Test
+    void everyOptionReachesItsOptionObjectAndReadsBack() {
+        Options set = Options.defaults(ClearingCatalog.CATALOG).withAll(Map.ofEntries(
+                Map.entry("solver.timeLimit", "30"), Map.entry("solver.threads", "3"),
+                Map.entry("solver.optimalityTolerance", "1e-7"), Map.entry("solver.feasibilityTolerance", "1e-6"),
+                Map.entry("solver.relativeMipGap", "0.01"), Map.entry("admm.rho", "0.5"), Map.entry("admm.alpha", "1.5"),
+                Map.entry("admm.eps", "1e-6"), Map.entry("admm.maxIter", "77"), Map.entry("admm.stopping", "relative"),
+                Map.entry("admm.threads", "2"), Map.entry("admm.adaptiveRho", "true"), Map.entry("admm.asyncFraction", "0.5"),
+                Map.entry("admm.seed", "42"), Map.entry("admm.polish", "false"), Map.entry("network.lossAware", "true"),
+                Map.entry("network.tightenToAc", "true")));
+        ClearingOptions o = ClearingSettings.apply(ClearingOptions.DEFAULT, set);
+        assertThat(o.timeLimitSeconds()).isEqualTo(30.0);
+        assertThat(o.solverParameters().threads()).isEqualTo(3);
+        assertThat(o.solverParameters().optimalityTolerance()).isEqualTo(1e-7);
+        assertThat(o.solverParameters().feasibilityTolerance()).isEqualTo(1e-6);
+        assertThat(o.solverParameters().relativeMipGap()).isEqualTo(0.01);
+        AdmmOptions a = o.methodOptions(AdmmOptions.class).orElseThrow();
+        assertThat(a.rho()).isEqualTo(0.5);
+        assertThat(a.rhoFromData()).isFalse();
+        assertThat(a.alpha()).isEqualTo(1.5);
+        assertThat(a.eps()).isEqualTo(1e-6);
+        assertThat(a.maxIterations()).isEqualTo(77);
+        assertThat(a.stopping()).isEqualTo(AdmmOptions.Stopping.RELATIVE);
+        assertThat(a.threads()).isEqualTo(2);
+        assertThat(a.adaptiveRho()).isTrue();
+        assertThat(a.asyncFraction()).isEqualTo(0.5);
+        assertThat(a.seed()).isEqualTo(42L);
+        assertThat(a.polish()).isFalse();
+        NetworkOptions n = o.methodOptions(NetworkOptions.class).orElseThrow();
+        assertThat(n.lossAware()).isTrue();
+        assertThat(n.tightenToAc()).isTrue();
+        assertThat(ClearingSettings.read(o).toMap()).isEqualTo(set.toMap());
+    }
+
+    @Test
+    void admmAndNetworkOptionsReachTheMethodsOnlyWhenSet() {
+        ClearingOptions o = ClearingSettings.apply(ClearingOptions.DEFAULT,
+                Options.defaults(ClearingCatalog.CATALOG).with(ClearingCatalog.TIME_LIMIT, 5.0));
+        assertThat(o.methodOptions(AdmmOptions.class)).isEmpty();
+        assertThat(o.methodOptions(NetworkOptions.class)).isEmpty();
+        ClearingOptions auto = ClearingSettings.apply(ClearingOptions.DEFAULT,
+                Options.defaults(ClearingCatalog.CATALOG).with(ClearingCatalog.RHO, OptionalDouble.empty()));
+        assertThat(auto.methodOptions(AdmmOptions.class).orElseThrow().rhoFromData()).isTrue();
+    }
+
+    @Test
+    void everyOptionIsDescribedOnceInAStableOrder() {
+        OptionCatalog c = ClearingCatalog.CATALOG;
+        List<String> names = c.specs().stream().map(OptionSpec::name).toList();
+        assertThat(names).doesNotHaveDuplicates().startsWith("solver.timeLimit").contains("admm.rho", "admm.alpha", "admm.eps",
+                "admm.maxIter", "admm.stopping", "admm.adaptiveRho", "admm.asyncFraction", "network.lossAware", "network.tightenToAc");
+        assertThat(c.describe().lines().toList()).hasSize(names.size());
+        assertThat(c.specs()).allSatisfy(s -> assertThat(s.description()).isNotBlank());
+        assertThatThrownBy(() -> c.spec("admm.rh0")).hasMessageContaining("did you mean admm.rho?");
+    }
+}

@@ -45,6 +45,7 @@ public final class ClearingResult {
     private final boolean[] arcPinned;
     private final double[] agentNetworkPrice;
     private final NetworkOutcome network;
+    private final Map<String, Object> sections;
 
     private ClearingResult(Builder b) {
         this.market = Objects.requireNonNull(b.market, "market");
@@ -69,6 +70,7 @@ public final class ClearingResult {
             throw new IllegalArgumentException("agentNetworkPrice must have one entry per agent");
         }
         this.network = b.network;
+        this.sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.sections));
         if (status.hasSolution()) {
             this.assetPower = check(b.assetPower, index.numAssets(), "assetPower");
             this.trade = check(b.trade, index.numArcs(), "trade");
@@ -107,6 +109,7 @@ public final class ClearingResult {
         b.notes.clear();
         b.notes.addAll(notes);
         b.options.putAll(options);
+        b.sections.putAll(sections);
         if (status.hasSolution()) {
             b.solution(assetPower, trade, agentPrice, tradePrice);
         }
@@ -358,6 +361,15 @@ public final class ClearingResult {
         return java.util.Optional.ofNullable(network);
     }
 
+    /**
+     * Named sections a clearing adds beyond the common fields (e.g. {@code classMarkets},
+     * {@code lossAllocation}), in the order added: each a number, a string or a map of them
+     * (nested maps allowed), written to the result JSON as a field of that name.
+     */
+    public Map<String, Object> sections() {
+        return sections;
+    }
+
     /** Recomputes feasibility and price relations with the default tolerances. */
     public Verification verify() {
         return ResultVerifier.verify(this, ResultVerifier.Tolerances.DEFAULT);
@@ -395,6 +407,7 @@ public final class ClearingResult {
         private boolean[] arcPinned;
         private double[] agentNetworkPrice;
         private NetworkOutcome network;
+        private final Map<String, Object> sections = new LinkedHashMap<>();
 
         private Builder(Market market, MarketIndex index) {
             this.market = market;
@@ -462,6 +475,12 @@ public final class ClearingResult {
 
         public Builder network(NetworkOutcome outcome) {
             this.network = outcome;
+            return this;
+        }
+
+        /** Adds a named section (see {@link ClearingResult#sections()}); a map must iterate in a stable order. */
+        public Builder section(String name, Object value) {
+            sections.put(name, value);
             return this;
         }
 

@@ -25,7 +25,7 @@ final class CaseRulesCheck {
         Set<String> seen = new HashSet<>();
         for (String id : r.block()) {
             Asset s = asset(assets, id, "block");
-            String at = Checks.assetPath(owner.get(id), id) + ".block";
+            String at = Checks.assetPath(owner.get(id), id) + "block";
             if (s.pMin() != 0.0 && s.pMax() != 0.0) {
                 throw new InvalidMarketException(at, "a block offer needs pMin = 0 (a producer) or pMax = 0 (a consumer); the asset has ["
                         + s.pMin() + ", " + s.pMax() + "]");
@@ -34,7 +34,7 @@ final class CaseRulesCheck {
         }
         for (Map.Entry<String, Double> e : r.minStable().entrySet()) {
             Asset s = asset(assets, e.getKey(), "minStable");
-            String at = Checks.assetPath(owner.get(e.getKey()), e.getKey()) + ".minStable";
+            String at = Checks.assetPath(owner.get(e.getKey()), e.getKey()) + "minStable";
             double x = e.getValue();
             Checks.inRange(at, x);
             if (!(x > 0)) {

@@ -127,6 +127,8 @@ final class CaseParser {
     private final Map<String, Map<String, Double>> premiums = new LinkedHashMap<>();
     /** Agent id → class label, for the check that a version-2 label is declared. */
     private final Map<String, String> labels = new LinkedHashMap<>();
+    /** The path of the first integer rule or premium met, or null. */
+    private String firstRule;
 
     /**
      * A number of a version-2 case as written: a number, an array of per-period values (of any
@@ -331,6 +333,9 @@ final class CaseParser {
         network().ifPresent(b::network);
         ramps.forEach(b::rampMax);
         HorizonMarket h = b.build();
+        if (version == MarketCaseReader.HORIZON_VERSION) {
+            productClasses(); // checks that every class label is declared, as version 2 requires
+        }
         if (h.needsHorizon()) {
             refuseRulesOverHorizon(h);
         }
@@ -354,14 +359,11 @@ final class CaseParser {
 
     /** Integer rules, classes and network tariffs are one-period features in this version. */
     private void refuseRulesOverHorizon(HorizonMarket h) {
-        String field = null;
-        if (!block.isEmpty() || !minStable.isEmpty() || minQuantity > 0) {
-            field = new IntegerRuleSpec(minStable, block, minQuantity).firstField();
-        } else if (!premiums.isEmpty()) {
-            field = "agents[" + premiums.keySet().iterator().next() + "].premiums";
-        } else if (root.has("classMarkets")) {
+        String field = firstRule;
+        if (field == null && root.has("classMarkets")) {
             field = "classMarkets";
-        } else if (root.has("network")) {
+        }
+        if (field == null && root.has("network")) {
             for (String f : List.of("charges", "losses", "lossAware", "tightenToAc")) {
                 if (root.get("network").has(f)) {
                     field = "network." + f;
@@ -570,6 +572,7 @@ final class CaseParser {
         if (node.has("premiums")) {
             v2(path + ".premiums");
             premiums.put(id, CaseRulesFields.premiums(node.get("premiums"), path + ".premiums"));
+            firstRule = firstRule == null ? path + ".premiums" : firstRule;
         }
         List<JsonNode> assets = array(node, "assets", path, false);
         List<Object> list = new ArrayList<>();
@@ -629,6 +632,9 @@ final class CaseParser {
 
     /** An asset's {@code minStable} and {@code block}, noted by asset id. */
     private void integerRules(JsonNode s, String sid, String sp) {
+        if (s.has("minStable") || s.has("block")) {
+            firstRule = firstRule == null ? sp + (s.has("block") ? ".block" : ".minStable") : firstRule;
+        }
         if (s.has("minStable")) {
             v2(sp + ".minStable");
             minStable.put(sid, number(s, "minStable", sp));
@@ -715,6 +721,7 @@ final class CaseParser {
                 case "minQuantity" -> {
                     v2("trades.minQuantity");
                     minQuantity = JsonFields.asNumber(tree(), "trades.minQuantity");
+                    firstRule = firstRule == null ? "trades.minQuantity" : firstRule;
                 }
                 default -> throw unknownField("trades", field, TRADES);
             }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.peerclear.clearing.ClearingMethod;
-import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.casefile.CaseClearing;
+import org.peerclear.clearing.multiclass.MultiClassMethod;
 import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.io.FileProgressListener;
 import org.peerclear.clearing.horizon.Horizon;
@@ -48,7 +48,7 @@ public final class ClearCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CASE.json", description = "The market case.")
     Path casePath;
 
-    @Option(names = "--method", defaultValue = "auto", description = "auto, lp, qp, milp or admm (default: ${DEFAULT-VALUE}: the exact"
+    @Option(names = "--method", defaultValue = "auto", description = "auto, lp, qp, milp, admm or multiclass (default: ${DEFAULT-VALUE}: the exact"
             + " qp, with solver " + FlowSolver.NAME + "; the result's 'method' and 'solver' say what ran).")
     String method;
 
@@ -123,7 +123,8 @@ public final class ClearCommand implements Callable<Integer> {
         }
         err.println(result.status() + " " + market.name() + ": welfare " + result.welfare() + " (" + result.method()
                 + ", " + result.solver() + ", " + String.format(java.util.Locale.ROOT, "%.3f", result.seconds()) + " s)"
-                + (result.hasSolution() ? ", " + result.verify() : ""));
+                // The class markets trade through pools, not bilaterally: the bilateral certificate does not apply.
+                + (result.hasSolution() && !result.sections().containsKey(MultiClassMethod.SECTION) ? ", " + result.verify() : ""));
         err.flush();
         return PeerClearCli.OK;
     }
@@ -284,8 +285,8 @@ public final class ClearCommand implements Callable<Integer> {
         }
     }
 
+    /** Clears the market as its case says (integer rules, classes, network tariff: {@link CaseClearing}). */
     ClearingResult clear(Market market, ClearingOptions options) {
-        ClearingMethod m = ClearingMethods.load().get(method);
-        return m.clear(market, options);
+        return CaseClearing.clear(market, method, options);
     }
 }

@@ -41,7 +41,10 @@ import org.peerclear.model.HorizonAsset;
 import org.peerclear.model.HorizonGrid;
 import org.peerclear.model.HorizonMarket;
 import org.peerclear.model.HorizonTrades;
+import org.peerclear.model.IntegerRuleSpec;
 import org.peerclear.model.InvalidMarketException;
+import org.peerclear.model.NetworkTariff;
+import org.peerclear.model.ProductClasses;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.model.Series;
@@ -85,8 +88,6 @@ final class CaseParser {
             "minStable", "block");
     private static final Set<String> SHIFTABLE = Set.of("id", "type", "energy", "pMax", "windowStart", "windowEnd",
             "minStable", "block");
-    /** Version-2 fields of an asset that this reader does not implement yet (integer rules). */
-    private static final List<String> ASSET_LATER = List.of("minStable", "block");
     private static final Set<String> PROFILE = Set.of("profile", "scale");
     private static final Set<String> TRADES = Set.of("graph", "fee", "arcs", "minQuantity");
     private static final Set<String> ARC = Set.of("from", "to", "gamma");
@@ -94,8 +95,6 @@ final class CaseParser {
     private static final Set<String> GRID = Set.of("bus", "importPrice", "exportPrice", "importMax", "exportMax");
     private static final Set<String> NETWORK = Set.of("case", "vMin", "vMax", "ratings", "charges", "losses", "lossAware",
             "tightenToAc");
-    /** Version-2 fields of the network that this reader does not implement yet (charges and losses). */
-    private static final List<String> NETWORK_LATER = List.of("charges", "losses", "lossAware", "tightenToAc");
     private static final Set<String> RATING = Set.of("from", "to", "pMax");
 
     private final JsonParser p;
@@ -121,8 +120,15 @@ final class CaseParser {
     /** The first version-2 field met (its path, and what it is), or null. */
     private String v2Field;
     private String v2What;
-    /** The first version-2 field met that this reader does not implement yet, or null. */
-    private String later;
+    // Integer rules and classes as written (version 2).
+    private final Map<String, Double> minStable = new LinkedHashMap<>();
+    private final Set<String> block = new java.util.LinkedHashSet<>();
+    private double minQuantity;
+    private final Map<String, Map<String, Double>> premiums = new LinkedHashMap<>();
+    /** Agent id → class label, for the check that a version-2 label is declared. */
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    /** The path of the first integer rule or premium met, or null. */
+    private String firstRule;
 
     /**
      * A number of a version-2 case as written: a number, an array of per-period values (of any
@@ -191,7 +197,7 @@ final class CaseParser {
                         case "format" -> format(small);
                         case "version" -> version(small);
                         case "periods", "profiles" -> v2(field, "the field '" + field + "'");
-                        case "classes", "classMarkets" -> later(field);
+                        case "classes", "classMarkets" -> v2(field, "the field '" + field + "'");
                         default -> { }
                     }
                 }
@@ -260,7 +266,7 @@ final class CaseParser {
             if (h.needsHorizon()) {
                 throw needsHorizon(h);
             }
-            return h.period(0);
+            return withRules(h.period(0).toBuilder());
         }
         Market.Builder b = Market.builder(optionalText(root, "name", "")).units(units());
         agents.forEach(a -> b.agent((Agent) a));
@@ -277,7 +283,43 @@ final class CaseParser {
             b.grid(new Grid(gridBus(), g[0].number(), g[1].number(), g[2].number(), g[3].number()));
         }
         network().ifPresent(b::network);
+        return withRules(b);
+    }
+
+    /**
+     * The market with the case's integer rules, classes and network tariff. They apply to one
+     * period: a horizon that has them is refused in {@link #horizon()}.
+     */
+    private Market withRules(Market.Builder b) {
+        if (version == MarketCaseReader.HORIZON_VERSION) {
+            b.integerRules(new IntegerRuleSpec(minStable, block, minQuantity)).productClasses(productClasses())
+                    .networkTariff(tariff());
+        }
         return b.build();
+    }
+
+    private ProductClasses productClasses() {
+        Set<String> declared = root.has("classes") ? CaseRulesFields.classes(root.get("classes")) : Set.of();
+        labels.forEach((agent, label) -> {
+            if (!declared.contains(label)) {
+                throw new InvalidMarketException("agents[" + agent + "].class", "class '" + label
+                        + "' is not declared in the top-level \"classes\" (version 2 requires it; declared: "
+                        + (declared.isEmpty() ? "none" : String.join(", ", new TreeSet<>(declared))) + ")");
+            }
+        });
+        boolean markets = root.has("classMarkets") && CaseRulesFields.flag(root.get("classMarkets"), "classMarkets");
+        return new ProductClasses(declared, premiums, markets);
+    }
+
+    private NetworkTariff tariff() {
+        JsonNode n = root.get("network");
+        if (n == null) {
+            return NetworkTariff.NONE;
+        }
+        return new NetworkTariff(n.has("charges") ? CaseRulesFields.charges(n.get("charges")) : null,
+                n.has("losses") ? CaseRulesFields.losses(n.get("losses")) : null,
+                n.has("lossAware") && CaseRulesFields.flag(n.get("lossAware"), "network.lossAware"),
+                n.has("tightenToAc") && CaseRulesFields.flag(n.get("tightenToAc"), "network.tightenToAc"));
     }
 
     /** The case as a horizon (a version-1 case is a horizon of one period). */
@@ -320,7 +362,14 @@ final class CaseParser {
         }
         network().ifPresent(b::network);
         ramps.forEach(b::rampMax);
-        return b.build();
+        HorizonMarket h = b.build();
+        if (version == MarketCaseReader.HORIZON_VERSION) {
+            productClasses(); // checks that every class label is declared, as version 2 requires
+        }
+        if (h.needsHorizon()) {
+            refuseRulesOverHorizon(h);
+        }
+        return h;
     }
 
     /** True when the case is one version-1 market as written: nothing needs the horizon to resolve. */
@@ -336,6 +385,27 @@ final class CaseParser {
             }
         }
         return agents.stream().allMatch(a -> a instanceof Agent);
+    }
+
+    /** Integer rules, classes and network tariffs are one-period features in this version. */
+    private void refuseRulesOverHorizon(HorizonMarket h) {
+        String field = firstRule;
+        if (field == null && root.has("classMarkets")) {
+            field = "classMarkets";
+        }
+        if (field == null && root.has("network")) {
+            for (String f : List.of("charges", "losses", "lossAware", "tightenToAc")) {
+                if (root.get("network").has(f)) {
+                    field = "network." + f;
+                    break;
+                }
+            }
+        }
+        if (field != null) {
+            throw new InvalidMarketException(field, "applies to a case of one period without assets with memory; this case "
+                    + (h.periods() > 1 ? "has " + h.periods() + " periods" : "has an asset with memory")
+                    + " (integer rules, premiums, class markets and network tariffs do not clear over a horizon yet)");
+        }
     }
 
     private static InvalidMarketException needsHorizon(HorizonMarket h) {
@@ -413,9 +483,9 @@ final class CaseParser {
             return Optional.empty();
         }
         JsonNode n = object(root.get("network"), "network");
-        for (String field : NETWORK_LATER) {
+        for (String field : List.of("charges", "losses", "lossAware", "tightenToAc")) {
             if (n.has(field)) {
-                later("network." + field);
+                v2("network." + field);
             }
         }
         return Optional.of(network(n, baseDirectory));
@@ -438,9 +508,6 @@ final class CaseParser {
         if (version == MarketCaseReader.VERSION && v2Field != null) {
             throw introducedLater(v2Field, v2What);
         }
-        if (version == MarketCaseReader.HORIZON_VERSION && later != null) {
-            throw notYet(later);
-        }
     }
 
     /** Notes a version-2 field at {@code at}; refused at once in a version-1 case. */
@@ -454,26 +521,15 @@ final class CaseParser {
         }
     }
 
-    /** Notes a version-2 field this reader does not implement yet; refused at once when the version is known. */
-    private void later(String at) {
+    /** Notes a version-2 field named by the last part of its path. */
+    private void v2(String at) {
         v2(at, "the field '" + at.substring(at.lastIndexOf('.') + 1) + "'");
-        if (version == MarketCaseReader.HORIZON_VERSION) {
-            throw notYet(at);
-        }
-        if (later == null) {
-            later = at;
-        }
     }
 
     private static InvalidMarketException introducedLater(String at, String what) {
         return new InvalidMarketException(at, what + " was introduced in version " + MarketCaseReader.HORIZON_VERSION
                 + " of the market-case format; this case is version " + MarketCaseReader.VERSION
                 + " (declare \"version\": " + MarketCaseReader.HORIZON_VERSION + " to use it)");
-    }
-
-    private static InvalidMarketException notYet(String at) {
-        return new InvalidMarketException(at, "not supported yet: a version-2 field that PeerClear does not implement"
-                + " yet (integer rules, product classes, network charges and losses come later); remove it to clear the case");
     }
 
     /** A number as written, required. */
@@ -542,10 +598,12 @@ final class CaseParser {
         object(node, at);
         String id = text(node, "id", at);
         String path = "agents[" + id + "]";
-        if (node.has("premiums")) {
-            later(path + ".premiums");
-        }
         onlyKnown(node, path, AGENT);
+        if (node.has("premiums")) {
+            v2(path + ".premiums");
+            premiums.put(id, CaseRulesFields.premiums(node.get("premiums"), path + ".premiums"));
+            firstRule = firstRule == null ? path + ".premiums" : firstRule;
+        }
         List<JsonNode> assets = array(node, "assets", path, false);
         List<Object> list = new ArrayList<>();
         boolean plain = true;
@@ -557,6 +615,9 @@ final class CaseParser {
         }
         String bus = optionalText(node, "bus", path);
         String productClass = optionalText(node, "class", path);
+        if (productClass != null) {
+            labels.put(id, productClass);
+        }
         if (plain) {
             return new Agent(id, bus, productClass, list.stream().map(Asset.class::cast).toList());
         }
@@ -566,11 +627,7 @@ final class CaseParser {
     /** A version-1 {@link Asset}, a {@link RawFlexible} or a {@link RawTyped}. */
     private Object asset(JsonNode s, String agentId, String path, String sid) {
         String sp = path + ".assets[" + sid + "]";
-        for (String field : ASSET_LATER) {
-            if (s.has(field)) {
-                later(sp + "." + field);
-            }
-        }
+        integerRules(s, sid, sp);
         String type = "flexible";
         if (s.has("type")) {
             v2(sp + ".type", "the field 'type'");
@@ -600,6 +657,28 @@ final class CaseParser {
             return new Asset(sid, pMin.number(), pMax.number(), a.number(), b.number());
         } catch (InvalidMarketException e) {
             throw e.field().startsWith("assets[") ? new InvalidMarketException(path + "." + e.field(), e.problem()) : e;
+        }
+    }
+
+    /** An asset's {@code minStable} and {@code block}, noted by asset id. */
+    private void integerRules(JsonNode s, String sid, String sp) {
+        if (s.has("minStable") || s.has("block")) {
+            firstRule = firstRule == null ? sp + (s.has("block") ? ".block" : ".minStable") : firstRule;
+        }
+        if (s.has("minStable")) {
+            v2(sp + ".minStable");
+            minStable.put(sid, number(s, "minStable", sp));
+        }
+        if (s.has("block")) {
+            v2(sp + ".block");
+            if (CaseRulesFields.flag(s.get("block"), sp + ".block")) {
+                block.add(sid);
+            }
+        }
+        String type = s.has("type") ? s.get("type").asText() : "flexible";
+        if ((s.has("minStable") || s.has("block")) && !type.equals("flexible")) {
+            throw new InvalidMarketException(sp + "." + (s.has("block") ? "block" : "minStable"), "applies to flexible assets only"
+                    + " in this version, not to a " + type + " asset");
         }
     }
 
@@ -670,8 +749,9 @@ final class CaseParser {
                 }
                 case "fee" -> small.set(field, tree());
                 case "minQuantity" -> {
-                    later("trades.minQuantity");
-                    tree();
+                    v2("trades.minQuantity");
+                    minQuantity = JsonFields.asNumber(tree(), "trades.minQuantity");
+                    firstRule = firstRule == null ? "trades.minQuantity" : firstRule;
                 }
                 default -> throw unknownField("trades", field, TRADES);
             }

@@ -45,7 +45,12 @@ public final class MarketCaseWriter {
 
     public static void write(Market market, Writer out) {
         JsonOutput.write(out, g -> {
-            header(g, MarketCaseReader.VERSION, market.name(), market.units());
+            // Integer rules, classes and network tariffs exist from version 2 on; without them a market writes as version 1.
+            boolean v2 = CaseRulesWriter.needsVersion2(market);
+            header(g, v2 ? MarketCaseReader.HORIZON_VERSION : MarketCaseReader.VERSION, market.name(), market.units());
+            if (v2) {
+                CaseRulesWriter.classes(g, market);
+            }
             g.writeArrayFieldStart("agents");
             for (Agent a : market.agents()) {
                 agentStart(g, a.id(), a.bus(), a.productClass());
@@ -56,15 +61,17 @@ public final class MarketCaseWriter {
                     g.writeNumberField("pMax", s.pMax());
                     g.writeNumberField("a", s.a());
                     g.writeNumberField("b", s.b());
+                    CaseRulesWriter.asset(g, market, s.id());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                CaseRulesWriter.premiums(g, market, a.id());
                 g.writeEndObject();
             }
             g.writeEndArray();
             // A constant trade graph and grid write as the numbers of version 1.
             rest(g, HorizonTrades.of(market.tradeGraph()), market.communities(),
-                    market.grid().map(HorizonGrid::of).orElse(null), market.network().orElse(null));
+                    market.grid().map(HorizonGrid::of).orElse(null), market.network().orElse(null), market);
         });
     }
 
@@ -97,7 +104,7 @@ public final class MarketCaseWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            rest(g, market.trades(), market.communities(), market.grid().orElse(null), market.network().orElse(null));
+            rest(g, market.trades(), market.communities(), market.grid().orElse(null), market.network().orElse(null), null);
         });
     }
 
@@ -191,8 +198,8 @@ public final class MarketCaseWriter {
 
     /** Trades, communities, grid and network, and the case's closing brace. */
     private static void rest(JsonGenerator g, HorizonTrades trades, List<Community> communities, HorizonGrid grid,
-                             NetworkSpec network) throws IOException {
-        writeTrades(g, trades);
+                             NetworkSpec network, Market rules) throws IOException {
+        writeTrades(g, trades, rules);
         if (!communities.isEmpty()) {
             g.writeArrayFieldStart("communities");
             for (Community c : communities) {
@@ -240,12 +247,15 @@ public final class MarketCaseWriter {
                 }
                 g.writeEndArray();
             }
+            if (rules != null) {
+                CaseRulesWriter.tariff(g, rules.networkTariff());
+            }
             g.writeEndObject();
         }
         g.writeEndObject();
     }
 
-    private static void writeTrades(JsonGenerator g, HorizonTrades t) throws IOException {
+    private static void writeTrades(JsonGenerator g, HorizonTrades t, Market rules) throws IOException {
         g.writeObjectFieldStart("trades");
         switch (t.kind()) {
             case COMPLETE:
@@ -275,6 +285,9 @@ public final class MarketCaseWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        }
+        if (rules != null && rules.integerRules().minQuantity() > 0) {
+            g.writeNumberField("minQuantity", rules.integerRules().minQuantity());
         }
         g.writeEndObject();
     }

@@ -157,6 +157,10 @@ public final class ResultJsonWriter {
                 JsonOutput.numbers(g, "dual", h.dual());
                 g.writeEndObject();
             }
+            for (Map.Entry<String, Object> e : r.sections().entrySet()) {
+                g.writeFieldName(e.getKey());
+                section(g, e.getValue());
+            }
             g.writeObjectFieldStart("options");
             for (Map.Entry<String, String> e : r.options().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
@@ -170,6 +174,28 @@ public final class ResultJsonWriter {
             g.writeEndObject();
         });
         meter.finish();
+    }
+
+    private static void section(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                section(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isFinite(d)) {
+                g.writeNumber(d);
+            } else {
+                g.writeNull();
+            }
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(String.valueOf(v));
+        }
     }
 
     static void number(JsonGenerator g, String field, double v) throws IOException {

@@ -31,6 +31,9 @@ public final class Market {
     private final List<Community> communities;
     private final Grid grid;
     private final NetworkSpec network;
+    private final IntegerRuleSpec integerRules;
+    private final ProductClasses productClasses;
+    private final NetworkTariff networkTariff;
     private final List<Arc> arcs;
     private final List<String> warnings;
     private final Map<String, Integer> agentIndex;
@@ -43,9 +46,13 @@ public final class Market {
         this.communities = List.copyOf(b.communities);
         this.grid = b.grid;
         this.network = b.network;
+        this.integerRules = b.integerRules;
+        this.productClasses = b.productClasses;
+        this.networkTariff = b.networkTariff;
         this.agentIndex = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         validateAgents();
+        CaseRulesCheck.check(this);
         Map<String, Community> memberOf = validateCommunities();
         validateNetwork();
         this.arcs = deriveArcs(memberOf, notes);
@@ -58,7 +65,8 @@ public final class Market {
 
     /** A builder holding this market's data, to derive a variant. */
     public Builder toBuilder() {
-        Builder b = new Builder(name).units(units).tradeGraph(tradeGraph).grid(grid).network(network);
+        Builder b = new Builder(name).units(units).tradeGraph(tradeGraph).grid(grid).network(network)
+                .integerRules(integerRules).productClasses(productClasses).networkTariff(networkTariff);
         agents.forEach(b::agent);
         communities.forEach(b::community);
         return b;
@@ -95,6 +103,21 @@ public final class Market {
 
     public Optional<Grid> grid() {
         return Optional.ofNullable(grid);
+    }
+
+    /** The integer rules of the case (empty for none): solved by method {@code milp} only. */
+    public IntegerRuleSpec integerRules() {
+        return integerRules;
+    }
+
+    /** Declared product classes, premiums and whether classes clear in markets of their own. */
+    public ProductClasses productClasses() {
+        return productClasses;
+    }
+
+    /** Network charges, loss allocation, loss-aware clearing and tightening to AC (empty for none). */
+    public NetworkTariff networkTariff() {
+        return networkTariff;
     }
 
     public Optional<NetworkSpec> network() {
@@ -317,6 +340,9 @@ public final class Market {
         private final List<Community> communities = new ArrayList<>();
         private Grid grid;
         private NetworkSpec network;
+        private IntegerRuleSpec integerRules = IntegerRuleSpec.NONE;
+        private ProductClasses productClasses = ProductClasses.NONE;
+        private NetworkTariff networkTariff = NetworkTariff.NONE;
 
         private Builder(String name) {
             this.name = name == null || name.isBlank() ? "market" : name;
@@ -356,6 +382,21 @@ public final class Market {
         /** The network, or null for a market without a feeder. */
         public Builder network(NetworkSpec n) {
             this.network = n;
+            return this;
+        }
+
+        public Builder integerRules(IntegerRuleSpec r) {
+            this.integerRules = Objects.requireNonNull(r, "integerRules");
+            return this;
+        }
+
+        public Builder productClasses(ProductClasses c) {
+            this.productClasses = Objects.requireNonNull(c, "productClasses");
+            return this;
+        }
+
+        public Builder networkTariff(NetworkTariff t) {
+            this.networkTariff = Objects.requireNonNull(t, "networkTariff");
             return this;
         }
 

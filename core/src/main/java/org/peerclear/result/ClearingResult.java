@@ -46,6 +46,7 @@ public final class ClearingResult {
     private final double[] agentNetworkPrice;
     private final NetworkOutcome network;
     private final ConvergenceHistory convergence;
+    private final Map<String, Object> sections;
 
     private ClearingResult(Builder b) {
         this.market = Objects.requireNonNull(b.market, "market");
@@ -71,6 +72,7 @@ public final class ClearingResult {
         }
         this.network = b.network;
         this.convergence = b.convergence;
+        this.sections = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.sections));
         if (status.hasSolution()) {
             this.assetPower = check(b.assetPower, index.numAssets(), "assetPower");
             this.trade = check(b.trade, index.numArcs(), "trade");
@@ -109,6 +111,7 @@ public final class ClearingResult {
         b.notes.clear();
         b.notes.addAll(notes);
         b.options.putAll(options);
+        b.sections.putAll(sections);
         if (status.hasSolution()) {
             b.solution(assetPower, trade, agentPrice, tradePrice);
         }
@@ -365,6 +368,15 @@ public final class ClearingResult {
         return java.util.Optional.ofNullable(convergence);
     }
 
+    /**
+     * Named sections a clearing adds beyond the common fields (e.g. {@code classMarkets},
+     * {@code lossAllocation}), in the order added: each a number, a string or a map of them
+     * (nested maps allowed), written to the result JSON as a field of that name.
+     */
+    public Map<String, Object> sections() {
+        return sections;
+    }
+
     /** Recomputes feasibility and price relations with the default tolerances. */
     public Verification verify() {
         return ResultVerifier.verify(this, ResultVerifier.Tolerances.DEFAULT);
@@ -403,6 +415,7 @@ public final class ClearingResult {
         private double[] agentNetworkPrice;
         private NetworkOutcome network;
         private ConvergenceHistory convergence;
+        private final Map<String, Object> sections = new LinkedHashMap<>();
 
         private Builder(Market market, MarketIndex index) {
             this.market = market;
@@ -483,6 +496,12 @@ public final class ClearingResult {
         /** The residuals per iteration (null: not recorded). */
         public Builder convergence(ConvergenceHistory history) {
             this.convergence = history;
+            return this;
+        }
+
+        /** Adds a named section (see {@link ClearingResult#sections()}); a map must iterate in a stable order. */
+        public Builder section(String name, Object value) {
+            sections.put(name, value);
             return this;
         }
 

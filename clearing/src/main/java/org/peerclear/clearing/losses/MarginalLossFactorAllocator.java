@@ -15,7 +15,7 @@ import org.peerclear.result.ClearingResult;
 public final class MarginalLossFactorAllocator implements LossAllocator {
     @Override
     public String name() {
-        return "marginal-loss-factors";
+        return "marginal";
     }
 
     @Override

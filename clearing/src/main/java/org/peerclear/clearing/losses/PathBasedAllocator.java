@@ -21,7 +21,7 @@ import org.peerclear.result.ClearingResult;
 public final class PathBasedAllocator implements LossAllocator {
     @Override
     public String name() {
-        return "path-based";
+        return "path";
     }
 
     @Override

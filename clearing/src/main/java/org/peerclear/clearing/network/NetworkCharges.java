@@ -59,6 +59,54 @@ public final class NetworkCharges {
         });
     }
 
+    /**
+     * A charge per zone: a trade inside zone Z pays {@code rates[Z]}, a trade between zones
+     * Z1 and Z2 pays {@code rates[Z1] + rates[Z2]} (it uses both zones' networks).
+     * {@code zoneOfBus} maps bus ids to zones; empty, the zones are the feeder's laterals
+     * ({@link #zones}), each named by its first bus's id. A bus without a zone, or a zone
+     * without a rate, is an error naming it when the policy meets the feeder.
+     */
+    public static NetworkCharges zonal(java.util.Map<String, Double> rates, java.util.Map<String, String> zoneOfBus) {
+        rates.forEach((z, r) -> check("rates[" + z + "]", r));
+        java.util.Map<String, Double> rateOf = java.util.Map.copyOf(rates);
+        java.util.Map<String, String> given = java.util.Map.copyOf(zoneOfBus);
+        return new NetworkCharges("zonal", m -> {
+            Feeder feeder = m.feeder();
+            int[] lateral = zones(feeder);
+            double[] rate = new double[feeder.busCount()];
+            String[] zone = new String[feeder.busCount()];
+            for (int i = 0; i < rate.length; i++) {
+                String bus = feeder.busIds().get(i);
+                zone[i] = given.isEmpty() ? feeder.busIds().get(lateral[i]) : given.get(bus);
+                Double r = zone[i] == null ? null : rateOf.get(zone[i]);
+                rate[i] = r == null ? Double.NaN : r;
+            }
+            return (f, t, buys) -> zonalCharge(zone, rate, f, t, feeder, given.isEmpty());
+        });
+    }
+
+    private static double zonalCharge(String[] zone, double[] rate, int f, int t, Feeder feeder, boolean laterals) {
+        for (int b : new int[] {f, t}) {
+            if (Double.isNaN(rate[b])) {
+                String bus = feeder.busIds().get(b);
+                throw new IllegalArgumentException(zone[b] == null
+                        ? "Invalid value for parameter network.charges.zones: bus '" + bus + "' trades but has no zone"
+                        : "Invalid value for parameter network.charges.rates: zone '" + zone[b] + "' (of bus '" + bus + "'"
+                        + (laterals ? ", a lateral of the feeder named by its first bus" : "") + ") has no rate");
+            }
+        }
+        return zone[f].equals(zone[t]) ? rate[f] : rate[f] + rate[t];
+    }
+
+    /** The policy a case's {@code network.charges} describes. */
+    public static NetworkCharges of(org.peerclear.model.NetworkTariff.Charges c) {
+        return switch (c.kind()) {
+            case "uniform" -> uniform(c.rate());
+            case "zonal" -> zonal(c.rates(), c.zones());
+            default -> c.side().equals("buyer") ? distancePreference(c.rate()) : distance(c.rate());
+        };
+    }
+
     public static NetworkCharges distance(double chargePerPu) {
         check("chargePerPu", chargePerPu);
         return new NetworkCharges("distance", m -> {

@@ -56,7 +56,7 @@ class LossesAndChargesTest {
             LossAllocation alloc = a.allocate(r, model);
             assertThat(alloc.totalKw()).isEqualTo(losses);
             assertThat(alloc.allocatedKw()).as(a.name()).isCloseTo(losses, within(1e-9 * losses));
-            if (a.name().equals("path-based")) {
+            if (a.name().equals("path")) {
                 double trades = alloc.byTrade().values().stream().mapToDouble(Double::doubleValue).sum();
                 assertThat(trades).isPositive();
             }
@@ -67,7 +67,7 @@ class LossesAndChargesTest {
     void marginalLossFactorsCreditInjectionsThatRelieveLosses() {
         Market m = p2pOnFeeder();
         ClearingResult r = qp.clear(m, ClearingOptions.DEFAULT);
-        LossAllocation mlf = LossAllocator.builtIn().get(1).allocate(r, NetworkModel.of(m, MarketIndex.of(m)));
+        LossAllocation mlf = org.peerclear.clearing.losses.LossAllocators.load().get("marginal").allocate(r, NetworkModel.of(m, MarketIndex.of(m)));
         // A seller at the far end of a loaded feeder reduces losses: it is credited; far loads pay most.
         assertThat(mlf.share("s18")).isNegative();
         assertThat(mlf.share("load@18")).isGreaterThan(mlf.share("load@2"));

@@ -1,0 +1,41 @@
+package org.peerclear.model;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The integer rules a case declares (version 2): assets with a minimum stable output
+ * ({@code minStable}, by asset id), block offers ({@code block}, by asset id) and the minimum
+ * size of a trade ({@code trades.minQuantity}, 0 for none). Only the method {@code milp}
+ * solves them; the other methods refuse a market that has them.
+ */
+public record IntegerRuleSpec(Map<String, Double> minStable, Set<String> block, double minQuantity) {
+    public static final IntegerRuleSpec NONE = new IntegerRuleSpec(Map.of(), Set.of(), 0.0);
+
+    public IntegerRuleSpec {
+        // Sorted copies: the rules are written and reported in a stable order.
+        minStable = java.util.Collections.unmodifiableMap(new TreeMap<>(minStable));
+        block = java.util.Collections.unmodifiableSet(new TreeSet<>(block));
+        Checks.inRange("trades.minQuantity", minQuantity);
+        if (!(minQuantity >= 0)) {
+            throw new InvalidMarketException("trades.minQuantity", "must be >= 0, got " + minQuantity);
+        }
+    }
+
+    public boolean isEmpty() {
+        return minStable.isEmpty() && block.isEmpty() && minQuantity == 0.0;
+    }
+
+    /** The field of the first rule (for messages that refuse them). */
+    public String firstField() {
+        if (!block.isEmpty()) {
+            return "assets[" + block.iterator().next() + "].block";
+        }
+        if (!minStable.isEmpty()) {
+            return "assets[" + minStable.keySet().iterator().next() + "].minStable";
+        }
+        return "trades.minQuantity";
+    }
+}

@@ -1,0 +1,87 @@
+package org.peerclear.model;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a version-2 case asks of the network beyond its limits: a network charge on trades, how
+ * the AC losses are allocated and priced, loss-aware clearing and tightening to AC.
+ *
+ * @param charges     the charge policy, or null for none
+ * @param losses      the loss allocation, or null for none
+ * @param lossAware   iterate the clearing with linearised losses
+ * @param tightenToAc tighten voltage limits by the AC error until AC holds
+ */
+public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, boolean tightenToAc) {
+    public static final NetworkTariff NONE = new NetworkTariff(null, null, false, false);
+
+    public boolean isEmpty() {
+        return charges == null && losses == null && !lossAware && !tightenToAc;
+    }
+
+    /**
+     * A network charge (currency per unit of power traded): {@code uniform} ({@code rate}),
+     * {@code zonal} ({@code rates} per zone; {@code zones}: bus → zone, empty for the feeder's
+     * laterals) or {@code distance} ({@code rate} per pu of path resistance, on {@code side}
+     * {@code both} or {@code buyer}).
+     */
+    public record Charges(String kind, double rate, Map<String, Double> rates, Map<String, String> zones, String side) {
+        public static final java.util.List<String> KINDS = java.util.List.of("uniform", "zonal", "distance");
+        public static final java.util.List<String> SIDES = java.util.List.of("both", "buyer");
+
+        public Charges {
+            String at = "network.charges";
+            if (!KINDS.contains(kind)) {
+                throw new InvalidMarketException(at + ".kind", "must be one of " + String.join(", ", KINDS) + ", got \"" + kind + "\"");
+            }
+            rates = java.util.Collections.unmodifiableMap(new TreeMap<>(rates));
+            zones = java.util.Collections.unmodifiableMap(new TreeMap<>(zones));
+            if (!kind.equals("zonal")) {
+                rate(at + ".rate", rate);
+            }
+            rates.forEach((zone, r) -> rate(at + ".rates." + zone, r));
+            for (Map.Entry<String, String> z : zones.entrySet()) {
+                if (!rates.containsKey(z.getValue())) {
+                    throw new InvalidMarketException(at + ".zones." + z.getKey(), "zone '" + z.getValue()
+                            + "' has no rate in network.charges.rates (rates: " + rates.keySet() + ")");
+                }
+            }
+            if (kind.equals("distance") && !SIDES.contains(side)) {
+                throw new InvalidMarketException(at + ".side", "must be one of " + String.join(", ", SIDES) + ", got \"" + side + "\"");
+            }
+        }
+
+        private static void rate(String at, double r) {
+            Checks.inRange(at, r);
+            if (!(r >= 0)) {
+                throw new InvalidMarketException(at, "must be >= 0, got " + r + " (a charge is paid, never received)");
+            }
+        }
+    }
+
+    /**
+     * The allocation of the AC losses after clearing: {@code allocation} {@code pro-rata},
+     * {@code marginal} or {@code path}; priced at {@code price} (currency per unit of power), or
+     * at the grid's import price when {@code price} is NaN (written {@code "grid"}).
+     */
+    public record Losses(String allocation, double price) {
+        public static final java.util.List<String> ALLOCATIONS = java.util.List.of("pro-rata", "marginal", "path");
+
+        public Losses {
+            if (!ALLOCATIONS.contains(allocation)) {
+                throw new InvalidMarketException("network.losses.allocation", "must be one of " + String.join(", ", ALLOCATIONS)
+                        + ", got \"" + allocation + "\"");
+            }
+            if (!Double.isNaN(price)) {
+                Checks.inRange("network.losses.price", price);
+                if (!(price >= 0)) {
+                    throw new InvalidMarketException("network.losses.price", "must be \"grid\" or a number >= 0, got " + price);
+                }
+            }
+        }
+
+        public boolean atGridPrice() {
+            return Double.isNaN(price);
+        }
+    }
+}

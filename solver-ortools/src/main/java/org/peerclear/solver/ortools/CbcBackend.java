@@ -16,4 +16,10 @@ public final class CbcBackend extends MpSolverBackend {
     public String description() {
         return "OR-Tools CBC: MILP";
     }
+
+    /** OR-Tools' CBC interface has no primal or dual tolerance: setting one only logs a warning. */
+    @Override
+    boolean takesTolerances() {
+        return false;
+    }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,8 +23,8 @@ import picocli.CommandLine;
  * {@code powerflow CASE [--method ac|lindistflow] [--out FILE.json] [--csv DIR]}: solves the power
  * flow of a feeder (embedded name or MATPOWER .m file) at its fixed loads.
  *
- * <p>Exit codes: 0 success (also when the AC power flow does not converge: the status says so), 2
- * bad usage or invalid input (message on stderr), 1 internal error.
+ * <p>Exit codes: 0 success (also when the AC power flow does not converge: the status says so);
+ * errors are mapped to exit codes by {@link PeerClearCli#commandLine()}, as for every command.
  */
 @CommandLine.Command(name = "powerflow", mixinStandardHelpOptions = true,
         description = {"Solves the power flow of a distribution feeder at its fixed loads.",
@@ -64,44 +63,29 @@ public final class PowerflowCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Feeder f = Feeders.load(caseName, null);
-            Table t = method == PfMethod.ac ? ac(f) : lin(f);
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            String json = mapper.writeValueAsString(t.json(mapper, f)) + System.lineSeparator();
-            if (out != null) {
-                AtomicFiles.writeString(out, json);
-            } else {
-                PrintWriter o = spec.commandLine().getOut();
-                o.print(json);
-                o.flush();
-            }
-            if (csvDir != null) {
-                AtomicFiles.writeString(csvDir.resolve("buses.csv"), t.busesCsv(f));
-                AtomicFiles.writeString(csvDir.resolve("branches.csv"), t.branchesCsv(f));
-            }
-            if (!"CONVERGED".equals(t.status)) {
-                err.println("Warning: power flow " + t.status + " after " + t.iterations + " iterations (mismatch "
-                        + t.mismatch + " pu)");
-                err.flush();
-            }
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("Error: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("Error: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("Internal error: " + e);
-            e.printStackTrace(err);
-            err.flush();
-            return 1;
+    public Integer call() throws IOException {
+        Feeder f = Feeders.load(caseName, null);
+        Table t = method == PfMethod.ac ? ac(f) : lin(f);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        String json = mapper.writeValueAsString(t.json(mapper, f)) + System.lineSeparator();
+        if (out != null) {
+            AtomicFiles.writeString(out, json);
+        } else {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(json);
+            o.flush();
         }
+        if (csvDir != null) {
+            AtomicFiles.writeString(csvDir.resolve("buses.csv"), t.busesCsv(f));
+            AtomicFiles.writeString(csvDir.resolve("branches.csv"), t.branchesCsv(f));
+        }
+        if (!"CONVERGED".equals(t.status)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Warning: power flow " + t.status + " after " + t.iterations + " iterations (mismatch "
+                    + t.mismatch + " pu)");
+            err.flush();
+        }
+        return PeerClearCli.OK;
     }
 
     private static Table ac(Feeder f) {

@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerclear.powerflow.AcPowerFlow;
@@ -22,10 +24,10 @@ class PowerflowCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new PowerflowCommand());
+        CommandLine cl = PeerClearCli.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cl.execute(Stream.concat(Stream.of("powerflow"), Arrays.stream(args)).toArray(String[]::new));
     }
 
     @Test
@@ -78,5 +80,14 @@ class PowerflowCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("case33bw", "--method", "dc")).isEqualTo(2);
         assertThat(err.toString()).contains("dc");
+    }
+
+    @Test
+    void anUnwritableOutExitsWithTwoAndOneLine(@TempDir Path dir) throws Exception {
+        Path blocker = dir.resolve("results");
+        Files.writeString(blocker, "a file where a folder should be");
+        Path json = blocker.resolve("r.json");
+        assertThat(run("case33bw", "--out", json.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Error: Cannot write " + json).hasLineCount(1);
     }
 }

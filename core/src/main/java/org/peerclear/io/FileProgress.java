@@ -9,10 +9,20 @@ import java.nio.file.Path;
  */
 public record FileProgress(Action action, Path file, long done, long total, Unit unit, double seconds) {
     /** What is being done to the file. */
-    public enum Action { READING, WRITING }
+    public enum Action {
+        /** A case being read. */
+        READING,
+        /** A result being written. */
+        WRITING
+    }
 
     /** What {@code done} and {@code total} count. */
-    public enum Unit { BYTES, ROWS }
+    public enum Unit {
+        /** Bytes of the file. */
+        BYTES,
+        /** Rows of a table. */
+        ROWS
+    }
 
     /** The share done, in [0, 1] (1 for an empty file). */
     public double fraction() {

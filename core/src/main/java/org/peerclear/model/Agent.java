@@ -1,7 +1,6 @@
 package org.peerclear.model;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A market participant: a prosumer with assets, or a manager / pure trader without any.
@@ -22,19 +21,6 @@ public record Agent(String id, String bus, String productClass, List<Asset> asse
 
     public Agent(String id, List<Asset> assets) {
         this(id, null, null, assets);
-    }
-
-    public Optional<String> busId() {
-        return Optional.ofNullable(bus);
-    }
-
-    public Optional<String> productClassLabel() {
-        return Optional.ofNullable(productClass);
-    }
-
-    /** Sum of the assets' lower bounds: the least this agent can inject. */
-    public double minInjection() {
-        return assets.stream().mapToDouble(Asset::pMin).sum();
     }
 
     /** Sum of the assets' upper bounds: the most this agent can inject. */

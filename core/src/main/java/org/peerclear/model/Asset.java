@@ -23,9 +23,4 @@ public record Asset(String id, double pMin, double pMax, double a, double b) {
     public double cost(double p) {
         return 0.5 * a * p * p + b * p;
     }
-
-    /** The marginal cost f'(p) = a·p + b. */
-    public double marginalCost(double p) {
-        return a * p + b;
-    }
 }

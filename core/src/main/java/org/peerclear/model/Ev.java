@@ -26,7 +26,7 @@ public record Ev(String agentId, String id, double energyMin, double energyMax, 
     }
 
     /** True in the periods it is plugged in. */
-    public boolean connected(int t) {
+    private boolean connected(int t) {
         return arrival <= t && t < departure;
     }
 

@@ -19,7 +19,7 @@ public record Shiftable(String agentId, String id, double energy, double pMax, i
     }
 
     /** True in the periods it may consume. */
-    public boolean inWindow(int t) {
+    private boolean inWindow(int t) {
         return windowStart <= t && t < windowEnd;
     }
 

@@ -12,7 +12,14 @@ import java.util.List;
  */
 public final class TradeGraph {
     /** How the declared graph is given. */
-    public enum Kind { COMPLETE, NONE, PAIRS }
+    public enum Kind {
+        /** Every pair of agents may trade. */
+        COMPLETE,
+        /** No pair of agents is declared: communities and the grid still add theirs. */
+        NONE,
+        /** Only the listed pairs may trade. */
+        PAIRS
+    }
 
     private final Kind kind;
     private final List<List<String>> pairs;

@@ -142,7 +142,7 @@ public final class OptimalityCertificate {
     }
 
     /** |gap| / max(1, |primal objective|). */
-    public double relativeDualityGap() {
+    private double relativeDualityGap() {
         return Math.abs(dualityGap()) / Math.max(1.0, Math.abs(primalObjective));
     }
 

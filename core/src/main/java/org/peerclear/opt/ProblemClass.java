@@ -15,6 +15,7 @@ public enum ProblemClass {
     /** Integer variables, convex quadratic objective. */
     MIQP;
 
+    /** Whether some variables are integer. */
     public boolean isMixedInteger() {
         return this == MILP || this == MIQP;
     }

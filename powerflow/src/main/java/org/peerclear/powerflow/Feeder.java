@@ -223,15 +223,6 @@ public final class Feeder {
         return p;
     }
 
-    /** Fixed reactive load per bus (consumption, kvar), indexed by bus index; a fresh array. */
-    public double[] fixedLoadKvar() {
-        double[] q = new double[buses.size()];
-        for (int i = 0; i < q.length; i++) {
-            q[i] = buses.get(i).qLoadKvar();
-        }
-        return q;
-    }
-
     /** {@code true} if the feeder is a tree (connected, {@code busCount()-1} branches, no parallel branches). */
     public boolean isRadial() {
         return radial;

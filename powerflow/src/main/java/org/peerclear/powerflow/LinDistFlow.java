@@ -56,11 +56,6 @@ public final class LinDistFlow {
         path = new int[n];
     }
 
-    /** The radial model. */
-    public RadialFeeder radialFeeder() {
-        return rf;
-    }
-
     /**
      * Solves LinDistFlow for the fixed loads plus extra injections.
      *

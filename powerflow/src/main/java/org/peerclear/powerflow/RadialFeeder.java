@@ -305,22 +305,4 @@ public final class RadialFeeder {
         }
         return p;
     }
-
-    /** {@code true} if bus index {@code k} is downstream of (or equal to) bus index {@code c}. */
-    public boolean isDownstream(int busK, int busC) {
-        int pk = posOf[busK];
-        int pc = posOf[busC];
-        return pk >= pc && pk < pc + subtreeSize[pc];
-    }
-
-    /** Depth of the tree (number of branches on the longest path from the slack). */
-    public int depth() {
-        int[] d = new int[n];
-        int max = 0;
-        for (int k = 1; k < n; k++) {
-            d[k] = d[parent[k]] + 1;
-            max = Math.max(max, d[k]);
-        }
-        return max;
-    }
 }

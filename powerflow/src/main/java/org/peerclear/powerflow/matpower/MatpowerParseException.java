@@ -3,7 +3,9 @@ package org.peerclear.powerflow.matpower;
 /** A MATPOWER case file could not be read: the message names the source and line. */
 public final class MatpowerParseException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** The file name or resource. */
     private final String source;
+    /** The 1-based line, 0 if the problem is not tied to one. */
     private final int line;
 
     /**

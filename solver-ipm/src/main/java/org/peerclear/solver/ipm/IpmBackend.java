@@ -66,6 +66,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IpmBackend implements SolverBackend {
     private static final Logger LOG = LoggerFactory.getLogger(IpmBackend.class);
+    /** The name it is registered and chosen by. */
     public static final String NAME = "ipm";
     private static final Set<ProblemClass> CLASSES = EnumSet.of(ProblemClass.LP, ProblemClass.QP);
 

@@ -10,6 +10,7 @@ import org.peerclear.opt.ProblemClass;
  * quadratic objective, so GLOP would otherwise solve the LP left after dropping it.
  */
 public final class GlopBackend extends MpSolverBackend {
+    /** For {@link java.util.ServiceLoader}; whether it can run is {@link #isAvailable()}. */
     public GlopBackend() {
         super("ortools-glop", "GLOP", EnumSet.of(ProblemClass.LP), true);
     }

@@ -103,7 +103,7 @@ abstract class MpSolverBackend implements SolverBackend {
                 // A point, stopped by the time limit before optimality was proven.
                 status = Status.TIME_LIMIT;
             }
-            LOG.debug("{} on {}: {} in {} ms", name, problem.name(), rs, solver.wallTime());
+            LOG.debug("{} on {}: {} in {} s", name, problem.name(), rs, seconds(start));
             if (!status.hasSolution()) {
                 return Solution.withoutPoint(status, solverId + " status " + rs, name, solver.iterations(), seconds(start));
             }
@@ -132,6 +132,11 @@ abstract class MpSolverBackend implements SolverBackend {
         return "use_preprocessing: false";
     }
 
+    /** Whether the solver accepts MPSolver's primal and dual tolerances. */
+    boolean takesTolerances() {
+        return true;
+    }
+
     private MPSolverParameters configure(MPSolver solver, SolverParameters p, ProblemClass cls) {
         if (Double.isFinite(p.timeLimitSeconds())) {
             solver.setTimeLimit((long) Math.ceil(p.timeLimitSeconds() * 1000.0));
@@ -143,8 +148,10 @@ abstract class MpSolverBackend implements SolverBackend {
             solver.enableOutput();
         }
         MPSolverParameters params = new MPSolverParameters();
-        params.setDoubleParam(MPSolverParameters.DoubleParam.PRIMAL_TOLERANCE, p.feasibilityTolerance());
-        params.setDoubleParam(MPSolverParameters.DoubleParam.DUAL_TOLERANCE, p.optimalityTolerance());
+        if (takesTolerances()) {
+            params.setDoubleParam(MPSolverParameters.DoubleParam.PRIMAL_TOLERANCE, p.feasibilityTolerance());
+            params.setDoubleParam(MPSolverParameters.DoubleParam.DUAL_TOLERANCE, p.optimalityTolerance());
+        }
         if (cls.isMixedInteger()) {
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, p.relativeMipGap());
         }

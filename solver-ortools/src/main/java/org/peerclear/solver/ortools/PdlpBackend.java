@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PdlpBackend implements SolverBackend {
     private static final Logger LOG = LoggerFactory.getLogger(PdlpBackend.class);
+    /** The name it is registered and chosen by. */
     public static final String NAME = "ortools-pdlp";
     private static final Set<ProblemClass> CLASSES = EnumSet.of(ProblemClass.LP, ProblemClass.QP);
 

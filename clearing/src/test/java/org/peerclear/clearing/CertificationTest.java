@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.centralised.QpClearing;
-import org.peerclear.clearing.centralised.UnifiedFormulation;
+import org.peerclear.clearing.formulation.UnifiedFormulation;
 import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Agent;

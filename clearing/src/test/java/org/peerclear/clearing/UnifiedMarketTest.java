@@ -77,7 +77,7 @@ class UnifiedMarketTest {
     @Test
     void pricesSatisfyTheKktConditionsOfTheSolvedProblem() {
         Market m = Markets.ieee14("p2p", new Grid(null, 70, 40), 18.5);
-        var f = org.peerclear.clearing.centralised.UnifiedFormulation.of(MarketIndex.of(m));
+        var f = org.peerclear.clearing.formulation.UnifiedFormulation.of(MarketIndex.of(m));
         var s = org.peerclear.opt.SolverRegistry.load().get("ojalgo").solve(f.problem(), org.peerclear.opt.SolverParameters.DEFAULT);
         OptimalityCertificate c = OptimalityCertificate.of(f.problem(), s);
         assertThat(c.holds(1e-7)).as(c.toString()).isTrue();

@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.peerclear.clearing.ClearingOptions;
-import org.peerclear.clearing.horizon.Horizon;
 import org.peerclear.clearing.horizon.HorizonClearing;
 import org.peerclear.clearing.horizon.HorizonResult;
-import org.peerclear.clearing.horizon.Horizons;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.Horizons;
 import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.generate.HouseholdDayGenerator;
 

@@ -1,8 +1,8 @@
 package org.peerclear.clearing.admm;
 
 import java.util.List;
-import org.peerclear.clearing.centralised.UnifiedFormulation;
-import org.peerclear.clearing.network.LinDistFlowConstraints;
+import org.peerclear.clearing.formulation.LinDistFlowConstraints;
+import org.peerclear.clearing.formulation.UnifiedFormulation;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.OptimalityCertificate;

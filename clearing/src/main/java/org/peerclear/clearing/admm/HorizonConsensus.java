@@ -3,10 +3,10 @@ package org.peerclear.clearing.admm;
 import java.util.ArrayList;
 import java.util.List;
 import org.peerclear.clearing.ProgressListener;
-import org.peerclear.clearing.horizon.Horizon;
-import org.peerclear.clearing.horizon.RampLink;
-import org.peerclear.clearing.horizon.ShiftableLink;
-import org.peerclear.clearing.horizon.StorageLink;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.RampLink;
+import org.peerclear.clearing.horizon.model.ShiftableLink;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.index.MarketIndex;
 
 /**

@@ -2,9 +2,9 @@ package org.peerclear.clearing.admm;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.peerclear.clearing.horizon.RampLink;
-import org.peerclear.clearing.horizon.ShiftableLink;
-import org.peerclear.clearing.horizon.StorageLink;
+import org.peerclear.clearing.horizon.model.RampLink;
+import org.peerclear.clearing.horizon.model.ShiftableLink;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.index.MarketIndex;
 
 /**

@@ -7,10 +7,12 @@ import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Progress;
+import org.peerclear.clearing.admm.AdmmPriceGuess;
 import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.clearing.exact.FlowStart;
+import org.peerclear.clearing.formulation.LinDistFlowConstraints;
+import org.peerclear.clearing.formulation.UnifiedFormulation;
 import org.peerclear.clearing.network.AcCheck;
-import org.peerclear.clearing.network.LinDistFlowConstraints;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.clearing.network.NetworkOptions;
 import org.peerclear.index.MarketIndex;
@@ -222,7 +224,8 @@ public class CentralisedClearing implements ClearingMethod {
 
     /** The market's own exact solver ({@link FlowSolver}), certified like any back-end's answer. */
     private ClearingResult clearWithFlow(Market market, MarketIndex index, ClearingOptions options, long start) {
-        FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), deadline(options, start), (round, imbalance, left) -> options.listener()
+        FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), AdmmPriceGuess.INSTANCE, deadline(options, start),
+                (round, imbalance, left) -> options.listener()
                 .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9, left)));
         ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(FlowSolver.NAME)
                 .status(o.status(), o.message()).iterations(o.rounds())

@@ -1,9 +1,6 @@
 package org.peerclear.clearing.exact;
 
 import org.peerclear.clearing.DecayEstimate;
-import org.peerclear.clearing.ProgressListener;
-import org.peerclear.clearing.admm.AdmmOptions;
-import org.peerclear.clearing.admm.ConsensusAdmm;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ResultVerifier;
@@ -20,15 +17,13 @@ public final class FlowSolver {
 
     /**
      * From this many agents on, on a sparse market ({@link #ADMM_START_MAX_PAIRS_PER_AGENT}), the
-     * ascent starts from ADMM's approximate prices. Measured on generated markets × 10 partners,
-     * whole solve, cold start vs ADMM start: 10,000 agents 0.63 vs 0.95 s, 20,000 1.85 vs 1.31 s,
-     * 30,000 2.54 vs 2.03 s, 60,000 8.1 vs 4.9 s, 100,000 15.3 vs 10.5 s; complete markets are
+     * ascent starts from the caller's {@link PriceGuess} (ADMM's approximate prices). Measured on
+     * generated markets × 10 partners, whole solve, cold start vs ADMM start: 10,000 agents 0.63
+     * vs 0.95 s, 20,000 1.85 vs 1.31 s, 30,000 2.54 vs 2.03 s, 60,000 8.1 vs 4.9 s, 100,000 15.3 vs 10.5 s; complete markets are
      * faster cold (1,000 agents 0.35 vs 4.8 s: ADMM is slow on dense graphs).
      */
     static final int ADMM_START_FROM_AGENTS = 15_000;
     static final int ADMM_START_MAX_PAIRS_PER_AGENT = 20;
-    /** ADMM's relative stopping rule for the start (1e-2: 13.0 s, 1e-3: 10.5 s, 3e-4: 11.5 s at 100,000 agents). */
-    static final double ADMM_START_EPS = 1e-3;
 
     /** A guard: the ascent ends by itself, but rounding could in principle keep it going. */
     static final int MAX_ROUNDS = 100_000;
@@ -71,10 +66,18 @@ public final class FlowSolver {
      * instead of its own start when {@code start} is not null.
      */
     public static Outcome solve(MarketIndex ix, double[] start, long deadlineNanos, Listener listener) {
+        return solve(ix, start, PriceGuess.NONE, deadlineNanos, listener);
+    }
+
+    /**
+     * As {@link #solve(MarketIndex, double[], long, Listener)}; without a start, on a large sparse
+     * market ({@link #ADMM_START_FROM_AGENTS}), the ascent starts from {@code guess}'s prices.
+     */
+    public static Outcome solve(MarketIndex ix, double[] start, PriceGuess guess, long deadlineNanos, Listener listener) {
         requireStart(ix, start);
-        boolean admmStart = start == null && ix.numAgents() >= ADMM_START_FROM_AGENTS
+        boolean guessed = start == null && ix.numAgents() >= ADMM_START_FROM_AGENTS
                 && ix.numPairs() <= (long) ADMM_START_MAX_PAIRS_PER_AGENT * ix.numAgents();
-        double[] guess = admmStart ? admmPrices(ix, deadlineNanos) : start;
+        double[] from = guessed ? guess.prices(ix, deadlineNanos) : start;
         ForestSolver f = new ForestSolver(ix);
         f.deadline(deadlineNanos);
         if (listener != null) {
@@ -83,7 +86,7 @@ public final class FlowSolver {
             f.listener((round, imbalance, joins, drops) -> listener.round(round, imbalance,
                     remaining.iterationsLeft(round, imbalance / tol)));
         }
-        boolean ok = f.solve(MAX_ROUNDS, guess);
+        boolean ok = f.solve(MAX_ROUNDS, from);
         return outcome(ix, f, ok);
     }
 
@@ -118,20 +121,6 @@ public final class FlowSolver {
             throw new IllegalArgumentException("A start for solver " + NAME + " has one price per agent: got " + start.length
                     + ", the market has " + ix.numAgents());
         }
-    }
-
-    /**
-     * Approximate prices from a short consensus ADMM run (relative rule at {@link #ADMM_START_EPS},
-     * no polish): on large markets they spare the ascent most of its rounds. Only a starting
-     * point: the ascent makes them dual feasible and ends at the exact optimum whatever they are.
-     */
-    static double[] admmPrices(MarketIndex ix, long deadlineNanos) {
-        AdmmOptions o = AdmmOptions.DEFAULT.withStopping(AdmmOptions.Stopping.RELATIVE).withEps(ADMM_START_EPS)
-                .withAdaptiveRho(true).withPolish(false);
-        ConsensusAdmm admm = new ConsensusAdmm(ix, o.withRho(AdmmOptions.rhoFromData(ix)));
-        double left = deadlineNanos == 0 ? Double.POSITIVE_INFINITY : (deadlineNanos - System.nanoTime()) * 1e-9;
-        admm.run(ProgressListener.NONE, NAME, Math.max(left, 0.0));
-        return admm.agentPrices();
     }
 
     static Outcome outcome(MarketIndex ix, ForestSolver f, boolean ok) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.exact.FlowSolver;
+import org.peerclear.clearing.horizon.model.Horizon;
 import org.peerclear.clearing.network.AcCheck;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;

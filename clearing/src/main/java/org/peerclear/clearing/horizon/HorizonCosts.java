@@ -1,5 +1,7 @@
 package org.peerclear.clearing.horizon;
 
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.result.CostAccounting;
 
 /**

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.Csv;

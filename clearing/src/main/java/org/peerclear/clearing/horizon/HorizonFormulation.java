@@ -1,8 +1,12 @@
 package org.peerclear.clearing.horizon;
 
 import java.util.List;
-import org.peerclear.clearing.centralised.UnifiedFormulation;
-import org.peerclear.clearing.network.LinDistFlowConstraints;
+import org.peerclear.clearing.formulation.LinDistFlowConstraints;
+import org.peerclear.clearing.formulation.UnifiedFormulation;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.RampLink;
+import org.peerclear.clearing.horizon.model.ShiftableLink;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.ProblemBuilder;

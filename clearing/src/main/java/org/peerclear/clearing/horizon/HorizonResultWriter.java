@@ -1,10 +1,12 @@
 package org.peerclear.clearing.horizon;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.JsonOutput;

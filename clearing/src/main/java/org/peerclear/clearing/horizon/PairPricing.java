@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.admm.AdmmPriceGuess;
 import org.peerclear.clearing.exact.FlowSolver;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ResultVerifier;
@@ -120,7 +123,7 @@ final class PairPricing {
         long deadline = start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
         double tol = 1e-9 * ResultVerifier.scales(first).power();
         for (MarketIndex ix : h.periods()) {
-            FlowSolver.Outcome o = FlowSolver.solve(idleStores(ix), deadline, null);
+            FlowSolver.Outcome o = FlowSolver.solve(idleStores(ix), null, AdmmPriceGuess.INSTANCE, deadline, null);
             if (o.status() != Status.OPTIMAL) {
                 continue; // a seed only: the pricing finds whatever this period's solve would have said
             }

@@ -2,7 +2,7 @@ package org.peerclear.clearing.milp;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.peerclear.clearing.centralised.UnifiedFormulation;
+import org.peerclear.clearing.formulation.UnifiedFormulation;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.ProblemBuilder;
 import org.peerclear.opt.Sense;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
-import org.peerclear.clearing.centralised.UnifiedFormulation;
+import org.peerclear.clearing.formulation.UnifiedFormulation;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Market;
 import org.peerclear.opt.OptimalityCertificate;

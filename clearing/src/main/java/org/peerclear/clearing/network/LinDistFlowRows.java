@@ -4,12 +4,12 @@ import org.peerclear.clearing.exact.BusRows;
 import org.peerclear.powerflow.LinDistFlowResult;
 
 /**
- * {@link LinDistFlowConstraints}' rows for the exact solver: the squared voltage of every
+ * {@code LinDistFlowConstraints}' rows for the exact solver: the squared voltage of every
  * non-slack bus and the active flow of every rated branch, as functions of the market's injection
  * buses (market power units). Values come from a LinDistFlow solve (linear time), coefficients
  * from its sensitivity rows; both are the same affine map the problem's rows hold.
  */
-final class LinDistFlowRows implements BusRows {
+public final class LinDistFlowRows implements BusRows {
     private final NetworkModel model;
     private final int[] buses;
     private final int[] busIndex;
@@ -21,7 +21,7 @@ final class LinDistFlowRows implements BusRows {
     private final double k;
     private final double[] injKw;
 
-    LinDistFlowRows(NetworkModel model, double[] wMaxMargin, double[] wMinMargin, double[] lossCost) {
+    public LinDistFlowRows(NetworkModel model, double[] wMaxMargin, double[] wMinMargin, double[] lossCost) {
         this.model = model;
         buses = model.injectionBuses();
         int nb = model.feeder().busCount();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.Horizons;
 import org.peerclear.generate.HouseholdDayGenerator;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.ProblemClass;

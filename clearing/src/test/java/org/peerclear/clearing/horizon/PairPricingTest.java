@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.Horizons;
 import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.generate.HouseholdDayGenerator;
 import org.peerclear.index.MarketIndex;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.horizon.model.Horizon;
+import org.peerclear.clearing.horizon.model.Horizons;
+import org.peerclear.clearing.horizon.model.StorageLink;
 import org.peerclear.model.HorizonMarkets;
 import org.peerclear.opt.Status;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Tolerances;
-import org.peerclear.clearing.centralised.UnifiedFormulation;
+import org.peerclear.clearing.formulation.UnifiedFormulation;
 import org.peerclear.generate.SplitMix64;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Agent;

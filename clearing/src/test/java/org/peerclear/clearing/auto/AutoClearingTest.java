@@ -1,9 +1,10 @@
-package org.peerclear.clearing;
+package org.peerclear.clearing.auto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.centralised.QpClearing;
 import org.peerclear.clearing.exact.FlowSolver;

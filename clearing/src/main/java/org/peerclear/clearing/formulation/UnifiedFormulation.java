@@ -1,4 +1,4 @@
-package org.peerclear.clearing.centralised;
+package org.peerclear.clearing.formulation;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,8 @@
-package org.peerclear.clearing;
+package org.peerclear.clearing.auto;
 
 import java.util.Locale;
+import org.peerclear.clearing.ClearingMethod;
+import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.admm.AdmmClearing;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.centralised.QpClearing;

@@ -1,4 +1,5 @@
-package org.peerclear.clearing.horizon;
+package org.peerclear.clearing.horizon.model;
+
 
 /**
  * A load that must take exactly {@code energy} (market power unit × hours) over periods

@@ -1,8 +1,9 @@
-package org.peerclear.clearing.network;
+package org.peerclear.clearing.formulation;
 
 import java.util.Arrays;
-import org.peerclear.clearing.centralised.UnifiedFormulation;
 import org.peerclear.clearing.exact.BusRows;
+import org.peerclear.clearing.network.LinDistFlowRows;
+import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.ProblemBuilder;
 import org.peerclear.opt.Sense;

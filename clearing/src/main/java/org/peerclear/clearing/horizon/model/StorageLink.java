@@ -1,4 +1,5 @@
-package org.peerclear.clearing.horizon;
+package org.peerclear.clearing.horizon.model;
+
 
 /**
  * An asset with memory as the horizon formulation sees it: asset {@code asset} (its index in

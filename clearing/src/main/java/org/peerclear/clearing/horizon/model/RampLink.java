@@ -1,4 +1,5 @@
-package org.peerclear.clearing.horizon;
+package org.peerclear.clearing.horizon.model;
+
 
 /** {@code |p_t − p_{t−1}| ≤ rampMax} for asset {@code asset} between consecutive periods. */
 public record RampLink(int asset, double rampMax) {

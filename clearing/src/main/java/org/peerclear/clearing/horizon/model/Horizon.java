@@ -1,4 +1,4 @@
-package org.peerclear.clearing.horizon;
+package org.peerclear.clearing.horizon.model;
 
 import java.util.List;
 import org.peerclear.clearing.network.NetworkModel;

@@ -1,4 +1,4 @@
-package org.peerclear.clearing.horizon;
+package org.peerclear.clearing.horizon.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;

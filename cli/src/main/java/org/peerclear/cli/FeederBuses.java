@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.powerflow.Feeder;
-import org.peerclear.powerflow.Feeders;
+import org.peerclear.powerflow.matpower.Feeders;
 
 /** Feeder bus ids for the CLI: placing generated agents, and checking a case's buses. */
 final class FeederBuses {

@@ -1,22 +1,22 @@
 package org.peerclear.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.Csv;
 import org.peerclear.powerflow.AcPowerFlow;
 import org.peerclear.powerflow.Feeder;
-import org.peerclear.powerflow.Feeders;
 import org.peerclear.powerflow.LinDistFlow;
 import org.peerclear.powerflow.LinDistFlowResult;
 import org.peerclear.powerflow.PowerFlowResult;
+import org.peerclear.powerflow.matpower.Feeders;
 import picocli.CommandLine;
 
 /**

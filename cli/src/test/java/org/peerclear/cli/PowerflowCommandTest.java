@@ -3,8 +3,6 @@ package org.peerclear.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,11 +10,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peerclear.powerflow.AcPowerFlow;
-import org.peerclear.powerflow.Feeders;
 import org.peerclear.powerflow.PowerFlowResult;
+import org.peerclear.powerflow.matpower.Feeders;
 import picocli.CommandLine;
 
 class PowerflowCommandTest {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peerclear.powerflow.matpower.Feeders;
 
 /** Feeder model, loading and input validation. */
 class FeederTest {

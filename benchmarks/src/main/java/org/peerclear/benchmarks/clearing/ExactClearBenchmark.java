@@ -24,7 +24,7 @@ import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.powerflow.Feeder;
-import org.peerclear.powerflow.Feeders;
+import org.peerclear.powerflow.matpower.Feeders;
 import org.peerclear.result.ClearingResult;
 
 /**

@@ -12,9 +12,9 @@ import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.powerflow.Branch;
 import org.peerclear.powerflow.Feeder;
-import org.peerclear.powerflow.Feeders;
 import org.peerclear.powerflow.LinDistFlow;
 import org.peerclear.powerflow.LinDistFlowResult;
+import org.peerclear.powerflow.matpower.Feeders;
 
 /**
  * A market placed on its feeder: which bus each agent injects at, the conversion between the

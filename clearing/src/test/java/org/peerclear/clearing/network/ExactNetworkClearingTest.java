@@ -20,7 +20,7 @@ import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Solution;
 import org.peerclear.opt.Status;
 import org.peerclear.powerflow.Feeder;
-import org.peerclear.powerflow.Feeders;
+import org.peerclear.powerflow.matpower.Feeders;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.ResultVerifier;
 

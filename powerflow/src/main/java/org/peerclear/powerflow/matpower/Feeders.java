@@ -1,4 +1,4 @@
-package org.peerclear.powerflow;
+package org.peerclear.powerflow.matpower;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.peerclear.powerflow.matpower.MatpowerParser;
+import org.peerclear.powerflow.Feeder;
 
 /**
  * Loads feeders: embedded MATPOWER cases by name (see {@link #EMBEDDED}) or MATPOWER {@code .m}

@@ -14,7 +14,7 @@ import org.peerclear.result.ClearingResult;
 /**
  * The smallest complete use of the library: read a market case, clear it, check the result,
  * write it. Run with a case file and, optionally, where to write the result:
- * {@code mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.peerclear.examples.ClearCaseFile
+ * {@code mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.peerclear.examples.ClearCaseFile
  * -Dexec.args="cli/src/main/resources/org/peerclear/cli/examples/three-houses.json"}
  */
 public final class ClearCaseFile {

@@ -26,7 +26,7 @@ import org.peerclear.result.NetworkOutcome;
  * without the batteries, it prints the community's welfare (the households' utility of what
  * they consume less what they pay), its self-consumption (the share of PV not exported), the
  * peak import and the AC voltage range over the day. Run:
- * {@code mvn -q -pl examples -am compile exec:java -Dexec.mainClass=org.peerclear.examples.StorageDayExample}
+ * {@code mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.peerclear.examples.StorageDayExample}
  */
 public final class StorageDayExample {
     private static final int HOURS = 24;

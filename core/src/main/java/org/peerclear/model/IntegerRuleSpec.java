@@ -33,6 +33,7 @@ public record IntegerRuleSpec(Map<String, Double> minStable, Set<String> block, 
      * names it ({@code agents[A].assets[ID].block}), so that a user finds it in the file.
      *
      * @param market the market whose agents own the assets the rules name
+     * @return the path of a block or minimum stable output, else {@code trades.minQuantity}
      */
     public String firstField(Market market) {
         if (!block.isEmpty()) {

@@ -4,6 +4,7 @@ package org.peerclear.cli;
 public final class InvalidInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message the one line printed on stderr: what is wrong and with which file, option or field */
     public InvalidInputException(String message) {
         super(message);
     }

@@ -22,8 +22,11 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PeerClearCli implements Runnable {
+    /** Exit code of a command that did its job, whatever the status of the market it cleared. */
     public static final int OK = 0;
+    /** Exit code of a failure of PeerClear itself: the one case with a stack trace. */
     public static final int INTERNAL_ERROR = 1;
+    /** Exit code of bad usage, invalid input or an environment the command cannot work in. */
     public static final int INVALID_INPUT = 2;
 
     @CommandLine.Spec
@@ -34,7 +37,11 @@ public final class PeerClearCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
     }
 
-    /** Builds the command line with the project's exit-code mapping. */
+    /**
+     * Builds the command line with the project's exit-code mapping.
+     *
+     * @return the {@code peerclear} command with its subcommands, ready to {@code execute(args)}
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PeerClearCli());
         CliSettings.listInHelp(cl.getSubcommands().get("clear"));
@@ -93,6 +100,11 @@ public final class PeerClearCli implements Runnable {
         return INVALID_INPUT;
     }
 
+    /**
+     * Runs one command and exits with its code.
+     *
+     * @param args the command and its options, as {@code --help} lists them
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

@@ -36,9 +36,12 @@ import picocli.CommandLine;
             "Exit codes: 0 success, 2 bad usage or invalid input, 1 internal error."})
 public final class PowerflowCommand implements Callable<Integer> {
 
-    /** Methods. */
+    /** The power-flow methods, named as on the command line. */
     public enum PfMethod {
-        ac, lindistflow
+        /** The exact AC power flow (backward/forward sweep, Newton-Raphson for meshed networks). */
+        ac,
+        /** The linear LinDistFlow approximation: one direct solve, no losses. */
+        lindistflow
     }
 
     @CommandLine.Spec

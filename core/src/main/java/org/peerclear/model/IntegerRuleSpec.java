@@ -28,14 +28,30 @@ public record IntegerRuleSpec(Map<String, Double> minStable, Set<String> block, 
         return minStable.isEmpty() && block.isEmpty() && minQuantity == 0.0;
     }
 
-    /** The field of the first rule (for messages that refuse them). */
-    public String firstField() {
+    /**
+     * The field of the first rule, for messages that refuse the rules: named as the case reader
+     * names it ({@code agents[A].assets[ID].block}), so that a user finds it in the file.
+     *
+     * @param market the market whose agents own the assets the rules name
+     * @return the path of a block or minimum stable output, else {@code trades.minQuantity}
+     */
+    public String firstField(Market market) {
         if (!block.isEmpty()) {
-            return "assets[" + block.iterator().next() + "].block";
+            return assetField(market, block.iterator().next(), "block");
         }
         if (!minStable.isEmpty()) {
-            return "assets[" + minStable.keySet().iterator().next() + "].minStable";
+            return assetField(market, minStable.keySet().iterator().next(), "minStable");
         }
         return "trades.minQuantity";
+    }
+
+    private static String assetField(Market market, String assetId, String rule) {
+        for (Agent a : market.agents()) {
+            if (a.assets().stream().anyMatch(s -> s.id().equals(assetId))) {
+                return Checks.assetPath(a.id(), assetId) + rule;
+            }
+        }
+        // A rule naming no asset is refused when the market is built; kept readable all the same.
+        return "assets[" + assetId + "]." + rule;
     }
 }

@@ -134,7 +134,7 @@ class MarketCaseHorizonTest {
 
     @Test
     void aVersionTwoCaseOfOnePeriodWithoutMemoryIsAMarket() {
-        ObjectNode t = (ObjectNode) MarketCaseReaderTest.exampleTree().put("version", 2).put("periods", 1);
+        ObjectNode t = MarketCaseReaderTest.exampleTree().put("version", 2).put("periods", 1);
         // Version 2 requires the example's class labels to be declared.
         t.set("classes", F.objectNode().<ObjectNode>set("green", F.objectNode()).set("fossil", F.objectNode()));
         ((ObjectNode) t.get("agents").get(0).get("assets").get(0)).set("pMax", F.arrayNode().add(4.0));
@@ -154,8 +154,8 @@ class MarketCaseHorizonTest {
         pv.put("pMax", 1.0);
         h1(one, EV).put("departure", 1);
         h1(one, WASHER).put("windowEnd", 1);
-        one.with("trades").put("fee", 0.01).remove("arcs");
-        one.with("grid").put("importPrice", 0.2).remove("importMax");
+        one.withObjectProperty("trades").put("fee", 0.01).remove("arcs");
+        one.withObjectProperty("grid").put("importPrice", 0.2).remove("importMax");
         assertThatThrownBy(() -> READER.read(one.toString(), null))
                 .isInstanceOf(InvalidMarketException.class)
                 .hasMessage("agents[h1].assets[h1.bat].type: a storage asset couples periods;"
@@ -216,9 +216,9 @@ class MarketCaseHorizonTest {
                 bad("asset array of the wrong length", t -> h1(t, PV).set("pMax", F.arrayNode().add(1.0).add(2.0).add(3.0)),
                         "agents[h1].assets[h1.pv].pMax", "has 3 values but the case has 2 periods"),
                 bad("empty array", t -> h1(t, PV).set("pMax", F.arrayNode()), "agents[h1].assets[h1.pv].pMax", "has 0 values but the case has 2 periods"),
-                bad("grid array of the wrong length", t -> t.with("grid").set("importPrice", F.arrayNode().add(0.2)),
+                bad("grid array of the wrong length", t -> t.withObjectProperty("grid").set("importPrice", F.arrayNode().add(0.2)),
                         "grid.importPrice", "has 1 values but the case has 2 periods"),
-                bad("fee array of the wrong length", t -> t.with("trades").set("fee", F.arrayNode().add(0.1).add(0.1).add(0.1)),
+                bad("fee array of the wrong length", t -> t.withObjectProperty("trades").set("fee", F.arrayNode().add(0.1).add(0.1).add(0.1)),
                         "trades.fee", "has 3 values but the case has 2 periods"),
                 bad("gamma array of the wrong length", t -> ((ObjectNode) t.get("trades").get("arcs").get(0)).set("gamma", F.arrayNode().add(0.1)),
                         "trades.arcs[0].gamma", "has 1 values but the case has 2 periods"),
@@ -228,9 +228,9 @@ class MarketCaseHorizonTest {
                         "agents[h1].assets[h1.pv].pMin", "in period 0: pMin 2.0 > pMax 1.0"),
                 bad("negative a in one period", t -> MarketCaseReaderTest.asset(t, 1, 0).set("a", F.arrayNode().add(0.1).add(-0.1)),
                         "agents[h2].assets[h2.load].a", "in period 1: must be >= 0"),
-                bad("import below export in one period", t -> t.with("grid").set("exportPrice", F.arrayNode().add(0.05).add(0.4)),
+                bad("import below export in one period", t -> t.withObjectProperty("grid").set("exportPrice", F.arrayNode().add(0.05).add(0.4)),
                         "grid.importPrice", "in period 1: importPrice 0.3 < exportPrice 0.4"),
-                bad("negative fee in one period", t -> t.with("trades").set("fee", F.arrayNode().add(0.1).add(-0.1)),
+                bad("negative fee in one period", t -> t.withObjectProperty("trades").set("fee", F.arrayNode().add(0.1).add(-0.1)),
                         "trades.fee", "in period 1: must be >= 0"),
                 bad("negative gamma in one period", t -> ((ObjectNode) t.get("trades").get("arcs").get(0)).set("gamma", F.arrayNode().add(0.1).add(-0.1)),
                         "trades.arcs[0].gamma", "in period 1: must be >= 0"),
@@ -273,7 +273,7 @@ class MarketCaseHorizonTest {
                         "agents[h1].assets[h1.pv].pMax.shift", "unknown field"),
                 bad("minStable over a horizon", t -> h1(t, PV).put("minStable", 0.5), "agents[h1].assets[h1.pv].minStable", "applies to a case of one period"),
                 bad("block on a storage", t -> h1(t, BAT).put("block", true), "agents[h1].assets[h1.bat].block", "applies to flexible assets only"),
-                bad("minQuantity over a horizon", t -> t.with("trades").put("minQuantity", 1.0), "trades.minQuantity", "applies to a case of one period"),
+                bad("minQuantity over a horizon", t -> t.withObjectProperty("trades").put("minQuantity", 1.0), "trades.minQuantity", "applies to a case of one period"),
                 bad("classMarkets over a horizon", t -> t.put("classMarkets", true), "classMarkets", "applies to a case of one period"),
                 bad("premiums over a horizon", t -> ((ObjectNode) t.get("agents").get(1)).set("premiums", F.objectNode().put("green", 0.03)),
                         "agents[h2].premiums", "applies to a case of one period"));
@@ -290,8 +290,8 @@ class MarketCaseHorizonTest {
                         "a per-period array was introduced in version 2 of the market-case format; this case is version 1"),
                 bad("profile", t -> MarketCaseReaderTest.asset(t, 0, 0).set("pMax", F.objectNode().put("profile", "pv")), "agents[h1].assets[h1.pv].pMax",
                         "a profile was introduced in version 2"),
-                bad("fee array", t -> t.with("trades").set("fee", F.arrayNode().add(0.01)), "trades.fee", "introduced in version 2"),
-                bad("grid array", t -> t.with("grid").set("importPrice", F.arrayNode().add(0.35)), "grid.importPrice", "introduced in version 2"),
+                bad("fee array", t -> t.withObjectProperty("trades").set("fee", F.arrayNode().add(0.01)), "trades.fee", "introduced in version 2"),
+                bad("grid array", t -> t.withObjectProperty("grid").set("importPrice", F.arrayNode().add(0.35)), "grid.importPrice", "introduced in version 2"),
                 bad("storage", t -> ((ArrayNode) t.get("agents").get(3).get("assets")).add(F.objectNode().put("id", "m1.bat").put("type", "storage")),
                         "agents[m1].assets[m1.bat].type", "introduced in version 2"),
                 bad("minStable", t -> MarketCaseReaderTest.asset(t, 0, 0).put("minStable", 1.0), "agents[h1].assets[h1.pv].minStable", "introduced in version 2"));

@@ -89,7 +89,7 @@ class MarketCaseReaderTest {
     @Test
     void overrideOnTheGridArcIsAccepted() {
         ObjectNode t = exampleTree();
-        ((ArrayNode) t.with("trades").get("arcs")).add(F.objectNode().put("from", "h3").put("to", "grid").put("gamma", 0.2));
+        ((ArrayNode) t.withObjectProperty("trades").get("arcs")).add(F.objectNode().put("from", "h3").put("to", "grid").put("gamma", 0.2));
         Market m = read(t);
         assertThat(m.arcs()).contains(new Arc("h3", "grid", 0.2), new Arc("grid", "h3", 0.01));
     }
@@ -116,21 +116,21 @@ class MarketCaseReaderTest {
                 bad("duplicate asset id", t -> asset(t, 1, 0).put("id", "h1.pv"), "agents[h2].assets[h1.pv].id", "duplicate asset id"),
                 bad("agent id reserved for grid", t -> agent(t, 3).put("id", "grid"), "agents[grid].id", "reserved"),
                 bad("negative gamma", t -> arc(t, 0).put("gamma", -0.03), "trades.arcs[0].gamma", "non-convex"),
-                bad("negative fee", t -> t.with("trades").put("fee", -0.01), "trades.fee", "must be >= 0"),
+                bad("negative fee", t -> t.withObjectProperty("trades").put("fee", -0.01), "trades.fee", "must be >= 0"),
                 bad("arc naming an unknown agent", t -> arc(t, 0).put("to", "h9"), "trades.arcs[0].to", "unknown agent 'h9'"),
                 bad("arc not in the graph", t -> {
-                    ArrayNode g = t.with("trades").putArray("graph");
+                    ArrayNode g = t.withObjectProperty("trades").putArray("graph");
                     g.add(F.arrayNode().add("h1").add("h3"));
                 }, "trades.arcs[0]", "not in the trade graph"),
-                bad("graph pair with unknown agent", t -> t.with("trades").putArray("graph").add(F.arrayNode().add("h1").add("zz")),
+                bad("graph pair with unknown agent", t -> t.withObjectProperty("trades").putArray("graph").add(F.arrayNode().add("h1").add("zz")),
                         "trades.graph[0]", "unknown agent 'zz'"),
                 bad("graph pair twice", t -> {
-                    ArrayNode g = t.with("trades").putArray("graph");
+                    ArrayNode g = t.withObjectProperty("trades").putArray("graph");
                     g.add(F.arrayNode().add("h2").add("h3"));
                     g.add(F.arrayNode().add("h3").add("h2"));
                 }, "trades.graph[1]", "listed twice"),
-                bad("graph self pair", t -> t.with("trades").putArray("graph").add(F.arrayNode().add("h3").add("h3")), "trades.graph[0]", "joins an agent to itself"),
-                bad("graph of unknown kind", t -> t.with("trades").put("graph", "ring"), "trades.graph", "\"complete\", \"none\""),
+                bad("graph self pair", t -> t.withObjectProperty("trades").putArray("graph").add(F.arrayNode().add("h3").add("h3")), "trades.graph[0]", "joins an agent to itself"),
+                bad("graph of unknown kind", t -> t.withObjectProperty("trades").put("graph", "ring"), "trades.graph", "\"complete\", \"none\""),
                 bad("member unknown", t -> members(t).add("h7"), "communities[C1].members", "unknown agent 'h7'"),
                 bad("manager unknown", t -> community(t).put("manager", "m9"), "communities[C1].manager", "unknown agent 'm9'"),
                 bad("agent in two communities", t -> {
@@ -145,13 +145,13 @@ class MarketCaseReaderTest {
                             .set("members", F.arrayNode().add("h3")));
                 }, "communities[C1].id", "duplicate community id"),
                 bad("empty community", t -> members(t).removeAll(), "communities[C1].members", "at least one agent"),
-                bad("import below export price", t -> t.with("grid").put("importPrice", 0.01), "grid.importPrice", "must be >= exportPrice"),
-                bad("negative import limit", t -> t.with("grid").put("importMax", -1.0), "grid.importMax", "must be >= 0"),
-                bad("vMin above vMax", t -> t.with("network").put("vMin", 1.1), "network.vMin", "vMin must be < vMax"),
+                bad("import below export price", t -> t.withObjectProperty("grid").put("importPrice", 0.01), "grid.importPrice", "must be >= exportPrice"),
+                bad("negative import limit", t -> t.withObjectProperty("grid").put("importMax", -1.0), "grid.importMax", "must be >= 0"),
+                bad("vMin above vMax", t -> t.withObjectProperty("network").put("vMin", 1.1), "network.vMin", "vMin must be < vMax"),
                 bad("missing bus with network", t -> agent(t, 1).remove("bus"), "agents[h2].bus", "required when the market has a network"),
-                bad("non-positive rating", t -> t.with("network").putArray("ratings").add(F.objectNode().put("from", "1").put("to", "2").put("pMax", 0.0)),
+                bad("non-positive rating", t -> t.withObjectProperty("network").putArray("ratings").add(F.objectNode().put("from", "1").put("to", "2").put("pMax", 0.0)),
                         "network.ratings[1-2].pMax", "must be > 0"),
-                bad("zero period", t -> t.with("units").put("periodHours", 0.0), "units.periodHours", "> 0"),
+                bad("zero period", t -> t.withObjectProperty("units").put("periodHours", 0.0), "units.periodHours", "> 0"),
                 bad("blank agent id", t -> agent(t, 0).put("id", " "), "agents[0].id", "non-empty string"),
                 bad("duplicate JSON key", null, "(file)", "Duplicate field"),
                 bad("assets not an array", t -> agent(t, 1).put("assets", "none"), "agents[h2].assets", "must be an array"),

@@ -17,7 +17,7 @@ import org.peerclear.result.ClearingResult;
 /**
  * The same five households cleared as a pool, a full P2P market, a community market and a
  * composite market, with a small fee on every trade. Run:
- * {@code mvn -q -pl examples exec:java -Dexec.mainClass=org.peerclear.examples.MarketStructuresExample}
+ * {@code mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.peerclear.examples.MarketStructuresExample}
  */
 public final class MarketStructuresExample {
     private MarketStructuresExample() {

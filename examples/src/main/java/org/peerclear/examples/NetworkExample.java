@@ -22,7 +22,7 @@ import org.peerclear.result.TradeResult;
 /**
  * A P2P market on the embedded case33bw feeder: who pays for the losses under each allocation
  * method, and what each network-charge policy does to traded volumes and prices. Run:
- * {@code mvn -q -pl examples exec:java -Dexec.mainClass=org.peerclear.examples.NetworkExample}
+ * {@code mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.peerclear.examples.NetworkExample}
  */
 public final class NetworkExample {
     private NetworkExample() {

@@ -25,7 +25,8 @@ import org.peerclear.result.NetworkOutcome;
  * P2P trading (a complete trade graph, or each household with the grid only) and with and
  * without the batteries, it prints the community's welfare (the households' utility of what
  * they consume less what they pay), its self-consumption (the share of PV not exported), the
- * peak import and the AC voltage range over the day.
+ * peak import and the AC voltage range over the day. Run:
+ * {@code mvn -q -pl examples -am test-compile exec:java -Dexec.mainClass=org.peerclear.examples.StorageDayExample}
  */
 public final class StorageDayExample {
     private static final int HOURS = 24;

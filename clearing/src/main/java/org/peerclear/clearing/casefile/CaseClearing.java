@@ -46,12 +46,12 @@ public final class CaseClearing {
             }
             name = "multiclass";
             if (!rules.isEmpty()) {
-                throw new IllegalArgumentException(rules.firstField() + ": the class markets do not take integer rules");
+                throw new IllegalArgumentException(rules.firstField(market) + ": the class markets do not take integer rules");
             }
         }
         if (!rules.isEmpty()) {
             if (!name.equals("milp")) {
-                throw new IllegalArgumentException(rules.firstField() + ": the case has integer rules (block, minStable,"
+                throw new IllegalArgumentException(rules.firstField(market) + ": the case has integer rules (block, minStable,"
                         + " minQuantity), which only --method milp solves; method " + name + " would ignore them");
             }
             options = options.withMethodOptions(new IntegerRules(rules.block(), rules.minStable(), rules.minQuantity()));

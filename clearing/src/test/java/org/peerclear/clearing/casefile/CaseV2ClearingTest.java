@@ -62,7 +62,7 @@ class CaseV2ClearingTest {
     void otherMethodsRefuseIntegerRules() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CaseClearing.clear(read(BLOCK), "qp", ClearingOptions.DEFAULT));
-        assertTrue(e.getMessage().startsWith("assets[blk].block: ") && e.getMessage().contains("--method milp"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("agents[g1].assets[blk].block: ") && e.getMessage().contains("--method milp"), e.getMessage());
     }
 
     @Test

@@ -87,6 +87,16 @@ final class DualActiveSetProjection {
         return m;
     }
 
+    /** Constraint j's normal n_j (a copy). */
+    double[] normal(int j) {
+        return nRows[j].clone();
+    }
+
+    /** Constraint j's right-hand side c_j. */
+    double rhs(int j) {
+        return c[j];
+    }
+
     /**
      * Projects y; writes the projection into x and the multipliers (≥ 0, one per constraint,
      * in the weighted objective's units: {@code g∘(x − y) = Σ_j mult_j n_j}) into mult.

@@ -1,6 +1,7 @@
 package org.peerclear.clearing.admm;
 
 import java.util.Arrays;
+import org.peerclear.clearing.NumericalTolerances;
 
 /**
  * Weighted projection onto a polyhedron, exactly (up to rounding), by the dual active-set method
@@ -130,7 +131,7 @@ final class DualActiveSetProjection {
                 }
                 double s = slack(j, x);
                 double scale = Math.abs(c[j]) + rowNorm[j] * xNorm + 1e-300;
-                if (s < -1e-13 * scale && s / scale < worst) {
+                if (s < -NumericalTolerances.PROJECTION_VIOLATION * scale && s / scale < worst) {
                     worst = s / scale;
                     p = j;
                 }
@@ -191,7 +192,7 @@ final class DualActiveSetProjection {
                 // Full step: to the constraint's boundary, unless z is (numerically) 0, i.e. n_p
                 // lies in the span of the active normals.
                 double t2 = Double.POSITIVE_INFINITY;
-                double zTiny = 1e-14 * rowNorm[p] * gInvMax;
+                double zTiny = NumericalTolerances.PROJECTION_DEPENDENT * rowNorm[p] * gInvMax;
                 if (zz > zTiny * zTiny && zn > 0) {
                     t2 = -slack(p, x) / zn;
                 }

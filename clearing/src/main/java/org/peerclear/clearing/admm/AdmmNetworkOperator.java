@@ -1,8 +1,7 @@
 package org.peerclear.clearing.admm;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import org.peerclear.clearing.network.LinDistFlowLimits;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 
@@ -17,7 +16,7 @@ import org.peerclear.index.MarketIndex;
  *   y_n = P_n − pi_n/rho,  X_b = Σ_{n at b} x_n
  * </pre>
  *
- * (the LinDistFlow rows of {@code LinDistFlowConstraints}, same data), followed by the dual update
+ * (the rows of {@link LinDistFlowLimits}, as the centralised problem holds them), followed by the dual update
  * {@code pi_n ← pi_n − rho·(P_n − x_n)}. Agents at one bus move by the same amount, so the
  * projection is solved over the injection buses with weights {@code 1/m_b} (m_b agents at b) by
  * {@link DualActiveSetProjection}, exactly; and then {@code pi_n = rho·(X_b − Y_b)/m_b}, which is
@@ -26,6 +25,10 @@ import org.peerclear.index.MarketIndex;
  *
  * <p>Agents without a bus (community managers, the grid at the substation) and agents at the
  * slack bus do not inject into the LinDistFlow model and have no consensus with the operator.
+ *
+ * <p>The limits carry no tightening margins: tightening to AC re-clears with margins from each
+ * round's AC check, which {@code AdmmClearing} refuses (method 'qp' offers it), so the operator
+ * always projects onto the limits as specified.
  */
 final class AdmmNetworkOperator implements SystemOperator {
     private final NetworkModel model;
@@ -33,9 +36,9 @@ final class AdmmNetworkOperator implements SystemOperator {
     private final int[] slotOf;
     private final int[] buses;
     private final double[] count;
+    private final LinDistFlowLimits limits;
     private final DualActiveSetProjection projection;
-    private final int[] rowKind;
-    private final int[] rowElement;
+    private final int[] rowLimit;
     private final double[] rowSign;
 
     private final double[] x;
@@ -44,9 +47,6 @@ final class AdmmNetworkOperator implements SystemOperator {
     private final double[] xBus;
     private final double[] mult;
     private boolean feasible = true;
-
-    private static final int VOLTAGE = 0;
-    private static final int FLOW = 1;
 
     AdmmNetworkOperator(NetworkModel model, MarketIndex ix) {
         this.model = model;
@@ -67,49 +67,34 @@ final class AdmmNetworkOperator implements SystemOperator {
                 count[slotOf[n]]++;
             }
         }
-        double k = model.kwPerUnit();
-        double vmin2 = model.spec().vMin() * model.spec().vMin();
-        double vmax2 = model.spec().vMax() * model.spec().vMax();
-        double[] w0 = model.base().wPu();
-        double[] f0 = model.base().pFlowKw();
-        List<double[]> rows = new ArrayList<>();
-        List<Double> rhs = new ArrayList<>();
-        List<int[]> meta = new ArrayList<>();
-        if (buses.length > 0) {
-            for (int j = 0; j < nb; j++) {
-                if (j == model.feeder().slackIndex()) {
-                    continue;
-                }
-                double[] s = new double[buses.length];
-                model.linDistFlow().voltageSensitivityRow(j, buses, s, null);
-                addLimits(rows, rhs, meta, s, k, VOLTAGE, j, vmax2 - w0[j], vmin2 - w0[j]);
-            }
-            for (int l = 0; l < model.feeder().branchCount(); l++) {
-                double limit = model.branchLimitKw(l);
-                if (Double.isInfinite(limit)) {
-                    continue;
-                }
-                double[] s = new double[buses.length];
-                model.linDistFlow().ptdfRow(l, buses, s);
-                addLimits(rows, rhs, meta, s, k, FLOW, l, limit - f0[l], -limit - f0[l]);
-            }
-        }
-        int m = rows.size();
+        this.limits = LinDistFlowLimits.of(model);
+        int m = 2 * limits.size();
+        double[][] rows = new double[m][];
         double[] c = new double[m];
-        rowKind = new int[m];
-        rowElement = new int[m];
+        rowLimit = new int[m];
         rowSign = new double[m];
-        for (int j = 0; j < m; j++) {
-            c[j] = rhs.get(j);
-            rowKind[j] = meta.get(j)[0];
-            rowElement[j] = meta.get(j)[1];
-            rowSign[j] = meta.get(j)[2];
+        for (int r = 0; r < limits.size(); r++) {
+            double[] a = new double[buses.length];
+            limits.coefficients(r, a);
+            double[] negated = new double[a.length];
+            for (int q = 0; q < a.length; q++) {
+                negated[q] = -a[q];
+            }
+            // As rows n·X ≥ c: the upper side negated (side −1), then the lower (side +1).
+            rows[2 * r] = negated;
+            c[2 * r] = -(limits.upper(r) - limits.base(r));
+            rows[2 * r + 1] = a;
+            c[2 * r + 1] = limits.lower(r) - limits.base(r);
+            rowLimit[2 * r] = r;
+            rowLimit[2 * r + 1] = r;
+            rowSign[2 * r] = -1;
+            rowSign[2 * r + 1] = 1;
         }
         double[] g = new double[buses.length];
         for (int q = 0; q < g.length; q++) {
             g[q] = 1.0 / count[q];
         }
-        this.projection = new DualActiveSetProjection(rows.toArray(new double[0][]), c, g);
+        this.projection = new DualActiveSetProjection(rows, c, g);
         this.x = new double[nAgents];
         this.pi = new double[nAgents];
         this.yBus = new double[buses.length];
@@ -215,17 +200,12 @@ final class AdmmNetworkOperator implements SystemOperator {
             all[b] = b;
         }
         double[] row = new double[nb];
-        double k = model.kwPerUnit();
         for (int j = 0; j < mult.length; j++) {
             if (mult[j] == 0.0) {
                 continue;
             }
-            if (rowKind[j] == VOLTAGE) {
-                model.linDistFlow().voltageSensitivityRow(rowElement[j], all, row, null);
-            } else {
-                model.linDistFlow().ptdfRow(rowElement[j], all, row);
-            }
-            double f = rho * mult[j] * rowSign[j] * k;
+            limits.coefficients(rowLimit[j], all, row);
+            double f = rho * mult[j] * rowSign[j];
             for (int b = 0; b < nb; b++) {
                 out[b] += f * row[b];
             }
@@ -247,12 +227,18 @@ final class AdmmNetworkOperator implements SystemOperator {
             }
             double y = rho * mult[j] * rowSign[j];
             boolean upper = rowSign[j] < 0;
-            if (rowKind[j] == VOLTAGE) {
-                (upper ? vMax : vMin)[rowElement[j]] += y;
+            int e = limits.element(rowLimit[j]);
+            if (limits.kind(rowLimit[j]) == LinDistFlowLimits.Kind.VOLTAGE) {
+                (upper ? vMax : vMin)[e] += y;
             } else {
-                (upper ? flowMax : flowMin)[rowElement[j]] += y;
+                (upper ? flowMax : flowMin)[e] += y;
             }
         }
+    }
+
+    /** The projection's constraints: limit r of {@link LinDistFlowLimits} is rows 2r (upper side) and 2r+1 (lower). */
+    DualActiveSetProjection projection() {
+        return projection;
     }
 
     /** Number of limits binding at the last projection. */
@@ -262,25 +248,5 @@ final class AdmmNetworkOperator implements SystemOperator {
             c += v > 0 ? 1 : 0;
         }
         return c;
-    }
-
-    /**
-     * The two rows {@code lower ≤ k·s·X ≤ upper} of one limit, as rows {@code n·X ≥ c}: the upper
-     * limit negated (side −1), then the lower (side +1).
-     */
-    private static void addLimits(List<double[]> rows, List<Double> rhs, List<int[]> meta, double[] s, double k, int kind,
-                                  int index, double upper, double lower) {
-        double[] lo = new double[s.length];
-        double[] hi = new double[s.length];
-        for (int q = 0; q < s.length; q++) {
-            lo[q] = s[q] * k;
-            hi[q] = -s[q] * k;
-        }
-        rows.add(hi);
-        rhs.add(-upper);
-        meta.add(new int[] {kind, index, -1});
-        rows.add(lo);
-        rhs.add(lower);
-        meta.add(new int[] {kind, index, 1});
     }
 }

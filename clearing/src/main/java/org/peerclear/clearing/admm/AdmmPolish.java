@@ -1,6 +1,7 @@
 package org.peerclear.clearing.admm;
 
 import java.util.Arrays;
+import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.index.MarketIndex;
 
 /**
@@ -70,7 +71,7 @@ final class AdmmPolish {
         for (double g : gamma) {
             scaleL = Math.max(scaleL, g);
         }
-        double tolL = 1e-12 * scaleL;
+        double tolL = NumericalTolerances.POLISH_PRICE_TIE * scaleL;
         // 1. Candidate trading pairs: gamma = 0, or both agents' own last trades nonzero and in
         // agreement (the soft threshold gives exactly 0 in the dead zone, so a pair idle at the
         // optimum has both at 0 once its agents' prices are inside its band).
@@ -340,7 +341,7 @@ final class AdmmPolish {
         double cH;
         if (nbp == 0) {
             eval(order, a0, a1, off, pi, c0, tolL, g);
-            if (Math.abs(g[0]) > 1e-9 * scaleP) {
+            if (Math.abs(g[0]) > NumericalTolerances.POLISH_BALANCE * scaleP) {
                 failure = "a component without price-responsive assets cannot balance";
                 return false;
             }
@@ -387,7 +388,7 @@ final class AdmmPolish {
                 }
             }
         }
-        if (Math.abs(rest) > 1e-9 * scaleP) {
+        if (Math.abs(rest) > NumericalTolerances.POLISH_BALANCE * scaleP) {
             failure = "a component of " + (a1 - a0) + " agents (with " + ix.agentId(order[a0]) + ") is short of "
                     + rest + " at its price";
             return false;

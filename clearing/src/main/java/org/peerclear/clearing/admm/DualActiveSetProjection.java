@@ -1,6 +1,7 @@
 package org.peerclear.clearing.admm;
 
 import java.util.Arrays;
+import org.peerclear.clearing.NumericalTolerances;
 
 /**
  * Weighted projection onto a polyhedron, exactly (up to rounding), by the dual active-set method
@@ -87,6 +88,16 @@ final class DualActiveSetProjection {
         return m;
     }
 
+    /** Constraint j's normal n_j (a copy). */
+    double[] normal(int j) {
+        return nRows[j].clone();
+    }
+
+    /** Constraint j's right-hand side c_j. */
+    double rhs(int j) {
+        return c[j];
+    }
+
     /**
      * Projects y; writes the projection into x and the multipliers (≥ 0, one per constraint,
      * in the weighted objective's units: {@code g∘(x − y) = Σ_j mult_j n_j}) into mult.
@@ -120,7 +131,7 @@ final class DualActiveSetProjection {
                 }
                 double s = slack(j, x);
                 double scale = Math.abs(c[j]) + rowNorm[j] * xNorm + 1e-300;
-                if (s < -1e-13 * scale && s / scale < worst) {
+                if (s < -NumericalTolerances.PROJECTION_VIOLATION * scale && s / scale < worst) {
                     worst = s / scale;
                     p = j;
                 }
@@ -181,7 +192,7 @@ final class DualActiveSetProjection {
                 // Full step: to the constraint's boundary, unless z is (numerically) 0, i.e. n_p
                 // lies in the span of the active normals.
                 double t2 = Double.POSITIVE_INFINITY;
-                double zTiny = 1e-14 * rowNorm[p] * gInvMax;
+                double zTiny = NumericalTolerances.PROJECTION_DEPENDENT * rowNorm[p] * gInvMax;
                 if (zz > zTiny * zTiny && zn > 0) {
                     t2 = -slack(p, x) / zn;
                 }

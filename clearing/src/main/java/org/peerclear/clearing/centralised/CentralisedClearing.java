@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.peerclear.clearing.Certification;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.clearing.Progress;
 import org.peerclear.clearing.admm.AdmmPriceGuess;
 import org.peerclear.clearing.exact.FlowSolver;
@@ -291,9 +292,9 @@ public class CentralisedClearing implements ClearingMethod {
         for (int j = 0; j < ac.buses().size(); j++) {
             double vm = ac.buses().get(j).vm();
             if (vm > vmax) {
-                wMaxMargin[j] += vm * vm - vmax * vmax + 1e-7;
+                wMaxMargin[j] += vm * vm - vmax * vmax + NumericalTolerances.TIGHTENING_HAIR;
             } else if (vm < vmin) {
-                wMinMargin[j] += vmin * vmin - vm * vm + 1e-7;
+                wMinMargin[j] += vmin * vmin - vm * vm + NumericalTolerances.TIGHTENING_HAIR;
             }
         }
     }

@@ -3,6 +3,7 @@ package org.peerclear.clearing.exact;
 import java.util.Arrays;
 import java.util.Locale;
 import org.peerclear.clearing.DecayEstimate;
+import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.result.ResultVerifier;
 import org.slf4j.Logger;
@@ -198,7 +199,7 @@ final class FeederSolver {
                 if (e == FAILED) {
                     return false;
                 }
-                double slack = 1e-13 * Math.max(1.0, Math.abs(kept.dual));
+                double slack = NumericalTolerances.FEEDER_ARMIJO_SLACK * Math.max(1.0, Math.abs(kept.dual));
                 if (LOG.isDebugEnabled()) {
                     double moved = 0;
                     int nz = 0;

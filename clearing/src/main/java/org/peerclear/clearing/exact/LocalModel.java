@@ -2,6 +2,7 @@ package org.peerclear.clearing.exact;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.peerclear.clearing.NumericalTolerances;
 
 /**
  * The local problem of one {@link FeederSolver} step: on a {@link Piece}, which rows bind and
@@ -110,7 +111,7 @@ final class LocalModel {
                     int r = work[q];
                     double side = upper[r] ? -at[r] : at[r];
                     double sideZ = upper[r] ? -z[q] : z[q];
-                    if (side <= 0 || sideZ < 0 && side <= 1e-15 * Math.abs(sideZ)) {
+                    if (side <= 0 || sideZ < 0 && side <= NumericalTolerances.LOCAL_RELEASE * Math.abs(sideZ)) {
                         at[r] = 0.0;
                         inWork[r] = false;
                         work[q] = work[--size];

@@ -2,6 +2,7 @@ package org.peerclear.clearing.formulation;
 
 import java.util.Arrays;
 import org.peerclear.clearing.exact.BusRows;
+import org.peerclear.clearing.network.LinDistFlowLimits;
 import org.peerclear.clearing.network.LinDistFlowRows;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
@@ -18,22 +19,18 @@ import org.peerclear.opt.Solution;
  * </pre>
  * and, for loss-aware clearing, the linear cost {@code c_b·k·P_b} of the losses an injection
  * causes; where {@code k} converts market power to kW and {@code w0}, {@code F0} are the LinDistFlow
- * state of the feeder's own loads. Sensitivity rows are built one bus at a time in linear time;
- * they are dense over the injection buses (a voltage depends on every injection), so a row has
- * as many entries as buses with agents, not as agents.
+ * state of the feeder's own loads. The limit rows are {@link LinDistFlowLimits}', with the base
+ * state moved into the bounds; they are dense over the injection buses (a voltage depends on
+ * every injection), so a row has as many entries as buses with agents, not as agents.
  */
 public final class LinDistFlowConstraints implements UnifiedFormulation.Extension {
     private final NetworkModel model;
+    private final LinDistFlowLimits limits;
+    private final double[] lossCost;
     private int[] busVar;
     private int[] busRow;
-    private int[] vMaxRow;
-    private int[] vMinRow;
-    private int[] flowMaxRow;
-    private int[] flowMinRow;
-
-    private final double[] wMaxMargin;
-    private final double[] wMinMargin;
-    private final double[] lossCost;
+    private int[] upperRow;
+    private int[] lowerRow;
 
     public LinDistFlowConstraints(NetworkModel model) {
         this(model, null, null, null);
@@ -47,8 +44,7 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
      */
     public LinDistFlowConstraints(NetworkModel model, double[] wMaxMargin, double[] wMinMargin, double[] lossCost) {
         this.model = model;
-        this.wMaxMargin = wMaxMargin;
-        this.wMinMargin = wMinMargin;
+        this.limits = LinDistFlowLimits.tightened(model, wMaxMargin, wMinMargin);
         this.lossCost = lossCost;
     }
 
@@ -102,64 +98,29 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         for (int q = 0; q < buses.length; q++) {
             cols[q] = busVar[buses[q]];
         }
-        double k = model.kwPerUnit();
-        double vmin2 = model.spec().vMin() * model.spec().vMin();
-        double vmax2 = model.spec().vMax() * model.spec().vMax();
-        vMaxRow = new int[nb];
-        vMinRow = new int[nb];
-        Arrays.fill(vMaxRow, -1);
-        Arrays.fill(vMinRow, -1);
-        double[] dwdp = new double[buses.length];
-        double[] w0 = model.base().wPu();
-        for (int j = 0; j < nb; j++) {
-            if (j == model.feeder().slackIndex() || buses.length == 0) {
-                continue;
-            }
-            model.linDistFlow().voltageSensitivityRow(j, buses, dwdp, null);
-            for (int q = 0; q < buses.length; q++) {
-                dwdp[q] *= k;
-            }
-            String id = model.feeder().busIds().get(j);
-            double up = wMaxMargin == null ? 0 : wMaxMargin[j];
-            double down = wMinMargin == null ? 0 : wMinMargin[j];
-            vMaxRow[j] = pb.addRow("vMax[" + id + "]", cols, dwdp, Sense.LESS_EQUAL, vmax2 - up - w0[j]);
-            vMinRow[j] = pb.addRow("vMin[" + id + "]", cols, dwdp, Sense.GREATER_EQUAL, vmin2 + down - w0[j]);
-        }
-        flowMaxRow = new int[model.feeder().branchCount()];
-        flowMinRow = new int[model.feeder().branchCount()];
-        Arrays.fill(flowMaxRow, -1);
-        Arrays.fill(flowMinRow, -1);
-        double[] ptdf = new double[buses.length];
-        double[] f0 = model.base().pFlowKw();
-        for (int l = 0; l < model.feeder().branchCount(); l++) {
-            double limit = model.branchLimitKw(l);
-            if (Double.isInfinite(limit) || buses.length == 0) {
-                continue;
-            }
-            model.linDistFlow().ptdfRow(l, buses, ptdf);
-            for (int q = 0; q < buses.length; q++) {
-                ptdf[q] *= k;
-            }
-            String id = model.feeder().branches().get(l).fromBus() + "-" + model.feeder().branches().get(l).toBus();
-            flowMaxRow[l] = pb.addRow("flowMax[" + id + "]", cols, ptdf, Sense.LESS_EQUAL, limit - f0[l]);
-            flowMinRow[l] = pb.addRow("flowMin[" + id + "]", cols, ptdf, Sense.GREATER_EQUAL, -limit - f0[l]);
+        upperRow = new int[limits.size()];
+        lowerRow = new int[limits.size()];
+        double[] a = new double[buses.length];
+        for (int r = 0; r < limits.size(); r++) {
+            limits.coefficients(r, a);
+            String id = limits.elementId(r);
+            String what = limits.kind(r) == LinDistFlowLimits.Kind.VOLTAGE ? "v" : "flow";
+            double base = limits.base(r);
+            upperRow[r] = pb.addRow(what + "Max[" + id + "]", cols, a, Sense.LESS_EQUAL, limits.upper(r) - base);
+            lowerRow[r] = pb.addRow(what + "Min[" + id + "]", cols, a, Sense.GREATER_EQUAL, limits.lower(r) - base);
         }
     }
 
-    /**
-     * The same rows as the exact solver sees them ({@link BusRows}): first the voltage row of
-     * every non-slack bus ({@code w_j}, pu², between the margined bounds), then the flow row of
-     * every rated branch (kW); buses are the injection buses in ascending order.
-     */
+    /** The same rows as the exact solver sees them ({@link BusRows}), in {@link LinDistFlowLimits} order. */
     public BusRows busRows() {
-        return new LinDistFlowRows(model, wMaxMargin, wMinMargin, lossCost);
+        return new LinDistFlowRows(limits, lossCost);
     }
 
     /**
      * Completes a point and its duals of the problem built by {@link #extend} from the exact
      * solver's answer: the buses' injections, their prices (the bus rows' duals) and the rows'
-     * multipliers ({@link #busRows()} order; a voltage or flow row's multiplier goes to its lower
-     * row when positive, to its upper row when negative).
+     * multipliers ({@link LinDistFlowLimits} order; a limit's multiplier goes to its lower row when
+     * positive, to its upper row when negative).
      */
     public void fill(double[] assetPower, double[] busPrices, double[] rowMultipliers, double[] x, double[] duals) {
         int[] buses = model.injectionBuses();
@@ -169,21 +130,10 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
             x[busVar[b]] = inj[b] / model.kwPerUnit();
             duals[busRow[b]] = busPrices[q];
         }
-        int r = 0;
-        int nb = model.feeder().busCount();
-        for (int j = 0; j < nb && buses.length > 0; j++) {
-            if (j != model.feeder().slackIndex()) {
-                double y = rowMultipliers[r++];
-                duals[vMinRow[j]] = Math.max(y, 0.0);
-                duals[vMaxRow[j]] = Math.min(y, 0.0);
-            }
-        }
-        for (int l = 0; l < flowMaxRow.length; l++) {
-            if (flowMaxRow[l] >= 0) {
-                double y = rowMultipliers[r++];
-                duals[flowMinRow[l]] = Math.max(y, 0.0);
-                duals[flowMaxRow[l]] = Math.min(y, 0.0);
-            }
+        for (int r = 0; r < limits.size(); r++) {
+            double y = rowMultipliers[r];
+            duals[lowerRow[r]] = Math.max(y, 0.0);
+            duals[upperRow[r]] = Math.min(y, 0.0);
         }
     }
 
@@ -197,14 +147,9 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         return busRow[b];
     }
 
-    /** The rows {@code w_j ≤ vMax²} and {@code w_j ≥ vMin²} of bus j, or -1 (the slack). */
-    public int voltageRow(int j, boolean upper) {
-        return upper ? vMaxRow[j] : vMinRow[j];
-    }
-
-    /** The rows {@code F_l ≤ R_l} and {@code F_l ≥ −R_l} of branch l, or -1 (no rating). */
-    public int flowRow(int l, boolean upper) {
-        return upper ? flowMaxRow[l] : flowMinRow[l];
+    /** The problem's row of limit r's upper or lower side ({@link LinDistFlowLimits} order; valid after {@link #extend}). */
+    public int limitRow(int r, boolean upper) {
+        return upper ? upperRow[r] : lowerRow[r];
     }
 
     /**
@@ -212,19 +157,11 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
      * branch) into the problem's dual vector {@code y}; rows that do not exist are skipped.
      */
     public void putRowDuals(double[] y, double[] vMax, double[] vMin, double[] flowMax, double[] flowMin) {
-        for (int j = 0; j < vMaxRow.length; j++) {
-            put(y, vMaxRow[j], vMax[j]);
-            put(y, vMinRow[j], vMin[j]);
-        }
-        for (int l = 0; l < flowMaxRow.length; l++) {
-            put(y, flowMaxRow[l], flowMax[l]);
-            put(y, flowMinRow[l], flowMin[l]);
-        }
-    }
-
-    private static void put(double[] y, int row, double value) {
-        if (row >= 0) {
-            y[row] = value;
+        for (int r = 0; r < limits.size(); r++) {
+            int e = limits.element(r);
+            boolean voltage = limits.kind(r) == LinDistFlowLimits.Kind.VOLTAGE;
+            y[upperRow[r]] = (voltage ? vMax : flowMax)[e];
+            y[lowerRow[r]] = (voltage ? vMin : flowMin)[e];
         }
     }
 
@@ -256,21 +193,12 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         }
         double k = model.kwPerUnit();
         double[] row = new double[nb];
-        for (int j = 0; j < nb; j++) {
-            double y = (vMaxRow[j] >= 0 ? s.dual(vMaxRow[j]) : 0) + (vMinRow[j] >= 0 ? s.dual(vMinRow[j]) : 0);
+        for (int r = 0; r < limits.size(); r++) {
+            double y = s.dual(upperRow[r]) + s.dual(lowerRow[r]);
             if (y != 0) {
-                model.linDistFlow().voltageSensitivityRow(j, all, row, null);
+                limits.coefficients(r, all, row);
                 for (int b = 0; b < nb; b++) {
-                    pi[b] += k * row[b] * y;
-                }
-            }
-        }
-        for (int l = 0; l < flowMaxRow.length; l++) {
-            double y = (flowMaxRow[l] >= 0 ? s.dual(flowMaxRow[l]) : 0) + (flowMinRow[l] >= 0 ? s.dual(flowMinRow[l]) : 0);
-            if (y != 0) {
-                model.linDistFlow().ptdfRow(l, all, row);
-                for (int b = 0; b < nb; b++) {
-                    pi[b] += k * row[b] * y;
+                    pi[b] += row[b] * y;
                 }
             }
         }

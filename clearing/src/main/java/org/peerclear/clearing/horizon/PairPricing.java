@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.clearing.admm.AdmmPriceGuess;
 import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.clearing.horizon.model.Horizon;
@@ -121,7 +122,7 @@ final class PairPricing {
             return keep;
         }
         long deadline = start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
-        double tol = 1e-9 * ResultVerifier.scales(first).power();
+        double tol = NumericalTolerances.PAIR_TRADED * ResultVerifier.scales(first).power();
         for (MarketIndex ix : h.periods()) {
             FlowSolver.Outcome o = FlowSolver.solve(idleStores(ix), null, AdmmPriceGuess.INSTANCE, deadline, null);
             if (o.status() != Status.OPTIMAL) {

@@ -1,6 +1,7 @@
 package org.peerclear.clearing.losses;
 
 import java.util.Map;
+import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.powerflow.AcPowerFlow;
 import org.peerclear.result.ClearingResult;
@@ -28,7 +29,7 @@ public final class MarginalLossFactorAllocator implements LossAllocator {
             share[i] = mlf[ps.bus[i]] * ps.injectionKw[i];
             sum += share[i];
         }
-        if (Math.abs(sum) < 1e-12 * Math.max(1, ps.totalLossKw)) {
+        if (Math.abs(sum) < NumericalTolerances.LOSS_CHARGES_ZERO * Math.max(1, ps.totalLossKw)) {
             throw new IllegalStateException("Marginal loss charges add up to " + sum + " kW: nothing to reconcile to "
                     + ps.totalLossKw + " kW of losses");
         }

@@ -74,8 +74,8 @@ public final class Certification {
         }
         long start = System.nanoTime();
         Verification v = r.verify(tol);
-        ResultVerifier.Scales scales = ResultVerifier.scales(r.index());
-        double objectiveScale = Math.max(1.0, CostAccounting.grossCost(r.index(), r.assetPowerArray(), r.tradeArray()));
+        ResultVerifier.Scales scales = ResultVerifier.scales(r);
+        double objectiveScale = Math.max(1.0, CostAccounting.grossCost(r));
         Verdict verdict = judge(r.status(), v, problemCertificate, scales, objectiveScale, whenNotFeasible, tol);
         if (verdict.status() == r.status() && verdict.message().isEmpty()) {
             return r;

@@ -27,6 +27,7 @@ import org.peerclear.opt.SolverParameters;
 import org.peerclear.opt.SolverRegistry;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /**
  * Statuses that are true: every method and back-end certifies the analytic optimum, the
@@ -103,7 +104,7 @@ class CertificationTest {
 
     /** The certified optimum with its arrays changed by {@code edit}, claiming OPTIMAL again. */
     private static ClearingResult corrupted(ClearingResult r, java.util.function.Consumer<double[][]> edit) {
-        double[][] a = {r.assetPowerArray(), r.tradeArray(), r.agentPriceArray(), r.tradePriceArray()};
+        double[][] a = {ResultArrays.assetPower(r), ResultArrays.trade(r), ResultArrays.agentPrice(r), ResultArrays.tradePrice(r)};
         edit.accept(a);
         return r.toBuilder().solution(a[0], a[1], a[2], a[3]).build();
     }
@@ -150,7 +151,7 @@ class CertificationTest {
     @Test
     void aFailingProblemCertificateRefutesAResultTheMarketCertificateAccepts() {
         ClearingResult r = certifiedOptimum();
-        Problem problem = UnifiedFormulation.of(r.index()).problem();
+        Problem problem = UnifiedFormulation.of(ResultArrays.index(r)).problem();
         Solution s = SolverRegistry.load().get("ojalgo").solve(problem, SolverParameters.DEFAULT);
         double[] y = s.duals().orElseThrow();
         OptimalityCertificate good = OptimalityCertificate.of(problem, s.x(), y);
@@ -239,6 +240,6 @@ class CertificationTest {
         assertThat(net.status()).isEqualTo(Status.OPTIMAL);
         assertThat(net.verify().gapChecked()).isFalse();
         assertThat(net.verify().gapNotChecked()).contains("network");
-        assertThat(MarketIndex.of(net.market()).numAgents()).isEqualTo(net.index().numAgents());
+        assertThat(MarketIndex.of(net.market()).numAgents()).isEqualTo(ResultArrays.index(net).numAgents());
     }
 }

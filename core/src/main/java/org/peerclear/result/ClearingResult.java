@@ -358,6 +358,38 @@ public final class ClearingResult {
         return agentNetworkPrice[n];
     }
 
+    /**
+     * The network price component at the bus of the declared agent {@code agentId},
+     * {@code pi_bus}: 0 without a network or when no network constraint binds. The agent's assets
+     * are dispatched at its price plus this.
+     */
+    public double networkPrice(String agentId) {
+        return agentNetworkPrice[index.agentIndex(agentId)];
+    }
+
+    /**
+     * True when the declared asset {@code assetId} was pinned by an integer decision (a block
+     * offer, a minimum stable output): its set-point is then not expected to be optimal at its
+     * agent's price alone.
+     */
+    public boolean assetPinned(String assetId) {
+        for (int s = 0; s < index.assetStart()[index.firstGridLeg()]; s++) {
+            if (index.assetId(s).equals(assetId)) {
+                return assetPinned[s];
+            }
+        }
+        throw new IllegalArgumentException("Market '" + market.name() + "' has no asset '" + assetId + "'");
+    }
+
+    /** True when the trade from → to was pinned by a minimum trade size; an error when they may not trade. */
+    public boolean tradePinned(String from, String to) {
+        int k = arcBetween(from, to);
+        if (k < 0) {
+            throw new IllegalArgumentException("Agents '" + from + "' and '" + to + "' have no arc between them");
+        }
+        return arcPinned[k];
+    }
+
     /** What the clearing did to the feeder; empty for a market without a network. */
     public java.util.Optional<NetworkOutcome> network() {
         return java.util.Optional.ofNullable(network);

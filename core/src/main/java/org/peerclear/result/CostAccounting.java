@@ -21,6 +21,11 @@ public final class CostAccounting {
         return sum(index, assetPower, trade, true);
     }
 
+    /** {@link #grossCost(MarketIndex, double[], double[])} of a result's point; an error without a solution. */
+    public static double grossCost(ClearingResult r) {
+        return grossCost(r.index(), r.assetPowerArray(), r.tradeArray());
+    }
+
     private static double sum(MarketIndex index, double[] assetPower, double[] trade, boolean absolute) {
         double[] a = index.a();
         double[] b = index.b();

@@ -82,6 +82,11 @@ public final class ResultVerifier {
     private ResultVerifier() {
     }
 
+    /** The scales of the market a result cleared (see {@link Scales}). */
+    public static Scales scales(ClearingResult r) {
+        return scales(r.index());
+    }
+
     /** The scales of a market's data (see {@link Scales}). */
     public static Scales scales(MarketIndex ix) {
         double[] lo = ix.pMin();

@@ -14,6 +14,7 @@ import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.ConvergenceHistory;
 import org.peerclear.result.NetworkOutcome;
+import org.peerclear.result.ResultArrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,10 +135,10 @@ public final class AdmmClearing implements ClearingMethod {
             }
         } else if (o.warmStart().isPresent()) {
             ClearingResult prev = o.warmStart().get();
-            requireSameStructure(index, prev.index());
-            admm.warmStart(prev.tradeArray(), prev.tradePriceArray(), prev.agentPriceArray());
+            requireSameStructure(index, ResultArrays.index(prev));
+            admm.warmStart(ResultArrays.trade(prev), ResultArrays.tradePrice(prev), ResultArrays.agentPrice(prev));
             if (operator != null) {
-                admm.warmStartNetwork(injections(index, prev.assetPowerArray()), networkPrices(prev));
+                admm.warmStartNetwork(injections(index, ResultArrays.assetPower(prev)), networkPrices(prev));
             }
         }
         LOG.debug("Clearing {} with ADMM {} (rho {}) on {}", market.name(), o, rho, index);
@@ -232,9 +233,9 @@ public final class AdmmClearing implements ClearingMethod {
     }
 
     private static double[] networkPrices(ClearingResult r) {
-        double[] out = new double[r.index().numAgents()];
+        double[] out = new double[ResultArrays.index(r).numAgents()];
         for (int n = 0; n < out.length; n++) {
-            out[n] = r.agentNetworkPrice(n);
+            out[n] = ResultArrays.agentNetworkPrice(r, n);
         }
         return out;
     }

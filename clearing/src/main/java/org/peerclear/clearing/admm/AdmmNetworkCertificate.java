@@ -8,6 +8,7 @@ import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Problem;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /**
  * The KKT certificate of a network-aware ADMM result on the centralised problem (the unified
@@ -30,10 +31,10 @@ final class AdmmNetworkCertificate {
         Problem problem = f.problem();
         double[] x = new double[problem.numVariables()];
         double[] y = new double[problem.numRows()];
-        double[] p = r.assetPowerArray();
-        double[] t = r.tradeArray();
-        double[] mu = r.agentPriceArray();
-        double[] lambda = r.tradePriceArray();
+        double[] p = ResultArrays.assetPower(r);
+        double[] t = ResultArrays.trade(r);
+        double[] mu = ResultArrays.agentPrice(r);
+        double[] lambda = ResultArrays.tradePrice(r);
         int[] start = ix.assetStart();
         for (int n = 0; n < ix.numAgents(); n++) {
             if (f.balanceRow(n) >= 0) {
@@ -48,7 +49,7 @@ final class AdmmNetworkCertificate {
                 }
             }
             if (bv >= 0) {
-                y[rows.busRow(b)] = r.agentNetworkPrice(n);
+                y[rows.busRow(b)] = ResultArrays.agentNetworkPrice(r, n);
             }
         }
         int[] cols = new int[2];

@@ -8,6 +8,7 @@ import org.peerclear.clearing.losses.LossAllocators;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.model.NetworkTariff;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /**
  * Allocates the AC losses of a cleared, network-aware result and prices them: the section
@@ -29,7 +30,7 @@ final class LossPricing {
                 ? r.market().grid().orElseThrow(() -> new IllegalArgumentException(
                         "network.losses.price: \"grid\" needs a grid; give a number")).importPrice()
                 : losses.price();
-        NetworkModel model = NetworkModel.of(r.market(), r.index());
+        NetworkModel model = NetworkModel.of(r.market(), ResultArrays.index(r));
         LossAllocation a = LossAllocators.load().get(losses.allocation()).allocate(r, model);
         double perKw = model.kwPerUnit();
         Map<String, Double> shares = new TreeMap<>(a.byParticipant());

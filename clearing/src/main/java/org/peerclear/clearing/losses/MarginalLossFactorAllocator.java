@@ -5,6 +5,7 @@ import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.powerflow.AcPowerFlow;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /**
  * Losses shared by marginal loss factors: participant i at bus b is charged
@@ -22,7 +23,7 @@ public final class MarginalLossFactorAllocator implements LossAllocator {
     @Override
     public LossAllocation allocate(ClearingResult result, NetworkModel model) {
         Participants ps = Participants.of(result, model);
-        double[] mlf = AcPowerFlow.marginalLossFactors(model.feeder(), model.busInjectionsKw(result.assetPowerArray()), null)[0];
+        double[] mlf = AcPowerFlow.marginalLossFactors(model.feeder(), model.busInjectionsKw(ResultArrays.assetPower(result)), null)[0];
         double[] share = new double[ps.names.length];
         double sum = 0;
         for (int i = 0; i < share.length; i++) {

@@ -6,6 +6,7 @@ import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.NetworkOutcome;
+import org.peerclear.result.ResultArrays;
 
 /**
  * Who injects where, in kW: the market's agents on their buses (the grid, at the substation,
@@ -27,8 +28,8 @@ final class Participants {
     static Participants of(ClearingResult r, NetworkModel model) {
         NetworkOutcome net = r.network().orElseThrow(() -> new IllegalArgumentException(
                 "Loss allocation needs a network-aware result (market '" + r.market().name() + "' has none)"));
-        MarketIndex ix = r.index();
-        double[] p = r.assetPowerArray();
+        MarketIndex ix = ResultArrays.index(r);
+        double[] p = ResultArrays.assetPower(r);
         double[] load = model.feeder().fixedLoadKw();
         java.util.List<String> names = new java.util.ArrayList<>();
         java.util.List<Integer> buses = new java.util.ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /**
  * Settles a cleared market: every agent is paid the bilateral price for what it sells and pays
@@ -31,9 +32,9 @@ public final class Settlement {
         if (!r.hasSolution()) {
             throw new IllegalStateException("Cannot settle a result without a solution: status " + r.status());
         }
-        MarketIndex ix = r.index();
-        double[] t = r.tradeArray();
-        double[] lambda = r.tradePriceArray();
+        MarketIndex ix = ResultArrays.index(r);
+        double[] t = ResultArrays.trade(r);
+        double[] lambda = ResultArrays.tradePrice(r);
         double spread = 0;
         for (int k = 0; k < t.length; k += 2) {
             if (Double.isNaN(lambda[k]) || Double.isNaN(lambda[k + 1])) {

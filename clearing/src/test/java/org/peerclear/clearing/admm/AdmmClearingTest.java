@@ -27,6 +27,7 @@ import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /** Consensus ADMM against the centralised QP and the specification of the algorithm. */
 class AdmmClearingTest {
@@ -68,11 +69,11 @@ class AdmmClearingTest {
         assertThat(admm.status()).as(admm.message()).isEqualTo(Status.OPTIMAL);
         assertThat(Math.abs(admm.welfare() - qp.welfare()) / Math.abs(qp.welfare()))
                 .as("relative welfare difference").isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
-        double[] mu = admm.agentPriceArray();
-        double[] muQp = qp.agentPriceArray();
-        MarketIndex ix = qp.index();
-        double[] pQp = qp.assetPowerArray();
-        double[] tQp = qp.tradeArray();
+        double[] mu = ResultArrays.agentPrice(admm);
+        double[] muQp = ResultArrays.agentPrice(qp);
+        MarketIndex ix = ResultArrays.index(qp);
+        double[] pQp = ResultArrays.assetPower(qp);
+        double[] tQp = ResultArrays.trade(qp);
         for (int n = 0; n < mu.length; n++) {
             // An agent's price is unique only when it trades or has an asset strictly inside its
             // bounds; otherwise (e.g. a consumer left at 0) a whole interval is optimal.
@@ -86,12 +87,12 @@ class AdmmClearingTest {
             if (!unique) {
                 continue;
             }
-            assertThat(mu[n]).as("price of " + admm.index().agentId(n)).isCloseTo(muQp[n], within(Tolerances.ADMM_PRICE));
+            assertThat(mu[n]).as("price of " + ResultArrays.index(admm).agentId(n)).isCloseTo(muQp[n], within(Tolerances.ADMM_PRICE));
         }
         // A bilateral price is unique only where the pair trades (elsewhere any lambda with
         // |lambda − mu| ≤ gamma is optimal).
-        double[] lam = admm.tradePriceArray();
-        double[] lamQp = qp.tradePriceArray();
+        double[] lam = ResultArrays.tradePrice(admm);
+        double[] lamQp = ResultArrays.tradePrice(qp);
         for (int k = 0; k < lam.length; k++) {
             if (Math.abs(tQp[k]) > 1e-6) {
                 assertThat(lam[k]).as("bilateral price of arc " + k).isCloseTo(lamQp[k], within(Tolerances.ADMM_PRICE));

@@ -20,6 +20,7 @@ import org.peerclear.model.NetworkSpec;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.NetworkOutcome;
+import org.peerclear.result.ResultArrays;
 
 /** Network-aware ADMM (the system operator as one more agent) against the centralised network-constrained QP. */
 class AdmmNetworkClearingTest {
@@ -42,10 +43,10 @@ class AdmmNetworkClearingTest {
         assertThat(Math.abs(r.welfare() - qp.welfare()) / Math.abs(qp.welfare())).as("relative welfare difference")
                 .isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
-        for (int n = 0; n < r.index().numAgents(); n++) {
-            String id = r.index().agentId(n);
-            assertThat(r.agentNetworkPrice(n)).as("network price of " + id).isCloseTo(qp.agentNetworkPrice(n), within(Tolerances.ADMM_PRICE));
-            assertThat(r.agentPriceArray()[n]).as("price of " + id).isCloseTo(qp.agentPriceArray()[n], within(Tolerances.ADMM_PRICE));
+        for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
+            String id = ResultArrays.index(r).agentId(n);
+            assertThat(ResultArrays.agentNetworkPrice(r, n)).as("network price of " + id).isCloseTo(ResultArrays.agentNetworkPrice(qp, n), within(Tolerances.ADMM_PRICE));
+            assertThat(ResultArrays.agentPrice(r)[n]).as("price of " + id).isCloseTo(ResultArrays.agentPrice(qp)[n], within(Tolerances.ADMM_PRICE));
         }
         NetworkOutcome ac = r.network().orElseThrow();
         NetworkOutcome acQp = qp.network().orElseThrow();
@@ -94,9 +95,9 @@ class AdmmNetworkClearingTest {
         assertThat(Math.abs(r.welfare() - qp.welfare()) / Math.abs(qp.welfare())).as("relative welfare difference")
                 .isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
-        for (int n = 0; n < r.index().numAgents(); n++) {
-            assertThat(r.agentPriceArray()[n]).as("price of " + r.index().agentId(n))
-                    .isCloseTo(qp.agentPriceArray()[n], within(Tolerances.ADMM_PRICE));
+        for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
+            assertThat(ResultArrays.agentPrice(r)[n]).as("price of " + ResultArrays.index(r).agentId(n))
+                    .isCloseTo(ResultArrays.agentPrice(qp)[n], within(Tolerances.ADMM_PRICE));
         }
     }
 

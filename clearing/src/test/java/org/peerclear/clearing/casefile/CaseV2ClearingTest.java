@@ -20,6 +20,7 @@ import org.peerclear.io.MarketCaseReader;
 import org.peerclear.model.Market;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /** A version-2 case file cleared through {@link CaseClearing}, checked against independent computations. */
 class CaseV2ClearingTest {
@@ -158,7 +159,7 @@ class CaseV2ClearingTest {
         for (String allocation : new String[] {"pro-rata", "marginal", "path"}) {
             Market m = read(feeder("\"losses\":{\"allocation\":\"" + allocation + "\",\"price\":\"grid\"}"));
             ClearingResult r = CaseClearing.clear(m, "qp", ClearingOptions.DEFAULT);
-            LossAllocation lib = LossAllocators.load().get(allocation).allocate(r, NetworkModel.of(r.market(), r.index()));
+            LossAllocation lib = LossAllocators.load().get(allocation).allocate(r, NetworkModel.of(r.market(), ResultArrays.index(r)));
             @SuppressWarnings("unchecked")
             Map<String, Object> section = (Map<String, Object>) r.sections().get("lossAllocation");
             assertEquals(allocation, section.get("method"));

@@ -22,6 +22,7 @@ import org.peerclear.opt.Status;
 import org.peerclear.powerflow.Feeder;
 import org.peerclear.powerflow.matpower.Feeders;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 import org.peerclear.result.ResultVerifier;
 
 /**
@@ -79,8 +80,8 @@ class ExactNetworkClearingTest {
             assertThat(r.solver()).as(trial + ": " + r.notes()).isEqualTo(FlowSolver.NAME);
             assertThat(relative(r.welfare(), ref.welfare())).as("trial " + trial).isLessThan(WELFARE);
             compared++;
-            for (int n = 0; n < r.index().numAgents(); n++) {
-                binding += Math.abs(r.agentNetworkPrice(n)) > 1e-6 ? 1 : 0;
+            for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
+                binding += Math.abs(ResultArrays.agentNetworkPrice(r, n)) > 1e-6 ? 1 : 0;
             }
         }
         assertThat(compared).as("markets compared").isGreaterThanOrEqualTo(4);
@@ -152,8 +153,8 @@ class ExactNetworkClearingTest {
             assertThat(relative(r.welfare(), ojalgo.welfare())).as(what + " vs ojAlgo").isLessThan(WELFARE);
         }
         double largest = 0;
-        for (int n = 0; n < r.index().numAgents(); n++) {
-            largest = Math.max(largest, Math.abs(r.agentNetworkPrice(n)));
+        for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
+            largest = Math.max(largest, Math.abs(ResultArrays.agentNetworkPrice(r, n)));
         }
         assertThat(largest).as(what + ": some row binds, so some network price is not 0").isGreaterThan(1e-6);
     }

@@ -10,6 +10,7 @@ import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.ResultArrays;
 
 /**
  * The interior-point back-end ({@code ipm}, a test dependency only) on single-period markets on
@@ -42,8 +43,8 @@ class IpmNetworkClearingTest {
         assertThat(Math.abs(ipm.welfare() - pdlp.welfare()) / Math.max(1.0, Math.abs(pdlp.welfare())))
                 .as("ipm " + ipm.welfare() + " vs PDLP " + pdlp.welfare()).isLessThan(WELFARE);
         double largest = 0;
-        for (int n = 0; n < ipm.index().numAgents(); n++) {
-            largest = Math.max(largest, Math.abs(ipm.agentNetworkPrice(n)));
+        for (int n = 0; n < ResultArrays.index(ipm).numAgents(); n++) {
+            largest = Math.max(largest, Math.abs(ResultArrays.agentNetworkPrice(ipm, n)));
         }
         assertThat(largest).as("some row binds, so some network price is not 0").isGreaterThan(1e-6);
     }

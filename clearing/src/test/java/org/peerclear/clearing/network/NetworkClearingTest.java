@@ -13,6 +13,7 @@ import org.peerclear.model.NetworkSpec;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.NetworkOutcome;
+import org.peerclear.result.ResultArrays;
 
 /** Network-aware centralised clearing on case33bw. */
 class NetworkClearingTest {
@@ -29,7 +30,7 @@ class NetworkClearingTest {
         ClearingResult blind = qp.clear(withoutNet, ClearingOptions.DEFAULT);
         assertThat(blind.status()).isEqualTo(Status.OPTIMAL);
         NetworkModel model = NetworkModel.of(withNet, MarketIndex.of(withNet));
-        NetworkOutcome blindAc = AcCheck.evaluate(model, blind.assetPowerArray(), new double[model.feeder().busCount()]);
+        NetworkOutcome blindAc = AcCheck.evaluate(model, ResultArrays.assetPower(blind), new double[model.feeder().busCount()]);
         assertThat(blindAc.acStatus()).isEqualTo("CONVERGED");
         double blindMax = blindAc.buses().stream().mapToDouble(NetworkOutcome.Bus::vm).max().orElseThrow();
         assertThat(blindMax).as("all PV exported: over-voltage").isGreaterThan(1.05 + 0.01);
@@ -57,12 +58,12 @@ class NetworkClearingTest {
         Market m = FeederMarkets.highPv(400, List.of());
         ClearingResult r = qp.clear(m, ClearingOptions.DEFAULT);
         NetworkOutcome ac = r.network().orElseThrow();
-        MarketIndex ix = r.index();
+        MarketIndex ix = ResultArrays.index(r);
         NetworkModel model = NetworkModel.of(m, ix);
         for (int n = 0; n < ix.numAgents(); n++) {
             int bus = model.agentBus(n);
             if (bus >= 0) {
-                assertThat(r.agentNetworkPrice(n)).as(ix.agentId(n))
+                assertThat(ResultArrays.agentNetworkPrice(r, n)).as(ix.agentId(n))
                         .isCloseTo(ac.buses().get(bus).price(), within(1e-6));
             }
         }
@@ -76,7 +77,7 @@ class NetworkClearingTest {
         assertThat(r.status()).isEqualTo(Status.OPTIMAL);
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
         NetworkOutcome ac = r.network().orElseThrow();
-        NetworkModel model = NetworkModel.of(m, r.index());
+        NetworkModel model = NetworkModel.of(m, ResultArrays.index(r));
         double downstream = ac.buses().get(model.feeder().busIndex("30")).price();
         double upstream = ac.buses().get(model.feeder().busIndex("3")).price();
         assertThat(downstream).as("behind the congested line, energy is worth less").isLessThan(upstream - 1e-3);

@@ -13,7 +13,8 @@ import org.peerclear.opt.Status;
 
 /**
  * The outcome of clearing a market: a {@link Status} that cannot be missed, the set-points,
- * trades and prices (in the index order of {@link MarketIndex}, exposed by id), the objective
+ * trades and prices by id (held in the index order of {@link MarketIndex}, which is not API: see
+ * {@link ResultArrays}), the objective
  * (total cost including gamma terms; welfare is its negative), how it was obtained (method,
  * solver, iterations, residuals, seconds, options) and notes. A result without a solution
  * (infeasible, error, ...) has no set-points: its accessors for them throw.
@@ -122,7 +123,8 @@ public final class ClearingResult {
         return market;
     }
 
-    public MarketIndex index() {
+    /** The compact view stays out of the API: callers in other packages go through {@link ResultArrays}. */
+    MarketIndex index() {
         return index;
     }
 
@@ -190,25 +192,25 @@ public final class ClearingResult {
     }
 
     /** Asset set-points in index order (a copy). */
-    public double[] assetPowerArray() {
+    double[] assetPowerArray() {
         requireSolution();
         return assetPower.clone();
     }
 
     /** Trades t_k per arc in index order (a copy). */
-    public double[] tradeArray() {
+    double[] tradeArray() {
         requireSolution();
         return trade.clone();
     }
 
     /** Agent prices mu_n in index order (a copy); NaN where undefined. */
-    public double[] agentPriceArray() {
+    double[] agentPriceArray() {
         requireSolution();
         return agentPrice.clone();
     }
 
     /** Bilateral prices lambda_k per arc in index order (a copy). */
-    public double[] tradePriceArray() {
+    double[] tradePriceArray() {
         requireSolution();
         return tradePrice.clone();
     }
@@ -341,12 +343,12 @@ public final class ClearingResult {
      * True when asset s was pinned by an integer decision (a block offer, a minimum stable
      * output): its set-point is then not expected to be optimal at its agent's price alone.
      */
-    public boolean assetPinned(int s) {
+    boolean assetPinned(int s) {
         return assetPinned[s];
     }
 
     /** True when arc k was pinned by an integer decision (a minimum trade size). */
-    public boolean arcPinned(int k) {
+    boolean arcPinned(int k) {
         return arcPinned[k];
     }
 
@@ -354,7 +356,7 @@ public final class ClearingResult {
      * The network price component at agent n's bus, {@code pi_bus(n)} (0 without a network or
      * when no network constraint binds): the agent's assets are dispatched at {@code mu_n + pi}.
      */
-    public double agentNetworkPrice(int n) {
+    double agentNetworkPrice(int n) {
         return agentNetworkPrice[n];
     }
 
@@ -507,7 +509,7 @@ public final class ClearingResult {
             return this;
         }
 
-        /** Marks set-points fixed by integer decisions (see {@link ClearingResult#assetPinned(int)}). */
+        /** Marks set-points fixed by integer decisions, in index order (see {@link ClearingResult#assetPinned(String)}). */
         public Builder pinned(boolean[] assets, boolean[] arcs) {
             this.assetPinned = assets;
             this.arcPinned = arcs;

@@ -23,7 +23,7 @@ import org.peerclear.index.MarketIndex;
  *       checks it on its problem with {@code OptimalityCertificate}); likewise when integer
  *       decisions pin assets or arcs, or when prices are undefined.</li>
  * </ul>
- * Assets and arcs pinned by integer decisions ({@link ClearingResult#assetPinned(int)}) are
+ * Assets and arcs pinned by integer decisions ({@link ClearingResult#assetPinned(String)}) are
  * checked for feasibility only: an integer decision is a non-convexity that prices alone need
  * not support.
  *

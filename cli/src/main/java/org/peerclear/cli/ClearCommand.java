@@ -28,6 +28,7 @@ import org.peerclear.io.ResultJsonWriter;
 import org.peerclear.model.HorizonMarket;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
+import org.peerclear.opt.SolverParameters;
 import org.peerclear.opt.SolverRegistry;
 import org.peerclear.options.Options;
 import org.peerclear.result.ClearingResult;
@@ -203,8 +204,8 @@ public final class ClearCommand implements Callable<Integer> {
         }
         o = CliSettings.fromSet(o, set);
         if (given.hasMatchedOption("--threads")) {
-            if (!set.containsKey(ClearingCatalog.SOLVER_THREADS.name())) {
-                o = CliSettings.flag(o, "--threads", ClearingCatalog.SOLVER_THREADS, threads);
+            if (!set.containsKey(SolverParameters.THREADS.name())) {
+                o = CliSettings.flag(o, "--threads", SolverParameters.THREADS, threads);
             }
             if (("admm".equals(method) || o.anySet("admm.")) && !set.containsKey(ClearingCatalog.ADMM_THREADS.name())) {
                 o = CliSettings.flag(o, "--threads", ClearingCatalog.ADMM_THREADS, threads);

@@ -10,24 +10,14 @@ import org.peerclear.options.OptionCatalog;
 import org.peerclear.options.OptionSpec;
 
 /**
- * Every option of a clear that a user can set by name, with the defaults and rules of the
- * option objects they map to ({@link ClearingOptions}, {@link SolverParameters},
- * {@link AdmmOptions}, {@link NetworkOptions}); {@link ClearingSettings} is the one bridge
- * between the two. The catalog's order is the order of every listing and recorded result.
+ * Every option of a clear that a user can set by name. Each spec lives with the option object
+ * it validates ({@link SolverParameters}'s in core), so that object holds the one rule;
+ * {@link ClearingSettings} is the one bridge between the names and the objects. The catalog's order is the order of every listing and recorded result.
  */
 public final class ClearingCatalog {
     public static final OptionSpec<Double> TIME_LIMIT = OptionSpec.number("solver.timeLimit",
             ClearingOptions.DEFAULT_TIME_LIMIT_SECONDS, 0, true, Double.POSITIVE_INFINITY, false, "s",
             "time limit of the whole clear; at it the run stops with status TIME_LIMIT and its best point (Infinity: none)");
-    public static final OptionSpec<Integer> SOLVER_THREADS = OptionSpec.integer("solver.threads",
-            SolverParameters.DEFAULT.threads(), 1, Integer.MAX_VALUE, "", "threads of the solver back-end");
-    public static final OptionSpec<Double> OPTIMALITY_TOLERANCE = OptionSpec.number("solver.optimalityTolerance",
-            SolverParameters.DEFAULT.optimalityTolerance(), 0, true, 1, true, "",
-            "the back-end's optimality (dual feasibility and gap) tolerance");
-    public static final OptionSpec<Double> FEASIBILITY_TOLERANCE = OptionSpec.number("solver.feasibilityTolerance",
-            SolverParameters.DEFAULT.feasibilityTolerance(), 0, true, 1, true, "", "the back-end's primal feasibility tolerance");
-    public static final OptionSpec<Double> MIP_GAP = OptionSpec.number("solver.relativeMipGap",
-            SolverParameters.DEFAULT.relativeMipGap(), 0, false, 1, true, "", "the relative gap at which a MILP back-end stops");
 
     public static final OptionSpec<OptionalDouble> RHO = OptionSpec.positiveOrAuto("admm.rho", "price per energy squared",
             "ADMM penalty; auto: a third of the median asset curvature");
@@ -58,8 +48,8 @@ public final class ClearingCatalog {
             NetworkOptions.DEFAULT.tightenToAc(), "tighten a bus's voltage limit by the AC violation and clear again (needs a network)");
 
     /** Every option, grouped solver, ADMM, network. */
-    public static final OptionCatalog CATALOG = OptionCatalog.of(List.of(TIME_LIMIT, SOLVER_THREADS, OPTIMALITY_TOLERANCE,
-            FEASIBILITY_TOLERANCE, MIP_GAP, RHO, ALPHA, EPS, MAX_ITER, STOPPING, ADMM_THREADS, ADAPTIVE_RHO, ASYNC_FRACTION, SEED,
+    public static final OptionCatalog CATALOG = OptionCatalog.of(List.of(TIME_LIMIT, SolverParameters.THREADS,
+            SolverParameters.OPTIMALITY_TOLERANCE, SolverParameters.FEASIBILITY_TOLERANCE, SolverParameters.RELATIVE_MIP_GAP, RHO, ALPHA, EPS, MAX_ITER, STOPPING, ADMM_THREADS, ADAPTIVE_RHO, ASYNC_FRACTION, SEED,
             POLISH, LOSS_AWARE, TIGHTEN_TO_AC));
 
     private ClearingCatalog() {

@@ -25,9 +25,10 @@ public final class ClearingSettings {
     /** {@code base} with every option of {@code settings} applied (defaults where not set). */
     public static ClearingOptions apply(ClearingOptions base, Options settings) {
         requireCatalog(settings);
-        SolverParameters p = base.solverParameters().withThreads(settings.get(SOLVER_THREADS))
-                .withOptimalityTolerance(settings.get(OPTIMALITY_TOLERANCE))
-                .withFeasibilityTolerance(settings.get(FEASIBILITY_TOLERANCE)).withRelativeMipGap(settings.get(MIP_GAP));
+        SolverParameters p = base.solverParameters().withThreads(settings.get(SolverParameters.THREADS))
+                .withOptimalityTolerance(settings.get(SolverParameters.OPTIMALITY_TOLERANCE))
+                .withFeasibilityTolerance(settings.get(SolverParameters.FEASIBILITY_TOLERANCE))
+                .withRelativeMipGap(settings.get(SolverParameters.RELATIVE_MIP_GAP));
         ClearingOptions o = base.withSolverParameters(p).withTimeLimitSeconds(settings.get(TIME_LIMIT));
         if (settings.anySet("admm.")) {
             AdmmOptions a = base.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
@@ -49,9 +50,10 @@ public final class ClearingSettings {
     /** The named options {@code options} stands for: what a clear with it runs with. */
     public static Options read(ClearingOptions options) {
         SolverParameters p = options.solverParameters();
-        Options s = Options.defaults(CATALOG).with(TIME_LIMIT, options.timeLimitSeconds()).with(SOLVER_THREADS, p.threads())
-                .with(OPTIMALITY_TOLERANCE, p.optimalityTolerance()).with(FEASIBILITY_TOLERANCE, p.feasibilityTolerance())
-                .with(MIP_GAP, p.relativeMipGap());
+        Options s = Options.defaults(CATALOG).with(TIME_LIMIT, options.timeLimitSeconds()).with(SolverParameters.THREADS, p.threads())
+                .with(SolverParameters.OPTIMALITY_TOLERANCE, p.optimalityTolerance())
+                .with(SolverParameters.FEASIBILITY_TOLERANCE, p.feasibilityTolerance())
+                .with(SolverParameters.RELATIVE_MIP_GAP, p.relativeMipGap());
         if (options.methodOptions(AdmmOptions.class).isPresent()) {
             AdmmOptions a = options.methodOptions(AdmmOptions.class).get();
             s = s.with(RHO, a.rhoFromData() ? OptionalDouble.empty() : OptionalDouble.of(a.rho())).with(ALPHA, a.alpha())

@@ -185,7 +185,7 @@ public final class ClearCommand implements Callable<Integer> {
         Options o = CliSettings.fromCase(Options.defaults(ClearingCatalog.CATALOG), caseOptions, casePath);
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
         if (given.hasMatchedOption("--time-limit")) {
-            o = CliSettings.flag(o, "--time-limit", ClearingCatalog.TIME_LIMIT, timeLimit);
+            o = CliSettings.flag(o, "--time-limit", ClearingOptions.TIME_LIMIT, timeLimit);
         }
         if (given.hasMatchedOption("--rho")) {
             o = CliSettings.flag(o, "--rho", ClearingCatalog.RHO, OptionalDouble.of(rho));

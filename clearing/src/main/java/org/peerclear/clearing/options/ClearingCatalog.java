@@ -11,14 +11,10 @@ import org.peerclear.options.OptionSpec;
 
 /**
  * Every option of a clear that a user can set by name. Each spec lives with the option object
- * it validates ({@link SolverParameters}'s in core), so that object holds the one rule;
+ * it validates ({@link ClearingOptions}, {@link SolverParameters} in core), so that object holds the one rule;
  * {@link ClearingSettings} is the one bridge between the names and the objects. The catalog's order is the order of every listing and recorded result.
  */
 public final class ClearingCatalog {
-    public static final OptionSpec<Double> TIME_LIMIT = OptionSpec.number("solver.timeLimit",
-            ClearingOptions.DEFAULT_TIME_LIMIT_SECONDS, 0, true, Double.POSITIVE_INFINITY, false, "s",
-            "time limit of the whole clear; at it the run stops with status TIME_LIMIT and its best point (Infinity: none)");
-
     public static final OptionSpec<OptionalDouble> RHO = OptionSpec.positiveOrAuto("admm.rho", "price per energy squared",
             "ADMM penalty; auto: a third of the median asset curvature");
     public static final OptionSpec<Double> ALPHA = OptionSpec.number("admm.alpha", AdmmOptions.DEFAULT.alpha(), 0, true, 2, true, "",
@@ -48,7 +44,7 @@ public final class ClearingCatalog {
             NetworkOptions.DEFAULT.tightenToAc(), "tighten a bus's voltage limit by the AC violation and clear again (needs a network)");
 
     /** Every option, grouped solver, ADMM, network. */
-    public static final OptionCatalog CATALOG = OptionCatalog.of(List.of(TIME_LIMIT, SolverParameters.THREADS,
+    public static final OptionCatalog CATALOG = OptionCatalog.of(List.of(ClearingOptions.TIME_LIMIT, SolverParameters.THREADS,
             SolverParameters.OPTIMALITY_TOLERANCE, SolverParameters.FEASIBILITY_TOLERANCE, SolverParameters.RELATIVE_MIP_GAP, RHO, ALPHA, EPS, MAX_ITER, STOPPING, ADMM_THREADS, ADAPTIVE_RHO, ASYNC_FRACTION, SEED,
             POLISH, LOSS_AWARE, TIGHTEN_TO_AC));
 

@@ -29,7 +29,7 @@ public final class ClearingSettings {
                 .withOptimalityTolerance(settings.get(SolverParameters.OPTIMALITY_TOLERANCE))
                 .withFeasibilityTolerance(settings.get(SolverParameters.FEASIBILITY_TOLERANCE))
                 .withRelativeMipGap(settings.get(SolverParameters.RELATIVE_MIP_GAP));
-        ClearingOptions o = base.withSolverParameters(p).withTimeLimitSeconds(settings.get(TIME_LIMIT));
+        ClearingOptions o = base.withSolverParameters(p).withTimeLimitSeconds(settings.get(ClearingOptions.TIME_LIMIT));
         if (settings.anySet("admm.")) {
             AdmmOptions a = base.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
             OptionalDouble rho = settings.get(RHO);
@@ -50,7 +50,7 @@ public final class ClearingSettings {
     /** The named options {@code options} stands for: what a clear with it runs with. */
     public static Options read(ClearingOptions options) {
         SolverParameters p = options.solverParameters();
-        Options s = Options.defaults(CATALOG).with(TIME_LIMIT, options.timeLimitSeconds()).with(SolverParameters.THREADS, p.threads())
+        Options s = Options.defaults(CATALOG).with(ClearingOptions.TIME_LIMIT, options.timeLimitSeconds()).with(SolverParameters.THREADS, p.threads())
                 .with(SolverParameters.OPTIMALITY_TOLERANCE, p.optimalityTolerance())
                 .with(SolverParameters.FEASIBILITY_TOLERANCE, p.feasibilityTolerance())
                 .with(SolverParameters.RELATIVE_MIP_GAP, p.relativeMipGap());

@@ -1,7 +1,6 @@
 package org.peerclear.clearing.options;
 
 import java.util.List;
-import java.util.OptionalDouble;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.network.NetworkOptions;
@@ -15,29 +14,6 @@ import org.peerclear.options.OptionSpec;
  * {@link ClearingSettings} is the one bridge between the names and the objects. The catalog's order is the order of every listing and recorded result.
  */
 public final class ClearingCatalog {
-    public static final OptionSpec<OptionalDouble> RHO = OptionSpec.positiveOrAuto("admm.rho", "price per energy squared",
-            "ADMM penalty; auto: a third of the median asset curvature");
-    public static final OptionSpec<Double> ALPHA = OptionSpec.number("admm.alpha", AdmmOptions.DEFAULT.alpha(), 0, true, 2, true, "",
-            "ADMM over-relaxation (1: the published algorithm)");
-    public static final OptionSpec<Double> EPS = OptionSpec.number("admm.eps", AdmmOptions.DEFAULT.eps(), 0, true,
-            Double.POSITIVE_INFINITY, true, "", "ADMM stopping tolerance (see admm.stopping)");
-    public static final OptionSpec<Integer> MAX_ITER = OptionSpec.integer("admm.maxIter", AdmmOptions.DEFAULT.maxIterations(), 1,
-            Integer.MAX_VALUE, "", "ADMM iteration limit; at it the run ends NOT_CONVERGED");
-    public static final OptionSpec<AdmmOptions.Stopping> STOPPING = OptionSpec.choice("admm.stopping", AdmmOptions.Stopping.class,
-            AdmmOptions.DEFAULT.stopping(), "ADMM stopping rule: paper (sums of squared residuals <= eps) or relative (scaled"
-                    + " root-mean-square residuals and price dispersion <= eps)");
-    public static final OptionSpec<Integer> ADMM_THREADS = OptionSpec.integer("admm.threads", AdmmOptions.DEFAULT.threads(), 1,
-            Integer.MAX_VALUE, "", "threads of ADMM's local steps");
-    public static final OptionSpec<Boolean> ADAPTIVE_RHO = OptionSpec.bool("admm.adaptiveRho", AdmmOptions.DEFAULT.adaptiveRho(),
-            "residual balancing: multiply or divide rho when one residual dominates the other");
-    public static final OptionSpec<Double> ASYNC_FRACTION = OptionSpec.number("admm.asyncFraction",
-            AdmmOptions.DEFAULT.asyncFraction(), 0, true, 1, false, "",
-            "share of agents updating at each round (1: synchronous), drawn with admm.seed");
-    public static final OptionSpec<Long> SEED = OptionSpec.anyLong("admm.seed", AdmmOptions.DEFAULT.seed(),
-            "seed of the asynchronous draws");
-    public static final OptionSpec<Boolean> POLISH = OptionSpec.bool("admm.polish", AdmmOptions.DEFAULT.polish(),
-            "recompute a converged point exactly from its active set");
-
     public static final OptionSpec<Boolean> LOSS_AWARE = OptionSpec.bool("network.lossAware", NetworkOptions.DEFAULT.lossAware(),
             "add linearised losses priced at the grid's import price and iterate the loss factors (needs a network and a grid)");
     public static final OptionSpec<Boolean> TIGHTEN_TO_AC = OptionSpec.bool("network.tightenToAc",
@@ -45,8 +21,10 @@ public final class ClearingCatalog {
 
     /** Every option, grouped solver, ADMM, network. */
     public static final OptionCatalog CATALOG = OptionCatalog.of(List.of(ClearingOptions.TIME_LIMIT, SolverParameters.THREADS,
-            SolverParameters.OPTIMALITY_TOLERANCE, SolverParameters.FEASIBILITY_TOLERANCE, SolverParameters.RELATIVE_MIP_GAP, RHO, ALPHA, EPS, MAX_ITER, STOPPING, ADMM_THREADS, ADAPTIVE_RHO, ASYNC_FRACTION, SEED,
-            POLISH, LOSS_AWARE, TIGHTEN_TO_AC));
+            SolverParameters.OPTIMALITY_TOLERANCE, SolverParameters.FEASIBILITY_TOLERANCE, SolverParameters.RELATIVE_MIP_GAP,
+            AdmmOptions.RHO, AdmmOptions.ALPHA, AdmmOptions.EPS, AdmmOptions.MAX_ITERATIONS, AdmmOptions.STOPPING,
+            AdmmOptions.THREADS, AdmmOptions.ADAPTIVE_RHO, AdmmOptions.ASYNC_FRACTION, AdmmOptions.SEED, AdmmOptions.POLISH,
+            LOSS_AWARE, TIGHTEN_TO_AC));
 
     private ClearingCatalog() {
     }

@@ -32,12 +32,13 @@ public final class ClearingSettings {
         ClearingOptions o = base.withSolverParameters(p).withTimeLimitSeconds(settings.get(ClearingOptions.TIME_LIMIT));
         if (settings.anySet("admm.")) {
             AdmmOptions a = base.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
-            OptionalDouble rho = settings.get(RHO);
+            OptionalDouble rho = settings.get(AdmmOptions.RHO);
             a = rho.isPresent() ? a.withRho(rho.getAsDouble()) : a.withRhoFromData();
-            a = a.withAlpha(settings.get(ALPHA)).withEps(settings.get(EPS)).withMaxIterations(settings.get(MAX_ITER))
-                    .withStopping(settings.get(STOPPING)).withThreads(settings.get(ADMM_THREADS))
-                    .withAdaptiveRho(settings.get(ADAPTIVE_RHO)).withAsync(settings.get(ASYNC_FRACTION), settings.get(SEED))
-                    .withPolish(settings.get(POLISH));
+            a = a.withAlpha(settings.get(AdmmOptions.ALPHA)).withEps(settings.get(AdmmOptions.EPS))
+                    .withMaxIterations(settings.get(AdmmOptions.MAX_ITERATIONS)).withStopping(settings.get(AdmmOptions.STOPPING))
+                    .withThreads(settings.get(AdmmOptions.THREADS)).withAdaptiveRho(settings.get(AdmmOptions.ADAPTIVE_RHO))
+                    .withAsync(settings.get(AdmmOptions.ASYNC_FRACTION), settings.get(AdmmOptions.SEED))
+                    .withPolish(settings.get(AdmmOptions.POLISH));
             o = o.withMethodOptions(a);
         }
         if (settings.anySet("network.")) {
@@ -56,10 +57,12 @@ public final class ClearingSettings {
                 .with(SolverParameters.RELATIVE_MIP_GAP, p.relativeMipGap());
         if (options.methodOptions(AdmmOptions.class).isPresent()) {
             AdmmOptions a = options.methodOptions(AdmmOptions.class).get();
-            s = s.with(RHO, a.rhoFromData() ? OptionalDouble.empty() : OptionalDouble.of(a.rho())).with(ALPHA, a.alpha())
-                    .with(EPS, a.eps()).with(MAX_ITER, a.maxIterations()).with(STOPPING, a.stopping())
-                    .with(ADMM_THREADS, a.threads()).with(ADAPTIVE_RHO, a.adaptiveRho()).with(ASYNC_FRACTION, a.asyncFraction())
-                    .with(SEED, a.seed()).with(POLISH, a.polish());
+            s = s.with(AdmmOptions.RHO, a.rhoFromData() ? OptionalDouble.empty() : OptionalDouble.of(a.rho()))
+                    .with(AdmmOptions.ALPHA, a.alpha()).with(AdmmOptions.EPS, a.eps())
+                    .with(AdmmOptions.MAX_ITERATIONS, a.maxIterations()).with(AdmmOptions.STOPPING, a.stopping())
+                    .with(AdmmOptions.THREADS, a.threads()).with(AdmmOptions.ADAPTIVE_RHO, a.adaptiveRho())
+                    .with(AdmmOptions.ASYNC_FRACTION, a.asyncFraction()).with(AdmmOptions.SEED, a.seed())
+                    .with(AdmmOptions.POLISH, a.polish());
         }
         if (options.methodOptions(NetworkOptions.class).isPresent()) {
             NetworkOptions n = options.methodOptions(NetworkOptions.class).get();

@@ -63,7 +63,7 @@ class ClearingSettingsTest {
         assertThat(o.methodOptions(AdmmOptions.class)).isEmpty();
         assertThat(o.methodOptions(NetworkOptions.class)).isEmpty();
         ClearingOptions auto = ClearingSettings.apply(ClearingOptions.DEFAULT,
-                Options.defaults(ClearingCatalog.CATALOG).with(ClearingCatalog.RHO, OptionalDouble.empty()));
+                Options.defaults(ClearingCatalog.CATALOG).with(AdmmOptions.RHO, OptionalDouble.empty()));
         assertThat(auto.methodOptions(AdmmOptions.class).orElseThrow().rhoFromData()).isTrue();
     }
 

@@ -10,7 +10,7 @@ import org.peerclear.opt.SolverParameters;
 import org.peerclear.options.Options;
 import org.peerclear.result.ClearingResult;
 
-import static org.peerclear.clearing.options.ClearingCatalog.*;
+import static org.peerclear.clearing.options.ClearingCatalog.CATALOG;
 
 /**
  * The bridge between named options ({@link ClearingCatalog}) and the option objects the methods
@@ -43,7 +43,7 @@ public final class ClearingSettings {
         }
         if (settings.anySet("network.")) {
             NetworkOptions n = base.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
-            o = o.withMethodOptions(n.withLossAware(settings.get(LOSS_AWARE)).withTightenToAc(settings.get(TIGHTEN_TO_AC)));
+            o = o.withMethodOptions(n.withLossAware(settings.get(NetworkOptions.LOSS_AWARE)).withTightenToAc(settings.get(NetworkOptions.TIGHTEN_TO_AC)));
         }
         return o;
     }
@@ -66,7 +66,7 @@ public final class ClearingSettings {
         }
         if (options.methodOptions(NetworkOptions.class).isPresent()) {
             NetworkOptions n = options.methodOptions(NetworkOptions.class).get();
-            s = s.with(LOSS_AWARE, n.lossAware()).with(TIGHTEN_TO_AC, n.tightenToAc());
+            s = s.with(NetworkOptions.LOSS_AWARE, n.lossAware()).with(NetworkOptions.TIGHTEN_TO_AC, n.tightenToAc());
         }
         return s;
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.peerclear.opt.SolverParameters;
 import org.peerclear.opt.SolverRegistry;
+import org.peerclear.options.OptionSpec;
 
 /**
  * Options shared by the clearing methods. Immutable; {@code with...} returns a copy. The
@@ -20,6 +21,11 @@ import org.peerclear.opt.SolverRegistry;
 public final class ClearingOptions {
     /** The default time limit of a clear: 10 minutes, long enough for the largest benchmark markets. */
     public static final double DEFAULT_TIME_LIMIT_SECONDS = 600.0;
+
+    // Named solver.* with the back-end's options, where a user looks for it, though it bounds the whole clear.
+    public static final OptionSpec<Double> TIME_LIMIT = OptionSpec.number("solver.timeLimit", DEFAULT_TIME_LIMIT_SECONDS, 0,
+            true, Double.POSITIVE_INFINITY, false, "s",
+            "time limit of the whole clear; at it the run stops with status TIME_LIMIT and its best point (Infinity: none)");
 
     public static final ClearingOptions DEFAULT = new ClearingOptions(null, SolverParameters.DEFAULT, null,
             ProgressListener.NONE, Map.of(), DEFAULT_TIME_LIMIT_SECONDS);
@@ -36,11 +42,7 @@ public final class ClearingOptions {
         if (solver != null && solver.isBlank()) {
             throw new IllegalArgumentException("Invalid value for parameter solver: '" + solver + "'");
         }
-        if (!(timeLimitSeconds > 0)) {
-            throw new IllegalArgumentException("Invalid value for parameter timeLimitSeconds: " + timeLimitSeconds
-                    + " (must be > 0 seconds, or +Infinity for none)");
-        }
-        this.timeLimitSeconds = timeLimitSeconds;
+        this.timeLimitSeconds = TIME_LIMIT.validate(timeLimitSeconds);
         this.solver = solver;
         this.solverParameters = Objects.requireNonNull(solverParameters, "solverParameters");
         this.registry = registry;

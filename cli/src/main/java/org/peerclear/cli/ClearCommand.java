@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.casefile.CaseClearing;
 import org.peerclear.clearing.exact.FlowSolver;
 import org.peerclear.clearing.horizon.HorizonAdmm;
@@ -28,6 +29,7 @@ import org.peerclear.io.ResultJsonWriter;
 import org.peerclear.model.HorizonMarket;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
+import org.peerclear.opt.SolverParameters;
 import org.peerclear.opt.SolverRegistry;
 import org.peerclear.options.Options;
 import org.peerclear.result.ClearingResult;
@@ -184,30 +186,30 @@ public final class ClearCommand implements Callable<Integer> {
         Options o = CliSettings.fromCase(Options.defaults(ClearingCatalog.CATALOG), caseOptions, casePath);
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
         if (given.hasMatchedOption("--time-limit")) {
-            o = CliSettings.flag(o, "--time-limit", ClearingCatalog.TIME_LIMIT, timeLimit);
+            o = CliSettings.flag(o, "--time-limit", ClearingOptions.TIME_LIMIT, timeLimit);
         }
         if (given.hasMatchedOption("--rho")) {
-            o = CliSettings.flag(o, "--rho", ClearingCatalog.RHO, OptionalDouble.of(rho));
+            o = CliSettings.flag(o, "--rho", AdmmOptions.RHO, OptionalDouble.of(rho));
         }
         if (given.hasMatchedOption("--alpha")) {
-            o = CliSettings.flag(o, "--alpha", ClearingCatalog.ALPHA, alpha);
+            o = CliSettings.flag(o, "--alpha", AdmmOptions.ALPHA, alpha);
         }
         if (given.hasMatchedOption("--eps")) {
-            o = CliSettings.flag(o, "--eps", ClearingCatalog.EPS, eps);
+            o = CliSettings.flag(o, "--eps", AdmmOptions.EPS, eps);
         }
         if (given.hasMatchedOption("--max-iter")) {
-            o = CliSettings.flag(o, "--max-iter", ClearingCatalog.MAX_ITER, maxIter);
+            o = CliSettings.flag(o, "--max-iter", AdmmOptions.MAX_ITERATIONS, maxIter);
         }
         if (given.hasMatchedOption("--stopping")) {
-            o = CliSettings.flag(o, "--stopping", ClearingCatalog.STOPPING.name(), stopping);
+            o = CliSettings.flag(o, "--stopping", AdmmOptions.STOPPING.name(), stopping);
         }
         o = CliSettings.fromSet(o, set);
         if (given.hasMatchedOption("--threads")) {
-            if (!set.containsKey(ClearingCatalog.SOLVER_THREADS.name())) {
-                o = CliSettings.flag(o, "--threads", ClearingCatalog.SOLVER_THREADS, threads);
+            if (!set.containsKey(SolverParameters.THREADS.name())) {
+                o = CliSettings.flag(o, "--threads", SolverParameters.THREADS, threads);
             }
-            if (("admm".equals(method) || o.anySet("admm.")) && !set.containsKey(ClearingCatalog.ADMM_THREADS.name())) {
-                o = CliSettings.flag(o, "--threads", ClearingCatalog.ADMM_THREADS, threads);
+            if (("admm".equals(method) || o.anySet("admm.")) && !set.containsKey(AdmmOptions.THREADS.name())) {
+                o = CliSettings.flag(o, "--threads", AdmmOptions.THREADS, threads);
             }
         }
         return o;

@@ -1,13 +1,28 @@
 package org.peerclear.opt;
 
+import org.peerclear.options.OptionSpec;
+
 /**
  * Typed, self-validating parameters shared by all back-ends. Immutable; the {@code with...}
  * methods return a copy. A back-end maps each to its own options and ignores none silently:
- * what it cannot honour it documents.
+ * what it cannot honour it documents. The options a user sets by name ({@code solver.*}) are
+ * validated by their specs here, so a value from Java, a case file or the command line meets one
+ * rule and one message.
  */
 public final class SolverParameters {
-    /** Defaults: no time limit, tolerances 1e-9, MIP gap 1e-9, one thread, no solver log. */
-    public static final SolverParameters DEFAULT = new SolverParameters(Double.POSITIVE_INFINITY, 1e-9, 1e-9, 1e-9, 1, false);
+    public static final OptionSpec<Integer> THREADS = OptionSpec.integer("solver.threads", 1, 1, Integer.MAX_VALUE, "",
+            "threads of the solver back-end");
+    public static final OptionSpec<Double> OPTIMALITY_TOLERANCE = OptionSpec.number("solver.optimalityTolerance", 1e-9, 0, true,
+            1, true, "", "the back-end's optimality (dual feasibility and gap) tolerance");
+    public static final OptionSpec<Double> FEASIBILITY_TOLERANCE = OptionSpec.number("solver.feasibilityTolerance", 1e-9, 0,
+            true, 1, true, "", "the back-end's primal feasibility tolerance");
+    public static final OptionSpec<Double> RELATIVE_MIP_GAP = OptionSpec.number("solver.relativeMipGap", 1e-9, 0, false, 1, true,
+            "", "the relative gap at which a MILP back-end stops");
+
+    /** Defaults: no time limit, the specs' tolerances (1e-9) and threads (1), no solver log. */
+    public static final SolverParameters DEFAULT = new SolverParameters(Double.POSITIVE_INFINITY,
+            FEASIBILITY_TOLERANCE.defaultValue(), OPTIMALITY_TOLERANCE.defaultValue(), RELATIVE_MIP_GAP.defaultValue(),
+            THREADS.defaultValue(), false);
 
     private final double timeLimitSeconds;
     private final double feasibilityTolerance;
@@ -18,30 +33,20 @@ public final class SolverParameters {
 
     private SolverParameters(double timeLimitSeconds, double feasibilityTolerance, double optimalityTolerance,
                              double relativeMipGap, int threads, boolean solverLog) {
-        check("timeLimitSeconds", timeLimitSeconds, !(timeLimitSeconds > 0));
-        check("feasibilityTolerance", feasibilityTolerance, !(feasibilityTolerance > 0 && feasibilityTolerance < 1));
-        check("optimalityTolerance", optimalityTolerance, !(optimalityTolerance > 0 && optimalityTolerance < 1));
-        check("relativeMipGap", relativeMipGap, !(relativeMipGap >= 0 && relativeMipGap < 1));
-        check("threads", threads, threads < 1);
+        // The back-end's time limit is set by the clearing methods (what is left of the clear's), not by name.
+        if (!(timeLimitSeconds > 0)) {
+            throw new IllegalArgumentException("Invalid value for parameter timeLimitSeconds: " + timeLimitSeconds);
+        }
+        FEASIBILITY_TOLERANCE.validate(feasibilityTolerance);
+        OPTIMALITY_TOLERANCE.validate(optimalityTolerance);
+        RELATIVE_MIP_GAP.validate(relativeMipGap);
+        THREADS.validate(threads);
         this.timeLimitSeconds = timeLimitSeconds;
         this.feasibilityTolerance = feasibilityTolerance;
         this.optimalityTolerance = optimalityTolerance;
         this.relativeMipGap = relativeMipGap;
         this.threads = threads;
         this.solverLog = solverLog;
-    }
-
-    // An int overload so that an invalid thread count reads "threads: 0", not "threads: 0.0".
-    private static void check(String name, int value, boolean invalid) {
-        if (invalid) {
-            throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
-        }
-    }
-
-    private static void check(String name, double value, boolean invalid) {
-        if (invalid) {
-            throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
-        }
     }
 
     public double timeLimitSeconds() {

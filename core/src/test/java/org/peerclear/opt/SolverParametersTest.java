@@ -15,10 +15,12 @@ class SolverParametersTest {
         SolverParameters d = SolverParameters.DEFAULT;
         rejects(() -> d.withTimeLimitSeconds(0), "Invalid value for parameter timeLimitSeconds: 0.0");
         rejects(() -> d.withTimeLimitSeconds(Double.NaN), "Invalid value for parameter timeLimitSeconds: NaN");
-        rejects(() -> d.withFeasibilityTolerance(1.0), "Invalid value for parameter feasibilityTolerance: 1.0");
-        rejects(() -> d.withOptimalityTolerance(-1e-9), "Invalid value for parameter optimalityTolerance: -1.0E-9");
-        rejects(() -> d.withRelativeMipGap(-0.5), "Invalid value for parameter relativeMipGap: -0.5");
-        rejects(() -> d.withThreads(0), "Invalid value for parameter threads: 0");
+        rejects(() -> d.withFeasibilityTolerance(1.0),
+                "invalid value '1' for option solver.feasibilityTolerance: must be a number in (0, 1)");
+        rejects(() -> d.withOptimalityTolerance(-1e-9),
+                "invalid value '-1.0E-9' for option solver.optimalityTolerance: must be a number in (0, 1)");
+        rejects(() -> d.withRelativeMipGap(-0.5), "invalid value '-0.5' for option solver.relativeMipGap: must be a number in [0, 1)");
+        rejects(() -> d.withThreads(0), "invalid value '0' for option solver.threads: must be an integer >= 1");
     }
 
     @Test

@@ -1,14 +1,17 @@
 package org.peerclear.clearing.admm;
 
-import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.options.OptionSpec;
 import org.peerclear.result.ClearingResult;
 
 /**
  * Options of the consensus-ADMM clearing ({@link AdmmClearing}). Immutable and self-validating;
  * each {@code with...} returns a validated copy. Pass them with
- * {@code ClearingOptions.withMethodOptions(AdmmOptions)}.
+ * {@code ClearingOptions.withMethodOptions(AdmmOptions)}. The options a user sets by name
+ * ({@code admm.*}) are validated by their specs here, so Java, a case file and the command line
+ * meet one rule and one message.
  *
  * <ul>
  *   <li>{@code rho > 0}: penalty, in price per unit of energy squared. By default chosen from the
@@ -49,12 +52,36 @@ public final class AdmmOptions {
     /** Stopping rules. */
     public enum Stopping { PAPER, RELATIVE }
 
+    public static final OptionSpec<OptionalDouble> RHO = OptionSpec.positiveOrAuto("admm.rho", "price per energy squared",
+            "ADMM penalty; auto: a third of the median asset curvature");
+    public static final OptionSpec<Double> ALPHA = OptionSpec.number("admm.alpha", 1.0, 0, true, 2, true, "",
+            "ADMM over-relaxation (1: the published algorithm)");
+    public static final OptionSpec<Double> EPS = OptionSpec.number("admm.eps", 1e-4, 0, true, Double.POSITIVE_INFINITY, true, "",
+            "ADMM stopping tolerance (see admm.stopping)");
+    public static final OptionSpec<Integer> MAX_ITERATIONS = OptionSpec.integer("admm.maxIter", 100_000, 1, Integer.MAX_VALUE, "",
+            "ADMM iteration limit; at it the run ends NOT_CONVERGED");
+    public static final OptionSpec<Stopping> STOPPING = OptionSpec.choice("admm.stopping", Stopping.class, Stopping.PAPER,
+            "ADMM stopping rule: paper (sums of squared residuals <= eps) or relative (scaled root-mean-square residuals and"
+                    + " price dispersion <= eps)");
+    public static final OptionSpec<Integer> THREADS = OptionSpec.integer("admm.threads", 1, 1, Integer.MAX_VALUE, "",
+            "threads of ADMM's local steps");
+    public static final OptionSpec<Boolean> ADAPTIVE_RHO = OptionSpec.bool("admm.adaptiveRho", false,
+            "residual balancing: multiply or divide rho when one residual dominates the other");
+    public static final OptionSpec<Double> ASYNC_FRACTION = OptionSpec.number("admm.asyncFraction", 1.0, 0, true, 1, false, "",
+            "share of agents updating at each round (1: synchronous), drawn with admm.seed");
+    public static final OptionSpec<Long> SEED = OptionSpec.anyLong("admm.seed", 0L, "seed of the asynchronous draws");
+    public static final OptionSpec<Boolean> POLISH = OptionSpec.bool("admm.polish", true,
+            "recompute a converged point exactly from its active set");
+
     /**
      * The published algorithm (no over-relaxation, paper rule at 1e-4, one thread, synchronous)
-     * with rho chosen from the data and the polish on.
+     * with rho chosen from the data and the polish on: the specs' defaults. Its rho, 1 (the
+     * published setting), is not used while rho is chosen from the data.
      */
-    public static final AdmmOptions DEFAULT = new AdmmOptions(1.0, 1.0, 1e-4, 100_000, Stopping.PAPER, 1,
-            false, 10.0, 2.0, 10, 1.0, 0L, 100, null, true, true, 0, false);
+    public static final AdmmOptions DEFAULT = new AdmmOptions(1.0, ALPHA.defaultValue(), EPS.defaultValue(),
+            MAX_ITERATIONS.defaultValue(), STOPPING.defaultValue(), THREADS.defaultValue(), ADAPTIVE_RHO.defaultValue(), 10.0,
+            2.0, 10, ASYNC_FRACTION.defaultValue(), SEED.defaultValue(), 100, null, RHO.defaultValue().isEmpty(),
+            POLISH.defaultValue(), 0, false);
 
     private final double rho;
     private final double alpha;
@@ -79,18 +106,17 @@ public final class AdmmOptions {
                         boolean adaptiveRho, double mu, double tau, int adaptInterval, double asyncFraction, long seed,
                         int progressInterval, ClearingResult warmStart, boolean rhoFromData, boolean polish, int refinements,
                         boolean recordHistory) {
-        check("rho", rho, rho > 0 && Double.isFinite(rho));
-        check("alpha", alpha, alpha > 0 && alpha < 2);
-        check("eps", eps, eps > 0 && Double.isFinite(eps));
-        check("maxIterations", maxIterations, maxIterations >= 1);
-        if (stopping == null) {
-            throw new IllegalArgumentException("Invalid value for parameter stopping: null");
-        }
-        check("threads", threads, threads >= 1);
+        RHO.validate(OptionalDouble.of(rho));
+        ALPHA.validate(alpha);
+        EPS.validate(eps);
+        MAX_ITERATIONS.validate(maxIterations);
+        STOPPING.validate(stopping);
+        THREADS.validate(threads);
+        ASYNC_FRACTION.validate(asyncFraction);
+        // Not set by name (fine tuning for library users), so no spec: checked here.
         check("mu", mu, mu > 1 && Double.isFinite(mu));
         check("tau", tau, tau > 1 && Double.isFinite(tau));
         check("adaptInterval", adaptInterval, adaptInterval >= 1);
-        check("asyncFraction", asyncFraction, asyncFraction > 0 && asyncFraction <= 1);
         check("progressInterval", progressInterval, progressInterval >= 1);
         check("refinements", refinements, refinements >= 0);
         this.rho = rho;
@@ -124,16 +150,6 @@ public final class AdmmOptions {
         if (!valid) {
             throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
         }
-    }
-
-    /** Parses "paper" or "relative" (any case); anything else is an invalid value of {@code stopping}. */
-    public static Stopping parseStopping(String s) {
-        for (Stopping v : Stopping.values()) {
-            if (v.name().equalsIgnoreCase(Objects.requireNonNull(s, "stopping").trim())) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("Invalid value for parameter stopping: " + s);
     }
 
     private AdmmOptions copy(double rho, double alpha, double eps, int maxIterations, Stopping stopping, int threads,
@@ -197,7 +213,6 @@ public final class AdmmOptions {
 
     /** An explicit rho (and so no longer {@link #rhoFromData()}). */
     public AdmmOptions withRho(double v) {
-        check("rho", v, v > 0 && Double.isFinite(v));
         return new AdmmOptions(v, alpha, eps, maxIterations, stopping, threads, adaptiveRho, mu, tau, adaptInterval,
                 asyncFraction, seed, progressInterval, warmStart, false, polish, refinements, recordHistory);
     }

@@ -1,8 +1,11 @@
 package org.peerclear.clearing.network;
 
+import org.peerclear.options.OptionSpec;
+
 /**
  * Options of network-aware centralised clearing, given through
- * {@code ClearingOptions.withMethodOptions(...)}.
+ * {@code ClearingOptions.withMethodOptions(...)}. The options a user sets by name
+ * ({@code network.*}) have their specs here, beside the values they describe.
  *
  * @param lossAware         add linearised losses, priced at the grid's import price, and iterate
  *                          the loss factors around each new operating point
@@ -14,8 +17,15 @@ package org.peerclear.clearing.network;
  */
 public record NetworkOptions(boolean lossAware, int maxLossIterations, double lossTolerance, boolean tightenToAc,
                              int maxTightenings) {
-    public static final NetworkOptions DEFAULT = new NetworkOptions(false, 20, 1e-6, false, 10);
+    public static final OptionSpec<Boolean> LOSS_AWARE = OptionSpec.bool("network.lossAware", false,
+            "add linearised losses priced at the grid's import price and iterate the loss factors (needs a network and a grid)");
+    public static final OptionSpec<Boolean> TIGHTEN_TO_AC = OptionSpec.bool("network.tightenToAc", false,
+            "tighten a bus's voltage limit by the AC violation and clear again (needs a network)");
 
+    public static final NetworkOptions DEFAULT = new NetworkOptions(LOSS_AWARE.defaultValue(), 20, 1e-6,
+            TIGHTEN_TO_AC.defaultValue(), 10);
+
+    // Not set by name (fine tuning for library users), so no spec: checked here.
     public NetworkOptions {
         if (maxLossIterations < 1) {
             throw new IllegalArgumentException("Invalid value for parameter maxLossIterations: " + maxLossIterations);

@@ -10,7 +10,7 @@ import org.peerclear.opt.SolverParameters;
 import org.peerclear.options.Options;
 import org.peerclear.result.ClearingResult;
 
-import static org.peerclear.clearing.options.ClearingCatalog.*;
+import static org.peerclear.clearing.options.ClearingCatalog.CATALOG;
 
 /**
  * The bridge between named options ({@link ClearingCatalog}) and the option objects the methods
@@ -25,23 +25,25 @@ public final class ClearingSettings {
     /** {@code base} with every option of {@code settings} applied (defaults where not set). */
     public static ClearingOptions apply(ClearingOptions base, Options settings) {
         requireCatalog(settings);
-        SolverParameters p = base.solverParameters().withThreads(settings.get(SOLVER_THREADS))
-                .withOptimalityTolerance(settings.get(OPTIMALITY_TOLERANCE))
-                .withFeasibilityTolerance(settings.get(FEASIBILITY_TOLERANCE)).withRelativeMipGap(settings.get(MIP_GAP));
-        ClearingOptions o = base.withSolverParameters(p).withTimeLimitSeconds(settings.get(TIME_LIMIT));
+        SolverParameters p = base.solverParameters().withThreads(settings.get(SolverParameters.THREADS))
+                .withOptimalityTolerance(settings.get(SolverParameters.OPTIMALITY_TOLERANCE))
+                .withFeasibilityTolerance(settings.get(SolverParameters.FEASIBILITY_TOLERANCE))
+                .withRelativeMipGap(settings.get(SolverParameters.RELATIVE_MIP_GAP));
+        ClearingOptions o = base.withSolverParameters(p).withTimeLimitSeconds(settings.get(ClearingOptions.TIME_LIMIT));
         if (settings.anySet("admm.")) {
             AdmmOptions a = base.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
-            OptionalDouble rho = settings.get(RHO);
+            OptionalDouble rho = settings.get(AdmmOptions.RHO);
             a = rho.isPresent() ? a.withRho(rho.getAsDouble()) : a.withRhoFromData();
-            a = a.withAlpha(settings.get(ALPHA)).withEps(settings.get(EPS)).withMaxIterations(settings.get(MAX_ITER))
-                    .withStopping(settings.get(STOPPING)).withThreads(settings.get(ADMM_THREADS))
-                    .withAdaptiveRho(settings.get(ADAPTIVE_RHO)).withAsync(settings.get(ASYNC_FRACTION), settings.get(SEED))
-                    .withPolish(settings.get(POLISH));
+            a = a.withAlpha(settings.get(AdmmOptions.ALPHA)).withEps(settings.get(AdmmOptions.EPS))
+                    .withMaxIterations(settings.get(AdmmOptions.MAX_ITERATIONS)).withStopping(settings.get(AdmmOptions.STOPPING))
+                    .withThreads(settings.get(AdmmOptions.THREADS)).withAdaptiveRho(settings.get(AdmmOptions.ADAPTIVE_RHO))
+                    .withAsync(settings.get(AdmmOptions.ASYNC_FRACTION), settings.get(AdmmOptions.SEED))
+                    .withPolish(settings.get(AdmmOptions.POLISH));
             o = o.withMethodOptions(a);
         }
         if (settings.anySet("network.")) {
             NetworkOptions n = base.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
-            o = o.withMethodOptions(n.withLossAware(settings.get(LOSS_AWARE)).withTightenToAc(settings.get(TIGHTEN_TO_AC)));
+            o = o.withMethodOptions(n.withLossAware(settings.get(NetworkOptions.LOSS_AWARE)).withTightenToAc(settings.get(NetworkOptions.TIGHTEN_TO_AC)));
         }
         return o;
     }
@@ -49,19 +51,22 @@ public final class ClearingSettings {
     /** The named options {@code options} stands for: what a clear with it runs with. */
     public static Options read(ClearingOptions options) {
         SolverParameters p = options.solverParameters();
-        Options s = Options.defaults(CATALOG).with(TIME_LIMIT, options.timeLimitSeconds()).with(SOLVER_THREADS, p.threads())
-                .with(OPTIMALITY_TOLERANCE, p.optimalityTolerance()).with(FEASIBILITY_TOLERANCE, p.feasibilityTolerance())
-                .with(MIP_GAP, p.relativeMipGap());
+        Options s = Options.defaults(CATALOG).with(ClearingOptions.TIME_LIMIT, options.timeLimitSeconds()).with(SolverParameters.THREADS, p.threads())
+                .with(SolverParameters.OPTIMALITY_TOLERANCE, p.optimalityTolerance())
+                .with(SolverParameters.FEASIBILITY_TOLERANCE, p.feasibilityTolerance())
+                .with(SolverParameters.RELATIVE_MIP_GAP, p.relativeMipGap());
         if (options.methodOptions(AdmmOptions.class).isPresent()) {
             AdmmOptions a = options.methodOptions(AdmmOptions.class).get();
-            s = s.with(RHO, a.rhoFromData() ? OptionalDouble.empty() : OptionalDouble.of(a.rho())).with(ALPHA, a.alpha())
-                    .with(EPS, a.eps()).with(MAX_ITER, a.maxIterations()).with(STOPPING, a.stopping())
-                    .with(ADMM_THREADS, a.threads()).with(ADAPTIVE_RHO, a.adaptiveRho()).with(ASYNC_FRACTION, a.asyncFraction())
-                    .with(SEED, a.seed()).with(POLISH, a.polish());
+            s = s.with(AdmmOptions.RHO, a.rhoFromData() ? OptionalDouble.empty() : OptionalDouble.of(a.rho()))
+                    .with(AdmmOptions.ALPHA, a.alpha()).with(AdmmOptions.EPS, a.eps())
+                    .with(AdmmOptions.MAX_ITERATIONS, a.maxIterations()).with(AdmmOptions.STOPPING, a.stopping())
+                    .with(AdmmOptions.THREADS, a.threads()).with(AdmmOptions.ADAPTIVE_RHO, a.adaptiveRho())
+                    .with(AdmmOptions.ASYNC_FRACTION, a.asyncFraction()).with(AdmmOptions.SEED, a.seed())
+                    .with(AdmmOptions.POLISH, a.polish());
         }
         if (options.methodOptions(NetworkOptions.class).isPresent()) {
             NetworkOptions n = options.methodOptions(NetworkOptions.class).get();
-            s = s.with(LOSS_AWARE, n.lossAware()).with(TIGHTEN_TO_AC, n.tightenToAc());
+            s = s.with(NetworkOptions.LOSS_AWARE, n.lossAware()).with(NetworkOptions.TIGHTEN_TO_AC, n.tightenToAc());
         }
         return s;
     }

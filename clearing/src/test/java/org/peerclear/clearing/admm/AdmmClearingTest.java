@@ -339,22 +339,28 @@ class AdmmClearingTest {
     }
 
     @Test
-    void optionsAreValidatedWithTheParameterName() {
+    void optionsAreValidatedWithTheOptionName() {
         AdmmOptions d = AdmmOptions.DEFAULT;
-        assertThatThrownBy(() -> d.withRho(0)).hasMessage("Invalid value for parameter rho: 0.0");
-        assertThatThrownBy(() -> d.withRho(Double.NaN)).hasMessage("Invalid value for parameter rho: NaN");
-        assertThatThrownBy(() -> d.withAlpha(2.0)).hasMessage("Invalid value for parameter alpha: 2.0");
-        assertThatThrownBy(() -> d.withAlpha(0.0)).hasMessage("Invalid value for parameter alpha: 0.0");
-        assertThatThrownBy(() -> d.withEps(-1e-4)).hasMessage("Invalid value for parameter eps: -1.0E-4");
-        assertThatThrownBy(() -> d.withMaxIterations(0)).hasMessage("Invalid value for parameter maxIterations: 0");
-        assertThatThrownBy(() -> d.withThreads(0)).hasMessage("Invalid value for parameter threads: 0");
+        assertThatThrownBy(() -> d.withRho(0)).hasMessage("invalid value '0' for option admm.rho: must be auto, or a finite number > 0");
+        assertThatThrownBy(() -> d.withRho(Double.NaN))
+                .hasMessage("invalid value 'NaN' for option admm.rho: must be auto, or a finite number > 0");
+        assertThatThrownBy(() -> d.withAlpha(2.0)).hasMessage("invalid value '2' for option admm.alpha: must be a number in (0, 2)");
+        assertThatThrownBy(() -> d.withAlpha(0.0)).hasMessage("invalid value '0' for option admm.alpha: must be a number in (0, 2)");
+        assertThatThrownBy(() -> d.withEps(-1e-4))
+                .hasMessage("invalid value '-1.0E-4' for option admm.eps: must be a number in (0, Infinity)");
+        assertThatThrownBy(() -> d.withMaxIterations(0)).hasMessage("invalid value '0' for option admm.maxIter: must be an integer >= 1");
+        assertThatThrownBy(() -> d.withThreads(0)).hasMessage("invalid value '0' for option admm.threads: must be an integer >= 1");
         assertThatThrownBy(() -> d.withAdaptiveRho(true, 1.0, 2.0)).hasMessage("Invalid value for parameter mu: 1.0");
         assertThatThrownBy(() -> d.withAdaptiveRho(true, 10.0, 0.5)).hasMessage("Invalid value for parameter tau: 0.5");
-        assertThatThrownBy(() -> d.withAsync(0.0, 1L)).hasMessage("Invalid value for parameter asyncFraction: 0.0");
-        assertThatThrownBy(() -> d.withAsync(1.5, 1L)).hasMessage("Invalid value for parameter asyncFraction: 1.5");
-        assertThatThrownBy(() -> d.withStopping(null)).hasMessage("Invalid value for parameter stopping: null");
-        assertThatThrownBy(() -> AdmmOptions.parseStopping("boyd")).hasMessage("Invalid value for parameter stopping: boyd");
-        assertThat(AdmmOptions.parseStopping("Relative")).isEqualTo(AdmmOptions.Stopping.RELATIVE);
+        assertThatThrownBy(() -> d.withAsync(0.0, 1L))
+                .hasMessage("invalid value '0' for option admm.asyncFraction: must be a number in (0, 1]");
+        assertThatThrownBy(() -> d.withAsync(1.5, 1L))
+                .hasMessage("invalid value '1.5' for option admm.asyncFraction: must be a number in (0, 1]");
+        assertThatThrownBy(() -> d.withStopping(null))
+                .hasMessage("invalid value 'null' for option admm.stopping: must be one of paper, relative");
+        assertThatThrownBy(() -> AdmmOptions.STOPPING.parse("boyd"))
+                .hasMessage("invalid value 'boyd' for option admm.stopping: must be one of paper, relative");
+        assertThat(AdmmOptions.STOPPING.parse("Relative")).isEqualTo(AdmmOptions.Stopping.RELATIVE);
         assertThat(d.withRho(0.5).withAlpha(1.5).rho()).isEqualTo(0.5);
         assertThat(d.rho()).isEqualTo(1.0);
         assertThat(d.rhoFromData()).isTrue();

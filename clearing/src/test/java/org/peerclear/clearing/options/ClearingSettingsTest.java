@@ -59,12 +59,22 @@ class ClearingSettingsTest {
     @Test
     void admmAndNetworkOptionsReachTheMethodsOnlyWhenSet() {
         ClearingOptions o = ClearingSettings.apply(ClearingOptions.DEFAULT,
-                Options.defaults(ClearingCatalog.CATALOG).with(ClearingCatalog.TIME_LIMIT, 5.0));
+                Options.defaults(ClearingCatalog.CATALOG).with(ClearingOptions.TIME_LIMIT, 5.0));
         assertThat(o.methodOptions(AdmmOptions.class)).isEmpty();
         assertThat(o.methodOptions(NetworkOptions.class)).isEmpty();
         ClearingOptions auto = ClearingSettings.apply(ClearingOptions.DEFAULT,
-                Options.defaults(ClearingCatalog.CATALOG).with(ClearingCatalog.RHO, OptionalDouble.empty()));
+                Options.defaults(ClearingCatalog.CATALOG).with(AdmmOptions.RHO, OptionalDouble.empty()));
         assertThat(auto.methodOptions(AdmmOptions.class).orElseThrow().rhoFromData()).isTrue();
+    }
+
+    /** The option objects check a value from Java with the same spec a name is checked with, so the message is one. */
+    @Test
+    void anOptionObjectRejectsAValueWithItsSpecsMessage() {
+        String message = "invalid value '0' for option solver.timeLimit: must be a number in (0, Infinity]";
+        assertThatThrownBy(() -> ClearingOptions.DEFAULT.withTimeLimitSeconds(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThatThrownBy(() -> Options.defaults(ClearingCatalog.CATALOG).withAll(Map.of("solver.timeLimit", "0")))
+                .hasMessage(message);
     }
 
     @Test

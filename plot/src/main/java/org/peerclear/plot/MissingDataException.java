@@ -4,6 +4,7 @@ package org.peerclear.plot;
 public final class MissingDataException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what the picture needs and the result lacks, for the user to read */
     public MissingDataException(String message) {
         super(message);
     }

@@ -27,14 +27,32 @@ public final class PictureWriter {
     private PictureWriter() {
     }
 
+    /**
+     * Renders {@code picture} to {@code out}, replacing it atomically (a reader never sees half a file).
+     *
+     * @param picture the picture to render
+     * @param out     the file to write; its extension, {@code .png} or {@code .svg} (any case), picks the format
+     * @throws IllegalArgumentException if {@code out} ends in neither
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
     public static void write(Picture picture, Path out) {
         AtomicFiles.writeBytes(out, bytes(picture, Format.of(out)));
     }
 
     /** The file's format from its name: {@code .png} or {@code .svg}. */
     public enum Format {
-        PNG, SVG;
+        /** A raster image, {@link Picture#width()} × {@link Picture#height()} pixels, RGB. */
+        PNG,
+        /** A vector image (UTF-8 text) of the same size in user units. */
+        SVG;
 
+        /**
+         * The format {@code file}'s name asks for.
+         *
+         * @param file a path whose name ends in {@code .png} or {@code .svg}, in any case
+         * @return the format
+         * @throws IllegalArgumentException if the name ends in neither
+         */
         public static Format of(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".png")) {
@@ -47,6 +65,13 @@ public final class PictureWriter {
         }
     }
 
+    /**
+     * Renders {@code picture} in memory: the exact bytes {@link #write} would put in the file.
+     *
+     * @param picture the picture to render
+     * @param format  the image format
+     * @return the PNG file's bytes, or the SVG document in UTF-8; the same for the same picture
+     */
     public static byte[] bytes(Picture picture, Format format) {
         return format == Format.PNG ? png(picture) : svg(picture).getBytes(StandardCharsets.UTF_8);
     }

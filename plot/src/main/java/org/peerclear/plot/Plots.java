@@ -15,6 +15,12 @@ public final class Plots {
     /**
      * The picture of {@code kind}; {@code market} (the case) is needed by {@link PlotKind#SUPPLY_DEMAND}
      * only and may be null otherwise. A result without what the kind needs is a {@link MissingDataException}.
+     *
+     * @param kind   what to draw
+     * @param result the result, as {@link ResultReader#read} gives it
+     * @param market the case the result cleared; required for {@code SUPPLY_DEMAND}, else ignored and may be null
+     * @return the charts, at the default size
+     * @throws MissingDataException if the result (or case) lacks what {@code kind} needs
      */
     public static Picture picture(PlotKind kind, ResultData result, Market market) {
         return switch (kind) {
@@ -26,7 +32,14 @@ public final class Plots {
         };
     }
 
-    /** Renders {@code picture} to {@code out} (atomically), PNG or SVG by its extension. */
+    /**
+     * Renders {@code picture} to {@code out} (atomically), PNG or SVG by its extension.
+     *
+     * @param picture the picture to render
+     * @param out     the file, ending in {@code .png} or {@code .svg}
+     * @throws IllegalArgumentException if {@code out} ends in neither
+     * @see PictureWriter#write
+     */
     public static void write(Picture picture, Path out) {
         PictureWriter.write(picture, out);
     }

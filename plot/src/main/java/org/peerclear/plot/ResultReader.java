@@ -23,6 +23,14 @@ public final class ResultReader {
     private ResultReader() {
     }
 
+    /**
+     * Reads one result file.
+     *
+     * @param file a result JSON as {@code clear} writes it, one period or several
+     * @return its data; undefined numbers as NaN
+     * @throws java.io.UncheckedIOException if the file cannot be read or is not JSON
+     * @throws IllegalArgumentException if it is not a JSON object or a field has the wrong shape
+     */
     public static ResultData read(Path file) {
         JsonNode root;
         try {

@@ -45,7 +45,14 @@ public final class AcPowerFlow {
      * @param maxIterations iteration limit
      */
     public record Options(Method method, double tolerancePu, int maxIterations) {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param method        not null
+         * @param tolerancePu   positive and finite, or NaN for the method's default
+         * @param maxIterations at least 1
+         * @throws IllegalArgumentException if one is out of range
+         */
         public Options {
             if (method == null) {
                 throw new IllegalArgumentException("method is null");
@@ -58,12 +65,17 @@ public final class AcPowerFlow {
             }
         }
 
-        /** AUTO method with default tolerance and iteration limit. */
+        /** {@return {@link Method#AUTO} with each method's default tolerance and {@link #DEFAULT_MAX_ITERATIONS}} */
         public static Options defaults() {
             return new Options(Method.AUTO, Double.NaN, DEFAULT_MAX_ITERATIONS);
         }
 
-        /** The tolerance used for a (resolved, non-AUTO) method. */
+        /**
+         * The tolerance used for a (resolved, non-AUTO) method.
+         *
+         * @param m the method that will run, {@code SWEEP} or {@code NEWTON}
+         * @return {@code tolerancePu} if set, else that method's default, pu
+         */
         public double toleranceFor(Method m) {
             if (!Double.isNaN(tolerancePu)) {
                 return tolerancePu;
@@ -71,7 +83,12 @@ public final class AcPowerFlow {
             return m == Method.NEWTON ? DEFAULT_TOLERANCE_PU : DEFAULT_SWEEP_TOLERANCE_PU;
         }
 
-        /** Same options with another method. */
+        /**
+         * Same options with another method.
+         *
+         * @param m the method; not null
+         * @return new options, tolerance and iteration limit unchanged
+         */
         public Options withMethod(Method m) {
             return new Options(m, tolerancePu, maxIterations);
         }
@@ -80,7 +97,12 @@ public final class AcPowerFlow {
     private AcPowerFlow() {
     }
 
-    /** Solves with the fixed loads only and default options. */
+    /**
+     * Solves with the fixed loads only and default options.
+     *
+     * @param feeder the feeder
+     * @return the solution; check {@link PowerFlowResult#converged()}
+     */
     public static PowerFlowResult solve(Feeder feeder) {
         return solve(feeder, null, null, Options.defaults());
     }
@@ -92,6 +114,7 @@ public final class AcPowerFlow {
      * @param pInjKw   extra active injections per bus index, kW (positive = generation), or null
      * @param qInjKvar extra reactive injections per bus index, kvar, or null
      * @param options  method and tolerances
+     * @return the solution; non-convergence is its status, not an exception
      * @throws NotRadialException       if {@link Method#SWEEP} is asked for a meshed feeder
      * @throws IllegalArgumentException on NaN / wrongly sized inputs
      */
@@ -112,6 +135,10 @@ public final class AcPowerFlow {
      * {@code [1][i] = dLoss/dq_i} (kW of total active branch loss per kW / kvar injected at bus index
      * i, slack-balanced; 0 at the slack). Negative values mean injecting at that bus reduces losses.
      *
+     * @param feeder   the feeder
+     * @param pInjKw   extra active injections per bus index, kW (positive = generation), or null
+     * @param qInjKvar extra reactive injections per bus index, kvar, or null
+     * @return {@code [2][busCount]}: row 0 per kW, row 1 per kvar; dimensionless
      * @throws IllegalStateException if the AC power flow does not converge
      */
     public static double[][] marginalLossFactors(Feeder feeder, double[] pInjKw, double[] qInjKvar) {

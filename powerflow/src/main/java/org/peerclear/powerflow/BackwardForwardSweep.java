@@ -30,7 +30,12 @@ public final class BackwardForwardSweep {
     private final double[] sQ;
     private double lastMismatch;
 
-    /** @throws NotRadialException if the feeder is meshed */
+    /**
+     * A sweep on {@code feeder}'s radial model.
+     *
+     * @param feeder a radial feeder
+     * @throws NotRadialException if the feeder is meshed
+     */
     public BackwardForwardSweep(Feeder feeder) {
         this(feeder.radial());
     }
@@ -56,6 +61,7 @@ public final class BackwardForwardSweep {
      * @param qInjKvar extra reactive injections per bus index, kvar; null = none
      * @param tolPu    mismatch tolerance, pu (e.g. 1e-10)
      * @param maxIter  iteration limit
+     * @return the solution; {@code NOT_CONVERGED} or {@code DIVERGED} in its status, never thrown
      */
     public PowerFlowResult solve(double[] pInjKw, double[] qInjKvar, double tolPu, int maxIter) {
         Feeder f = rf.feeder;
@@ -80,7 +86,7 @@ public final class BackwardForwardSweep {
         return PowerFlowResult.fromVoltages(f, "sweep", st, iters, lastMismatch, re, im, pInjKw, qInjKvar);
     }
 
-    /** Final mismatch of the last {@link #iterate} call, pu. */
+    /** {@return the final mismatch of the last {@link #iterate} (or {@link #solve}) call, pu on base MVA} */
     public double lastMismatch() {
         return lastMismatch;
     }
@@ -89,6 +95,10 @@ public final class BackwardForwardSweep {
      * The hot path (no validation, no allocation): iterates from a flat start and leaves the
      * voltages in the scratch arrays.
      *
+     * @param pInjKw   extra active injections per bus index, kW, positive = generation; null = none; not checked
+     * @param qInjKvar extra reactive injections per bus index, kvar; null = none; not checked
+     * @param tolPu    mismatch tolerance, pu
+     * @param maxIter  iteration limit
      * @return the number of forward passes, negated if the iteration diverged
      */
     public int iterate(double[] pInjKw, double[] qInjKvar, double tolPu, int maxIter) {

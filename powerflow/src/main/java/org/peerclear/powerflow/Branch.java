@@ -23,7 +23,20 @@ import java.util.Objects;
 public record Branch(String id, String fromBus, String toBus, double rPu, double xPu, double bPu,
                      double rateMva, double tap, double shiftDeg) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields; a rating that is NaN, zero or negative becomes NaN (unlimited).
+     *
+     * @param id       branch identifier
+     * @param fromBus  from-bus id
+     * @param toBus    to-bus id, not the from bus
+     * @param rPu      series resistance, pu; finite
+     * @param xPu      series reactance, pu; finite, not 0 together with {@code rPu}
+     * @param bPu      total line charging susceptance, pu; finite
+     * @param rateMva  thermal rating, MVA; NaN or {@code <= 0} for unlimited
+     * @param tap      off-nominal tap ratio at the from end; positive
+     * @param shiftDeg phase shift, degrees; finite
+     * @throws IllegalArgumentException if a field is out of range
+     */
     public Branch {
         Objects.requireNonNull(id, "branch id");
         Objects.requireNonNull(fromBus, "fromBus");
@@ -49,17 +62,26 @@ public record Branch(String id, String fromBus, String toBus, double rPu, double
         }
     }
 
-    /** A plain line (no charging, no tap, no rating). */
+    /**
+     * A plain line (no charging, no tap, no rating).
+     *
+     * @param id      branch identifier
+     * @param fromBus from-bus id
+     * @param toBus   to-bus id
+     * @param rPu     series resistance, pu on the feeder's base
+     * @param xPu     series reactance, pu on the feeder's base
+     * @return the branch
+     */
     public static Branch line(String id, String fromBus, String toBus, double rPu, double xPu) {
         return new Branch(id, fromBus, toBus, rPu, xPu, 0, Double.NaN, 1, 0);
     }
 
-    /** {@code true} if the branch has a rating. */
+    /** {@return {@code true} if the branch has a thermal rating ({@code rateMva} is not NaN)} */
     public boolean hasRating() {
         return !Double.isNaN(rateMva);
     }
 
-    /** {@code true} for a plain series impedance (tap 1, no shift, no charging). */
+    /** {@return {@code true} for a plain series impedance (tap 1, no shift, no charging)} */
     public boolean isPlainLine() {
         return tap == 1.0 && shiftDeg == 0.0 && bPu == 0.0;
     }

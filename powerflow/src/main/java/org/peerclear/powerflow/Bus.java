@@ -25,7 +25,21 @@ import java.util.Objects;
 public record Bus(String id, double baseKv, double pLoadKw, double qLoadKvar, double pGenKw,
                   double qGenKvar, double gsKw, double bsKvar, double vmMinPu, double vmMaxPu) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields; the limits are not checked (NaN means none).
+     *
+     * @param id        unique bus identifier, not blank
+     * @param baseKv    base voltage, line-to-line kV; positive and finite
+     * @param pLoadKw   fixed active load (consumption), kW; finite
+     * @param qLoadKvar fixed reactive load (consumption), kvar; finite
+     * @param pGenKw    fixed active generation (injection), kW; finite
+     * @param qGenKvar  fixed reactive generation (injection), kvar; finite
+     * @param gsKw      shunt conductance, kW consumed at 1 pu; finite
+     * @param bsKvar    shunt susceptance, kvar injected at 1 pu; finite
+     * @param vmMinPu   lower voltage limit, pu, or NaN for none
+     * @param vmMaxPu   upper voltage limit, pu, or NaN for none
+     * @throws IllegalArgumentException if a field is out of range
+     */
     public Bus {
         Objects.requireNonNull(id, "bus id");
         if (id.isBlank()) {
@@ -42,7 +56,15 @@ public record Bus(String id, double baseKv, double pLoadKw, double qLoadKvar, do
         finite(id, "bsKvar", bsKvar);
     }
 
-    /** A bus with a load only. */
+    /**
+     * A bus with a load only: no generation, no shunt, no voltage limits.
+     *
+     * @param id        unique bus identifier
+     * @param baseKv    base voltage, line-to-line kV
+     * @param pLoadKw   active load (consumption), kW
+     * @param qLoadKvar reactive load (consumption), kvar
+     * @return the bus
+     */
     public static Bus load(String id, double baseKv, double pLoadKw, double qLoadKvar) {
         return new Bus(id, baseKv, pLoadKw, qLoadKvar, 0, 0, 0, 0, Double.NaN, Double.NaN);
     }

@@ -136,42 +136,42 @@ public final class Feeder {
         return i;
     }
 
-    /** Feeder (case) name. */
+    /** {@return the feeder (case) name; for a MATPOWER case its function name} */
     public String name() {
         return name;
     }
 
-    /** System base power, MVA. */
+    /** {@return the system base power in MVA, the per-unit base of every branch impedance; positive} */
     public double baseMva() {
         return baseMva;
     }
 
-    /** Base voltage of the slack (substation) bus, kV line-to-line. */
+    /** {@return the base voltage of the slack (substation) bus, kV line-to-line} */
     public double baseKv() {
         return buses.get(slack).baseKv();
     }
 
-    /** Buses in index order. */
+    /** {@return the buses in index order (unmodifiable); position {@code i} is bus index {@code i}} */
     public List<Bus> buses() {
         return buses;
     }
 
-    /** In-service branches in index order. */
+    /** {@return the in-service branches in index order (unmodifiable)} */
     public List<Branch> branches() {
         return branches;
     }
 
-    /** Number of buses. */
+    /** {@return the number of buses, at least 1; bus indices run {@code 0..busCount()-1}} */
     public int busCount() {
         return buses.size();
     }
 
-    /** Number of (in-service) branches. */
+    /** {@return the number of (in-service) branches; {@code busCount()-1} on a radial feeder} */
     public int branchCount() {
         return branches.size();
     }
 
-    /** Bus ids in index order (unmodifiable). */
+    /** {@return the bus ids in index order (unmodifiable, a fresh list per call)} */
     public List<String> busIds() {
         List<String> ids = new ArrayList<>(buses.size());
         for (Bus b : buses) {
@@ -183,38 +183,50 @@ public final class Feeder {
     /**
      * Index of a bus id.
      *
+     * @param id a bus id of this feeder
+     * @return its index, {@code 0..busCount()-1}
      * @throws IllegalArgumentException if the id is unknown
      */
     public int busIndex(String id) {
         return lookup(id, "lookup");
     }
 
-    /** Index of the slack bus. */
+    /** {@return the index of the slack (substation) bus} */
     public int slackIndex() {
         return slack;
     }
 
-    /** Slack voltage magnitude, pu. */
+    /** {@return the slack voltage magnitude in pu of its base kV, held fixed by the power flows} */
     public double slackVmPu() {
         return slackVmPu;
     }
 
-    /** Slack voltage angle, degrees. */
+    /** {@return the slack voltage angle in degrees, the reference of every other angle} */
     public double slackVaDeg() {
         return slackVaDeg;
     }
 
-    /** Index of the from bus of branch {@code b}. */
+    /**
+     * Index of the from bus (sending end of reported flows) of branch {@code b}.
+     *
+     * @param b a branch index, {@code 0..branchCount()-1}
+     * @return a bus index
+     */
     public int fromIndex(int b) {
         return from[b];
     }
 
-    /** Index of the to bus of branch {@code b}. */
+    /**
+     * Index of the to bus of branch {@code b}.
+     *
+     * @param b a branch index, {@code 0..branchCount()-1}
+     * @return a bus index
+     */
     public int toIndex(int b) {
         return to[b];
     }
 
-    /** Fixed active load per bus (consumption, kW), indexed by bus index; a fresh array. */
+    /** {@return the fixed active load per bus (consumption, kW, positive draws), indexed by bus index; a fresh array} */
     public double[] fixedLoadKw() {
         double[] p = new double[buses.size()];
         for (int i = 0; i < p.length; i++) {
@@ -223,7 +235,7 @@ public final class Feeder {
         return p;
     }
 
-    /** {@code true} if the feeder is a tree (connected, {@code busCount()-1} branches, no parallel branches). */
+    /** {@return {@code true} if the feeder is a tree (connected, {@code busCount()-1} branches, no parallel branches)} */
     public boolean isRadial() {
         return radial;
     }
@@ -231,6 +243,7 @@ public final class Feeder {
     /**
      * The compact radial model, built once and cached.
      *
+     * @return the index-based model the sweep and LinDistFlow work on
      * @throws NotRadialException if the feeder is meshed; the message names one cycle
      */
     public RadialFeeder radial() {
@@ -250,6 +263,8 @@ public final class Feeder {
     /**
      * The topology as a JGraphT multigraph: vertices are bus ids, edges are branch indices (as
      * {@code Integer}, weight = |z| in pu). Built on each call.
+     *
+     * @return a new graph the caller may change
      */
     public Graph<String, Integer> topology() {
         Graph<String, Integer> g = new WeightedMultigraph<>(null, null);
@@ -266,6 +281,8 @@ public final class Feeder {
 
     /**
      * The loops of a meshed feeder as lists of bus ids (a cycle basis, via JGraphT); empty if radial.
+     *
+     * @return one list of bus ids per independent loop; {@code branchCount() - busCount() + 1} of them
      */
     public List<List<String>> loops() {
         if (radial) {

@@ -153,7 +153,12 @@ public final class LinDistFlow {
         }
     }
 
-    /** Squared voltage at internal position {@code k} after {@link #solveSquaredVoltages}. */
+    /**
+     * Squared voltage at internal position {@code k} after {@link #solveSquaredVoltages}.
+     *
+     * @param k a position in the radial model's order (0 = slack), not a bus index
+     * @return the squared voltage magnitude, pu²
+     */
     public double squaredVoltageAtPosition(int k) {
         return w[k];
     }
@@ -240,6 +245,11 @@ public final class LinDistFlow {
      * slack, so the entry is {@code -1} if the branch points away from the slack and {@code +1} if
      * it points towards it; injections elsewhere are absorbed by the slack and give 0. O(1) per
      * entry.
+     *
+     * @param branch         a branch index of the feeder
+     * @param injectionBuses bus indices to compute entries for
+     * @param out            receives one entry per {@code injectionBuses} element: -1, 0 or +1
+     * @throws IllegalArgumentException if {@code branch} or a bus index is out of range
      */
     public void ptdfRow(int branch, int[] injectionBuses, double[] out) {
         if (branch < 0 || branch >= feeder.branchCount()) {
@@ -263,6 +273,9 @@ public final class LinDistFlow {
      * Dense voltage sensitivity matrix {@code S[j][k] = dw_j/dp_k} (or {@code dq_k} if
      * {@code reactive}), pu^2 per kW. O(n^2) memory: only for small feeders or when explicitly
      * wanted.
+     *
+     * @param reactive {@code true} for the sensitivity to reactive injection (pu² per kvar)
+     * @return an n × n matrix over bus indices, a fresh array; row j is {@link #voltageSensitivityRow} of bus j
      */
     public double[][] denseVoltageSensitivity(boolean reactive) {
         int n = rf.n;

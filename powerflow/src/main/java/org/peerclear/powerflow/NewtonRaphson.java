@@ -186,6 +186,7 @@ public final class NewtonRaphson {
      * @param qInjKvar extra reactive injections per bus index, kvar; null = none
      * @param tolPu    mismatch tolerance, pu
      * @param maxIter  iteration limit
+     * @return the solution; {@code NOT_CONVERGED} or {@code DIVERGED} in its status, never thrown
      */
     public PowerFlowResult solve(double[] pInjKw, double[] qInjKvar, double tolPu, int maxIter) {
         Injections.check(f, pInjKw, "pInjKw");
@@ -374,6 +375,8 @@ public final class NewtonRaphson {
      * adjoint of the power flow Jacobian: {@code J^T lambda = grad(P_slack - shunt losses)}.
      *
      * @param result a converged AC solution of this feeder
+     * @return {@code [2][busCount]}: row 0 per kW, row 1 per kvar; dimensionless, negative where injecting reduces losses
+     * @throws IllegalArgumentException if {@code result} did not converge
      */
     public double[][] marginalLossFactors(PowerFlowResult result) {
         if (result.status() != PowerFlowStatus.CONVERGED) {

@@ -28,7 +28,7 @@ public record PowerFlowResult(String method, PowerFlowStatus status, int iterati
                               double[] pToKw, double[] qToKvar, double[] pLossKw, double[] qLossKvar,
                               double slackPKw, double slackQKvar) {
 
-    /** Total active loss, kW. */
+    /** {@return the total active loss over all branches, kW; non-negative on passive networks} */
     public double totalPLossKw() {
         double s = 0;
         for (double v : pLossKw) {
@@ -37,7 +37,7 @@ public record PowerFlowResult(String method, PowerFlowStatus status, int iterati
         return s;
     }
 
-    /** Total reactive loss, kvar. */
+    /** {@return the total reactive loss over all branches, kvar; negative where line charging dominates} */
     public double totalQLossKvar() {
         double s = 0;
         for (double v : qLossKvar) {
@@ -46,7 +46,7 @@ public record PowerFlowResult(String method, PowerFlowStatus status, int iterati
         return s;
     }
 
-    /** {@code true} if converged. */
+    /** {@return {@code true} if the status is {@link PowerFlowStatus#CONVERGED}; only then are the voltages a solution} */
     public boolean converged() {
         return status == PowerFlowStatus.CONVERGED;
     }

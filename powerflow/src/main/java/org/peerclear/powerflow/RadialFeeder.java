@@ -255,40 +255,58 @@ public final class RadialFeeder {
         theta0 = Math.toRadians(f.slackVaDeg());
     }
 
-    /** The feeder this model was built from. */
+    /** {@return the feeder this model was built from} */
     public Feeder feeder() {
         return feeder;
     }
 
-    /** Number of buses. */
+    /** {@return the number of buses, the same as the feeder's {@link Feeder#busCount()}} */
     public int size() {
         return n;
     }
 
-    /** Feeder bus index at internal position {@code k} (position 0 is the slack bus). */
+    /**
+     * Feeder bus index at internal position {@code k} (position 0 is the slack bus).
+     *
+     * @param k an internal position, {@code 0..size()-1}; parents come before their children
+     * @return the feeder bus index
+     */
     public int busOf(int k) {
         return busOf[k];
     }
 
-    /** Internal position of feeder bus index {@code i}. */
+    /**
+     * Internal position of feeder bus index {@code i}; the inverse of {@link #busOf}.
+     *
+     * @param i a feeder bus index
+     * @return its internal position, 0 for the slack bus
+     */
     public int posOf(int i) {
         return posOf[i];
     }
 
     /**
      * Parent of feeder bus index {@code i} as a feeder bus index, {@code -1} for the slack bus.
+     *
+     * @param i a feeder bus index
+     * @return the bus one step towards the slack, or {@code -1}
      */
     public int parentBus(int i) {
         int p = parent[posOf[i]];
         return p < 0 ? -1 : busOf[p];
     }
 
-    /** Feeder branch index joining bus {@code i} to its parent, {@code -1} for the slack bus. */
+    /**
+     * Feeder branch index joining bus {@code i} to its parent, {@code -1} for the slack bus.
+     *
+     * @param i a feeder bus index
+     * @return the branch index, or {@code -1}; the branch may point either way
+     */
     public int branchToParent(int i) {
         return branchOf[posOf[i]];
     }
 
-    /** Leaves-first order of feeder bus indices (every bus before its parent; slack last). */
+    /** {@return the feeder bus indices leaves first (every bus before its parent; slack last), a fresh array} */
     public int[] leavesFirstOrder() {
         int[] o = new int[n];
         for (int k = 0; k < n; k++) {
@@ -297,7 +315,7 @@ public final class RadialFeeder {
         return o;
     }
 
-    /** Parent array over feeder bus indices ({@code -1} for the slack bus). */
+    /** {@return each feeder bus index's parent bus index ({@code -1} for the slack bus), a fresh array} */
     public int[] parentArray() {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {

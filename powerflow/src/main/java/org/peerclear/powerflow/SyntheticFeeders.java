@@ -18,8 +18,12 @@ public final class SyntheticFeeders {
     }
 
     /**
+     * A synthetic radial feeder of the shape described above.
+     *
      * @param buses number of buses (>= 2)
      * @param seed  random seed; the same (buses, seed) always gives the same feeder
+     * @return a radial feeder named after its size and seed
+     * @throws IllegalArgumentException if {@code buses < 2}
      */
     public static Feeder radial(int buses, long seed) {
         if (buses < 2) {

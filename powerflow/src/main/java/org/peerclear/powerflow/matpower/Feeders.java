@@ -26,6 +26,9 @@ public final class Feeders {
      * Loads an embedded case by name, or a MATPOWER file by path (relative paths resolve against
      * {@code baseDir}; {@code baseDir} may be null for the working directory).
      *
+     * @param nameOrPath an embedded case name (checked first) or a path to a MATPOWER {@code .m} file
+     * @param baseDir    the directory a relative path resolves against, typically the case file's; null for the working directory
+     * @return the feeder, loads in kW (MATPOWER's MW × 1000)
      * @throws IllegalArgumentException if the name is neither embedded nor an existing file, or the
      *                                  file cannot be read or understood (the message names it)
      */
@@ -54,6 +57,8 @@ public final class Feeders {
     /**
      * Loads an embedded case.
      *
+     * @param name an embedded case name, without {@code .m}
+     * @return the feeder
      * @throws IllegalArgumentException if there is no such embedded case
      */
     public static Feeder embedded(String name) {

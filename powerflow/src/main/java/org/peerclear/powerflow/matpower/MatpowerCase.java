@@ -44,6 +44,7 @@ public record MatpowerCase(String name, String source, double baseMva, double[][
      * In-service generators at other buses become fixed injections (PV buses are treated as PQ
      * buses at their given PG/QG, with a warning). Isolated buses (type 4) are dropped.
      *
+     * @return the feeder, named after the case, power in kW / kvar
      * @throws MatpowerParseException if the data is inconsistent (no/multiple REF buses, bad columns)
      */
     public Feeder toFeeder() {

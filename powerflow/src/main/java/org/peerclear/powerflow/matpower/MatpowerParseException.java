@@ -19,12 +19,12 @@ public final class MatpowerParseException extends IllegalArgumentException {
         this.line = line;
     }
 
-    /** Source name. */
+    /** {@return the file name or resource the problem is in} */
     public String source() {
         return source;
     }
 
-    /** 1-based line number, 0 if unknown. */
+    /** {@return the 1-based line number, 0 if the problem is not tied to a line} */
     public int line() {
         return line;
     }

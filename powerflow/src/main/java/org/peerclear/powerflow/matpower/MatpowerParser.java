@@ -57,7 +57,14 @@ public final class MatpowerParser {
     private MatpowerParser() {
     }
 
-    /** Parses a case file. */
+    /**
+     * Parses a case file, read as UTF-8.
+     *
+     * @param file a MATPOWER {@code .m} case file
+     * @return the case's matrices as written (MW, MVA); {@link MatpowerCase#toFeeder()} converts them
+     * @throws IOException            if the file cannot be read
+     * @throws MatpowerParseException naming the line of any statement or expression not understood
+     */
     public static MatpowerCase parse(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
@@ -67,6 +74,7 @@ public final class MatpowerParser {
      *
      * @param text   file contents
      * @param source name used in error messages
+     * @return the case's matrices as written
      * @throws MatpowerParseException naming the line of any statement or expression not understood
      */
     public static MatpowerCase parse(String text, String source) {

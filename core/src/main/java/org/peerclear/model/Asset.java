@@ -7,6 +7,16 @@ package org.peerclear.model;
  * {@code d = −p} is {@code a = k, b = u}. Fixed assets have {@code pMin = pMax}.
  */
 public record Asset(String id, double pMin, double pMax, double a, double b) {
+    /**
+     * Validates the numbers.
+     *
+     * @param id   unique asset id, not blank
+     * @param pMin lower power bound in the power unit, signed ({@code < 0} withdraws)
+     * @param pMax upper power bound in the power unit, {@code >= pMin}
+     * @param a    quadratic cost coefficient, currency per (power unit)² per period; {@code >= 0} keeps it convex
+     * @param b    linear cost coefficient: the marginal cost at {@code p = 0}, currency per unit energy
+     * @throws InvalidMarketException if a number is out of range or {@code pMin > pMax}
+     */
     public Asset {
         Checks.nonBlank("asset.id", id);
         String at = "assets[" + id + "]";
@@ -19,7 +29,12 @@ public record Asset(String id, double pMin, double pMax, double a, double b) {
         }
     }
 
-    /** The asset's cost at p (currency per period). */
+    /**
+     * The asset's cost at {@code p}: {@code ½·a·p² + b·p}. Not checked against the bounds.
+     *
+     * @param p signed power in the power unit ({@code > 0} injects)
+     * @return currency per period; negative for a consumer's utility
+     */
     public double cost(double p) {
         return 0.5 * a * p * p + b * p;
     }

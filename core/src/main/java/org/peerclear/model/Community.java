@@ -8,6 +8,14 @@ import java.util.List;
  * holding every agent with assets.
  */
 public record Community(String id, String manager, List<String> members) {
+    /**
+     * Validates the ids and copies the members; that they are agents of the market is checked by {@link Market}.
+     *
+     * @param id      unique community id, not blank
+     * @param manager the id of the agent that trades for the community, not blank
+     * @param members the member agent ids, copied; at least one
+     * @throws InvalidMarketException if an id is blank or there are no members
+     */
     public Community {
         Checks.nonBlank("communities[].id", id);
         Checks.nonBlank("communities[" + id + "].manager", manager);

@@ -15,6 +15,24 @@ package org.peerclear.model;
 public record Ev(String agentId, String id, double energyMin, double energyMax, double energyInitial,
                  double energyRequired, double chargeMax, double dischargeMax, double chargeEfficiency,
                  double dischargeEfficiency, double cycleCost, int arrival, int departure) implements EnergyStore {
+    /**
+     * Validates the numbers that contradict each other alone; whether the requirement is reachable is not checked.
+     *
+     * @param agentId             the owning agent's id
+     * @param id                  unique asset id
+     * @param energyMin           least energy held, power unit × h; {@code >= 0}
+     * @param energyMax           battery capacity, power unit × h
+     * @param energyInitial       energy on arrival, power unit × h, within the limits
+     * @param energyRequired      least energy at departure, power unit × h; {@code <= energyMax}
+     * @param chargeMax           most charging power, power unit; {@code >= 0}
+     * @param dischargeMax        most discharging power (vehicle-to-grid), power unit; 0 for none
+     * @param chargeEfficiency    in (0, 1]
+     * @param dischargeEfficiency in (0, 1]
+     * @param cycleCost           currency per unit energy discharged; {@code >= 0}
+     * @param arrival             first connected period, {@code >= 0}
+     * @param departure           the period it leaves, exclusive; {@code > arrival}
+     * @throws InvalidMarketException if a number is out of range
+     */
     public Ev {
         String at = Checks.assetPath(agentId, id);
         Checks.energyStore(at, energyMin, energyMax, energyInitial, chargeMax, dischargeMax, chargeEfficiency,
@@ -33,12 +51,20 @@ public record Ev(String agentId, String id, double energyMin, double energyMax, 
     /**
      * The most energy it can hold at departure, charging at full power from arrival:
      * {@code min(energyMax, energyInitial + periodHours·chargeEfficiency·chargeMax·(departure − arrival))}.
+     *
+     * @param periodHours the market's period length in hours ({@link Units#periodHours()})
+     * @return energy in the power unit × h
      */
     public double reachableEnergy(double periodHours) {
         return Math.min(energyMax, energyInitial + periodHours * chargeEfficiency * chargeMax * (departure - arrival));
     }
 
-    /** False when {@code energyRequired} cannot be met even charging at full power from arrival. */
+    /**
+     * False when {@code energyRequired} cannot be met even charging at full power from arrival.
+     *
+     * @param periodHours the market's period length in hours
+     * @return whether {@link #reachableEnergy(double)} is at least {@code energyRequired}
+     */
     public boolean requirementReachable(double periodHours) {
         return reachableEnergy(periodHours) >= energyRequired;
     }

@@ -6,6 +6,16 @@ package org.peerclear.model;
  * period; {@link HorizonMarket} checks them period by period, naming the period.
  */
 public record FlexibleAsset(String agentId, String id, Series pMin, Series pMax, Series a, Series b) implements HorizonAsset {
+    /**
+     * Checks that nothing is null; the per-period rules are checked by {@link HorizonMarket}.
+     *
+     * @param agentId the owning agent's id
+     * @param id      unique asset id
+     * @param pMin    lower power bound per period, power unit, signed
+     * @param pMax    upper power bound per period, power unit
+     * @param a       quadratic cost coefficient per period, currency per (power unit)² per period
+     * @param b       linear cost coefficient per period, currency per unit energy
+     */
     public FlexibleAsset {
         Checks.assetPath(agentId, id);
         java.util.Objects.requireNonNull(pMin, "pMin");
@@ -14,13 +24,19 @@ public record FlexibleAsset(String agentId, String id, Series pMin, Series pMax,
         java.util.Objects.requireNonNull(b, "b");
     }
 
-    /** The asset with the same numbers in every period. */
+    /**
+     * The asset with the same numbers in every period.
+     *
+     * @param agentId the owning agent's id
+     * @param asset   the version-1 asset
+     * @return a constant asset of the same id
+     */
     public static FlexibleAsset of(String agentId, Asset asset) {
         return new FlexibleAsset(agentId, asset.id(), Series.constant(asset.pMin()), Series.constant(asset.pMax()),
                 Series.constant(asset.a()), Series.constant(asset.b()));
     }
 
-    /** True when none of its numbers varies by period. */
+    /** {@return {@code true} when none of its numbers varies by period} */
     public boolean isConstant() {
         return pMin.isConstant() && pMax.isConstant() && a.isConstant() && b.isConstant();
     }

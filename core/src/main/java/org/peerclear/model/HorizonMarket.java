@@ -87,11 +87,23 @@ public final class HorizonMarket {
         period(0);
     }
 
+    /**
+     * Starts a horizon: kW/EUR/1 h units, a complete trade graph without fee, no grid or network.
+     *
+     * @param name    the market's name; null or blank gives {@code market}
+     * @param periods the number of periods T; {@link Builder#build()} refuses less than 1
+     * @return an empty builder
+     */
     public static Builder builder(String name, int periods) {
         return new Builder(name, periods);
     }
 
-    /** The market as a horizon of one period, every asset flexible. */
+    /**
+     * The market as a horizon of one period, every asset flexible.
+     *
+     * @param m a one-period market; its integer rules, product classes and network tariff are not carried over
+     * @return the horizon
+     */
     public static HorizonMarket of(Market m) {
         Builder b = builder(m.name(), 1).units(m.units()).trades(HorizonTrades.of(m.tradeGraph())).network(m.network().orElse(null));
         for (Agent a : m.agents()) {
@@ -103,20 +115,28 @@ public final class HorizonMarket {
         return b.build();
     }
 
+    /** {@return the market's name, never blank} */
     public String name() {
         return name;
     }
 
+    /** {@return the units every number of the market is in; a period lasts {@code periodHours}} */
     public Units units() {
         return units;
     }
 
-    /** The number of periods T, at least 1. */
+    /** {@return the number of periods T, at least 1} */
     public int periods() {
         return periods;
     }
 
-    /** The version-1 market of period {@code t} (see the class comment), built anew on each call. */
+    /**
+     * The version-1 market of period {@code t} (see the class comment), built anew on each call.
+     *
+     * @param t a period, {@code 0..T-1}
+     * @return that period's market, validated
+     * @throws IndexOutOfBoundsException if {@code t} is not a period
+     */
     public Market period(int t) {
         Objects.checkIndex(t, periods);
         Market.Builder b = Market.builder(name).units(units).tradeGraph(trades.inPeriod(t, structure))
@@ -131,57 +151,69 @@ public final class HorizonMarket {
     /**
      * True when the horizon is more than one {@link Market}: more than one period, or an asset
      * with memory. (A ramp limit over one period constrains nothing.)
+     *
+     * @return {@code false} when {@code period(0)} is the whole market
      */
     public boolean needsHorizon() {
         return periods > 1 || agents.stream().anyMatch(a -> a.assets().stream().anyMatch(s -> !(s instanceof FlexibleAsset)));
     }
 
-    /** The agents with their assets, in declared order. */
+    /** {@return the agents with their assets, in declared order; unmodifiable} */
     public List<HorizonAgent> agents() {
         return agents;
     }
 
+    /** {@return the declared trade graph, its fee and overrides per period} */
     public HorizonTrades trades() {
         return trades;
     }
 
+    /** {@return the communities, the same in every period; empty for none} */
     public List<Community> communities() {
         return communities;
     }
 
+    /** {@return the grid's tariff per period; empty for an islanded market} */
     public Optional<HorizonGrid> grid() {
         return Optional.ofNullable(grid);
     }
 
+    /** {@return the feeder, the same in every period; empty for a market without one} */
     public Optional<NetworkSpec> network() {
         return Optional.ofNullable(network);
     }
 
-    /** The storage assets, in declared order. */
+    /** {@return the storage assets, in declared order; unmodifiable} */
     public List<Storage> storage() {
         return typed(Storage.class);
     }
 
-    /** The EVs, in declared order. */
+    /** {@return the EVs, in declared order; unmodifiable} */
     public List<Ev> evs() {
         return typed(Ev.class);
     }
 
-    /** The storage assets and EVs together, in declared order: one set of energy rows serves both. */
+    /** {@return the storage assets and EVs together, in declared order: one set of energy rows serves both} */
     public List<EnergyStore> energyStores() {
         return typed(EnergyStore.class);
     }
 
-    /** The shiftable loads, in declared order. */
+    /** {@return the shiftable loads, in declared order; unmodifiable} */
     public List<Shiftable> shiftables() {
         return typed(Shiftable.class);
     }
 
-    /** Ramp limits (power per period) by flexible asset id, in declared order; absent: no limit. */
+    /** {@return the ramp limits (power unit, change per period) by flexible asset id, in declared order; an absent asset has no limit} */
     public Map<String, Double> rampMax() {
         return rampMax;
     }
 
+    /**
+     * One asset's ramp limit.
+     *
+     * @param assetId an asset id
+     * @return the most {@code |p_t − p_{t−1}|}, power unit; empty for no limit (or an unknown id)
+     */
     public OptionalDouble rampMax(String assetId) {
         Double r = rampMax.get(assetId);
         return r == null ? OptionalDouble.empty() : OptionalDouble.of(r);
@@ -344,54 +376,112 @@ public final class HorizonMarket {
             this.periods = periods;
         }
 
+        /**
+         * Sets the units (default {@link Units#DEFAULT}).
+         *
+         * @param u not null
+         * @return this builder
+         */
         public Builder units(Units u) {
             this.units = Objects.requireNonNull(u, "units");
             return this;
         }
 
+        /**
+         * Adds an agent after those added so far.
+         *
+         * @param a not null; its id must be unique, which {@link #build()} checks
+         * @return this builder
+         */
         public Builder agent(HorizonAgent a) {
             agents.add(Objects.requireNonNull(a, "agent"));
             return this;
         }
 
-        /** An agent with the given assets (each naming this agent), no bus and no class. */
+        /**
+         * Adds an agent with the given assets (each naming this agent), no bus and no class.
+         *
+         * @param id     the agent id
+         * @param assets its assets in order; none for a pure trader
+         * @return this builder
+         * @throws InvalidMarketException if the id is blank or an asset names another agent
+         */
         public Builder agent(String id, HorizonAsset... assets) {
             return agent(new HorizonAgent(id, null, null, List.of(assets)));
         }
 
+        /**
+         * Sets the trade graph with per-period fees (default: complete, no fee).
+         *
+         * @param t not null
+         * @return this builder
+         */
         public Builder trades(HorizonTrades t) {
             this.trades = Objects.requireNonNull(t, "trades");
             return this;
         }
 
-        /** The same trade graph in every period. */
+        /**
+         * Sets the same trade graph in every period.
+         *
+         * @param g the one-period graph
+         * @return this builder
+         */
         public Builder tradeGraph(TradeGraph g) {
             return trades(HorizonTrades.of(g));
         }
 
+        /**
+         * Adds a community.
+         *
+         * @param c not null
+         * @return this builder
+         */
         public Builder community(Community c) {
             communities.add(Objects.requireNonNull(c, "community"));
             return this;
         }
 
-        /** The grid, or null for an islanded market. */
+        /**
+         * Sets the grid.
+         *
+         * @param g the tariff per period, or null for an islanded market
+         * @return this builder
+         */
         public Builder grid(HorizonGrid g) {
             this.grid = g;
             return this;
         }
 
-        /** The network, or null for a market without a feeder. */
+        /**
+         * Sets the feeder.
+         *
+         * @param n the network, or null for a market without a feeder
+         * @return this builder
+         */
         public Builder network(NetworkSpec n) {
             this.network = n;
             return this;
         }
 
-        /** {@code |p_t − p_{t−1}| <= limit} for a flexible asset (power per period). */
+        /**
+         * Limits a flexible asset's change between periods: {@code |p_t − p_{t−1}| <= limit}.
+         *
+         * @param assetId a flexible asset's id; {@link #build()} checks it names one
+         * @param limit   power unit per period, {@code >= 0}; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder rampMax(String assetId, double limit) {
             rampMax.put(Objects.requireNonNull(assetId, "assetId"), limit);
             return this;
         }
 
+        /**
+         * Validates every rule of the market-case format, period by period.
+         *
+         * @return the horizon market
+         * @throws InvalidMarketException naming the first field (and period) that breaks a rule
+         */
         public HorizonMarket build() {
             return new HorizonMarket(this);
         }

@@ -9,8 +9,21 @@ import java.util.Objects;
  * overrides whose {@code gamma} may be one value or one per period. The pairs do not vary.
  */
 public record HorizonTrades(TradeGraph.Kind kind, List<List<String>> pairs, Series fee, List<ArcGamma> overrides) {
-    /** A directed arc's {@code gamma}, per period. */
+    /**
+     * A directed arc's {@code gamma}, per period.
+     *
+     * @param from  the trading agent's id
+     * @param to    the other agent's id
+     * @param gamma the fee per period, currency per unit energy traded; {@code >= 0}
+     */
     public record ArcGamma(String from, String to, Series gamma) {
+        /**
+         * Checks the ids and that {@code gamma} is not null.
+         *
+         * @param from  not blank
+         * @param to    not blank
+         * @param gamma not null
+         */
         public ArcGamma {
             Checks.nonBlank("arc.from", from);
             Checks.nonBlank("arc.to", to);
@@ -18,6 +31,14 @@ public record HorizonTrades(TradeGraph.Kind kind, List<List<String>> pairs, Seri
         }
     }
 
+    /**
+     * Copies the lists.
+     *
+     * @param kind      complete, none or explicit pairs
+     * @param pairs     for {@code PAIRS}, the agent id pairs that may trade (both ways); else empty or null
+     * @param fee       the default {@code gamma} of every arc per period, currency per unit energy
+     * @param overrides arcs whose {@code gamma} differs from the fee; null or empty for none
+     */
     public HorizonTrades {
         Objects.requireNonNull(kind, "kind");
         pairs = List.copyOf(pairs == null ? List.of() : pairs);
@@ -25,7 +46,12 @@ public record HorizonTrades(TradeGraph.Kind kind, List<List<String>> pairs, Seri
         overrides = List.copyOf(overrides == null ? List.of() : overrides);
     }
 
-    /** The same graph, fee and overrides in every period. */
+    /**
+     * The same graph, fee and overrides in every period.
+     *
+     * @param g the one-period trade graph
+     * @return constant horizon trades
+     */
     public static HorizonTrades of(TradeGraph g) {
         return new HorizonTrades(g.kind(), g.pairs(), Series.constant(g.fee()),
                 g.overrides().stream().map(a -> new ArcGamma(a.from(), a.to(), Series.constant(a.gamma()))).toList());

@@ -12,8 +12,17 @@ import java.util.TreeSet;
  * solves them; the other methods refuse a market that has them.
  */
 public record IntegerRuleSpec(Map<String, Double> minStable, Set<String> block, double minQuantity) {
+    /** No integer rules: the market is convex and every method may clear it. */
     public static final IntegerRuleSpec NONE = new IntegerRuleSpec(Map.of(), Set.of(), 0.0);
 
+    /**
+     * Copies the rules, sorted by asset id so that they are written and reported in a stable order.
+     *
+     * @param minStable   asset id to its minimum stable output, power unit: the asset is off ({@code p = 0}) or at least this
+     * @param block       ids of assets whose offer is all or nothing ({@code p = 0} or {@code p = pMax})
+     * @param minQuantity the least size of a trade, power unit; 0 for none
+     * @throws InvalidMarketException if {@code minQuantity} is negative or not finite
+     */
     public IntegerRuleSpec {
         // Sorted copies: the rules are written and reported in a stable order.
         minStable = java.util.Collections.unmodifiableMap(new TreeMap<>(minStable));
@@ -24,6 +33,7 @@ public record IntegerRuleSpec(Map<String, Double> minStable, Set<String> block, 
         }
     }
 
+    /** {@return {@code true} when there is no rule, as {@link #NONE}} */
     public boolean isEmpty() {
         return minStable.isEmpty() && block.isEmpty() && minQuantity == 0.0;
     }

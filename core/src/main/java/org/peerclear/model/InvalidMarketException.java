@@ -7,27 +7,42 @@ package org.peerclear.model;
  */
 public final class InvalidMarketException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** The path of the offending field. */
     private final String field;
+    /** The value and the rule broken. */
     private final String problem;
 
+    /**
+     * An invalid market; the message is {@code field + ": " + problem}.
+     *
+     * @param field   the path of the offending field, e.g. {@code agents[h1].assets[h1.pv].pMax}
+     * @param problem the offending value and the rule broken
+     */
     public InvalidMarketException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
         this.problem = problem;
     }
 
+    /**
+     * An invalid market found through another failure (e.g. a feeder that cannot be loaded).
+     *
+     * @param field   the path of the offending field
+     * @param problem the offending value and the rule broken
+     * @param cause   the failure that revealed it
+     */
     public InvalidMarketException(String field, String problem, Throwable cause) {
         super(field + ": " + problem, cause);
         this.field = field;
         this.problem = problem;
     }
 
-    /** The path of the offending field, e.g. {@code trades.arcs[2].gamma}. */
+    /** {@return the path of the offending field, e.g. {@code trades.arcs[2].gamma}} */
     public String field() {
         return field;
     }
 
-    /** The message without the field: the value and the rule broken. */
+    /** {@return the message without the field: the value and the rule broken} */
     public String problem() {
         return problem;
     }

@@ -59,11 +59,17 @@ public final class Market {
         this.warnings = List.copyOf(notes);
     }
 
+    /**
+     * Starts a market: kW/EUR/1 h units, a complete trade graph without fee, no grid, network or rules.
+     *
+     * @param name the market's name, carried into results; null or blank gives {@code market}
+     * @return an empty builder
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** A builder holding this market's data, to derive a variant. */
+    /** {@return a builder holding this market's data, to derive a variant; its {@code build()} validates again} */
     public Builder toBuilder() {
         Builder b = new Builder(name).units(units).tradeGraph(tradeGraph).grid(grid).network(network)
                 .integerRules(integerRules).productClasses(productClasses).networkTariff(networkTariff);
@@ -72,19 +78,28 @@ public final class Market {
         return b;
     }
 
+    /** {@return the market's name, never blank} */
     public String name() {
         return name;
     }
 
+    /** {@return the units every number of the market is in} */
     public Units units() {
         return units;
     }
 
-    /** The declared agents, in declaration order (the grid agent is not among them). */
+    /** {@return the declared agents, in declaration order (the grid agent is not among them); unmodifiable} */
     public List<Agent> agents() {
         return agents;
     }
 
+    /**
+     * A declared agent by id.
+     *
+     * @param id an agent id; not {@link Grid#AGENT_ID}, which is no declared agent
+     * @return the agent
+     * @throws IllegalArgumentException if no declared agent has that id
+     */
     public Agent agent(String id) {
         Integer i = agentIndex.get(id);
         if (i == null) {
@@ -93,43 +108,47 @@ public final class Market {
         return agents.get(i);
     }
 
+    /** {@return the trade graph as declared; {@link #arcs()} is what communities and the grid make of it} */
     public TradeGraph tradeGraph() {
         return tradeGraph;
     }
 
+    /** {@return the communities in declaration order; empty for none} */
     public List<Community> communities() {
         return communities;
     }
 
+    /** {@return the grid agent; empty for an islanded market} */
     public Optional<Grid> grid() {
         return Optional.ofNullable(grid);
     }
 
-    /** The integer rules of the case (empty for none): solved by method {@code milp} only. */
+    /** {@return the integer rules of the case ({@link IntegerRuleSpec#NONE} for none): solved by method {@code milp} only} */
     public IntegerRuleSpec integerRules() {
         return integerRules;
     }
 
-    /** Declared product classes, premiums and whether classes clear in markets of their own. */
+    /** {@return the declared product classes, premiums and whether classes clear in markets of their own ({@link ProductClasses#NONE} for none)} */
     public ProductClasses productClasses() {
         return productClasses;
     }
 
-    /** Network charges, loss allocation, loss-aware clearing and tightening to AC (empty for none). */
+    /** {@return network charges, loss allocation, loss-aware clearing and tightening to AC ({@link NetworkTariff#NONE} for none)} */
     public NetworkTariff networkTariff() {
         return networkTariff;
     }
 
+    /** {@return the feeder the market sits on; empty for a market without one} */
     public Optional<NetworkSpec> network() {
         return Optional.ofNullable(network);
     }
 
-    /** The directed arcs offered to the market, mirrored pairs adjacent (see class comment). */
+    /** {@return the directed arcs offered to the market, mirrored pairs adjacent (see class comment); unmodifiable} */
     public List<Arc> arcs() {
         return arcs;
     }
 
-    /** Things in the case that are valid but have no effect (e.g. an override on an arc a community removes). */
+    /** {@return human-readable notes on things in the case that are valid but have no effect (e.g. an override on an arc a community removes)} */
     public List<String> warnings() {
         return warnings;
     }
@@ -348,58 +367,122 @@ public final class Market {
             this.name = name == null || name.isBlank() ? "market" : name;
         }
 
+        /**
+         * Sets the units (default {@link Units#DEFAULT}).
+         *
+         * @param u not null
+         * @return this builder
+         */
         public Builder units(Units u) {
             this.units = Objects.requireNonNull(u, "units");
             return this;
         }
 
+        /**
+         * Adds an agent after those added so far.
+         *
+         * @param a not null; its id must be unique, which {@link #build()} checks
+         * @return this builder
+         */
         public Builder agent(Agent a) {
             agents.add(Objects.requireNonNull(a, "agent"));
             return this;
         }
 
+        /**
+         * Adds agents in list order.
+         *
+         * @param list the agents, none null
+         * @return this builder
+         */
         public Builder agents(List<Agent> list) {
             list.forEach(this::agent);
             return this;
         }
 
+        /**
+         * Sets the declared trade graph (default: complete, no fee).
+         *
+         * @param g not null
+         * @return this builder
+         */
         public Builder tradeGraph(TradeGraph g) {
             this.tradeGraph = Objects.requireNonNull(g, "tradeGraph");
             return this;
         }
 
+        /**
+         * Adds a community.
+         *
+         * @param c not null; its manager and members must be declared agents, which {@link #build()} checks
+         * @return this builder
+         */
         public Builder community(Community c) {
             communities.add(Objects.requireNonNull(c, "community"));
             return this;
         }
 
-        /** The grid agent, or null for an islanded market. */
+        /**
+         * Sets the grid agent.
+         *
+         * @param g the tariff, or null for an islanded market
+         * @return this builder
+         */
         public Builder grid(Grid g) {
             this.grid = g;
             return this;
         }
 
-        /** The network, or null for a market without a feeder. */
+        /**
+         * Sets the feeder; loaded and checked against the agents' buses by {@link #build()}.
+         *
+         * @param n the network, or null for a market without a feeder
+         * @return this builder
+         */
         public Builder network(NetworkSpec n) {
             this.network = n;
             return this;
         }
 
+        /**
+         * Sets the integer rules (default none).
+         *
+         * @param r not null; {@link IntegerRuleSpec#NONE} for none
+         * @return this builder
+         */
         public Builder integerRules(IntegerRuleSpec r) {
             this.integerRules = Objects.requireNonNull(r, "integerRules");
             return this;
         }
 
+        /**
+         * Sets the product classes (default none).
+         *
+         * @param c not null; {@link ProductClasses#NONE} for none
+         * @return this builder
+         */
         public Builder productClasses(ProductClasses c) {
             this.productClasses = Objects.requireNonNull(c, "productClasses");
             return this;
         }
 
+        /**
+         * Sets the network tariff (default none).
+         *
+         * @param t not null; {@link NetworkTariff#NONE} for none
+         * @return this builder
+         */
         public Builder networkTariff(NetworkTariff t) {
             this.networkTariff = Objects.requireNonNull(t, "networkTariff");
             return this;
         }
 
+        /**
+         * Validates every rule of the market-case format and derives the arcs.
+         *
+         * @return the market
+         * @throws InvalidMarketException naming the first field that breaks a rule
+         */
         public Market build() {
             return new Market(this);
         }

@@ -10,6 +10,16 @@ import java.util.List;
  */
 public record NetworkSpec(String feeder, java.nio.file.Path baseDirectory, double vMin, double vMax,
                           List<BranchRating> ratings) {
+    /**
+     * Validates the limits and copies the ratings; the feeder itself is loaded, and the buses checked, by {@link Market}.
+     *
+     * @param feeder        an embedded feeder name or a MATPOWER file path, not blank
+     * @param baseDirectory the folder a relative path resolves against; null for the working directory
+     * @param vMin          lower voltage limit, pu; {@code > 0}
+     * @param vMax          upper voltage limit, pu; {@code > vMin}
+     * @param ratings       branch ratings, copied; null or empty for none
+     * @throws InvalidMarketException if a limit is out of range
+     */
     public NetworkSpec {
         Checks.nonBlank("network.case", feeder);
         Checks.inRange("network.vMin", vMin);
@@ -28,6 +38,14 @@ public record NetworkSpec(String feeder, java.nio.file.Path baseDirectory, doubl
      * the market's power unit.
      */
     public record BranchRating(String from, String to, double pMax) {
+        /**
+         * Validates the rating.
+         *
+         * @param from one end's bus id, not blank
+         * @param to   the other end's bus id, not blank
+         * @param pMax the limit on |P|, power unit; {@code > 0}
+         * @throws InvalidMarketException if a bus id is blank or {@code pMax <= 0}
+         */
         public BranchRating {
             Checks.nonBlank("network.ratings[].from", from);
             Checks.nonBlank("network.ratings[].to", to);

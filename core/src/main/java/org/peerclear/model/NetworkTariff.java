@@ -13,8 +13,10 @@ import java.util.TreeMap;
  * @param tightenToAc tighten voltage limits by the AC error until AC holds
  */
 public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, boolean tightenToAc) {
+    /** Nothing asked of the network beyond its limits (a version-1 case). */
     public static final NetworkTariff NONE = new NetworkTariff(null, null, false, false);
 
+    /** {@return {@code true} when nothing is asked, as {@link #NONE}} */
     public boolean isEmpty() {
         return charges == null && losses == null && !lossAware && !tightenToAc;
     }
@@ -26,9 +28,22 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
      * {@code both} or {@code buyer}).
      */
     public record Charges(String kind, double rate, Map<String, Double> rates, Map<String, String> zones, String side) {
+        /** The accepted {@code kind}s, as written in a case file. */
         public static final java.util.List<String> KINDS = java.util.List.of("uniform", "zonal", "distance");
+        /** The accepted {@code side}s of a {@code distance} charge: both parties pay it, or the buyer alone. */
         public static final java.util.List<String> SIDES = java.util.List.of("both", "buyer");
 
+        /**
+         * Validates the policy and copies the maps, sorted.
+         *
+         * @param kind  one of {@link #KINDS}
+         * @param rate  {@code uniform}: currency per unit energy traded; {@code distance}: the same per pu of path
+         *              resistance; ignored for {@code zonal}. {@code >= 0}
+         * @param rates {@code zonal}: zone name to its rate, currency per unit energy, each {@code >= 0}
+         * @param zones {@code zonal}: bus id to zone name, each zone in {@code rates}; empty for the feeder's laterals
+         * @param side  {@code distance}: one of {@link #SIDES}; ignored otherwise
+         * @throws InvalidMarketException if the kind or side is unknown, a rate is negative or a zone has no rate
+         */
         public Charges {
             String at = "network.charges";
             if (!KINDS.contains(kind)) {
@@ -65,8 +80,16 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
      * at the grid's import price when {@code price} is NaN (written {@code "grid"}).
      */
     public record Losses(String allocation, double price) {
+        /** The accepted {@code allocation}s, as written in a case file. */
         public static final java.util.List<String> ALLOCATIONS = java.util.List.of("pro-rata", "marginal", "path");
 
+        /**
+         * Validates the allocation.
+         *
+         * @param allocation one of {@link #ALLOCATIONS}
+         * @param price      currency per unit energy lost, {@code >= 0}; NaN for the grid's import price
+         * @throws InvalidMarketException if the allocation is unknown or the price negative
+         */
         public Losses {
             if (!ALLOCATIONS.contains(allocation)) {
                 throw new InvalidMarketException("network.losses.allocation", "must be one of " + String.join(", ", ALLOCATIONS)
@@ -80,6 +103,7 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
             }
         }
 
+        /** {@return {@code true} when losses are priced at the grid's import price ({@code "grid"} in the file)} */
         public boolean atGridPrice() {
             return Double.isNaN(price);
         }

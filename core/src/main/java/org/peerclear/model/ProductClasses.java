@@ -12,8 +12,17 @@ import java.util.TreeSet;
  * a declared class ({@link Market.Builder#build()}).
  */
 public record ProductClasses(Set<String> declared, Map<String, Map<String, Double>> premiums, boolean classMarkets) {
+    /** No classes declared (a version-1 case). */
     public static final ProductClasses NONE = new ProductClasses(Set.of(), Map.of(), false);
 
+    /**
+     * Copies the labels and premiums, sorted; that they name declared classes is checked by {@link Market}.
+     *
+     * @param declared     the class labels
+     * @param premiums     buyer agent id to class to premium, currency per unit energy, each {@code >= 0}
+     * @param classMarkets {@code true} to clear one market per class
+     * @throws InvalidMarketException if a premium is negative or out of range
+     */
     public ProductClasses {
         declared = java.util.Collections.unmodifiableSet(new TreeSet<>(declared));
         Map<String, Map<String, Double>> copy = new TreeMap<>();
@@ -31,7 +40,7 @@ public record ProductClasses(Set<String> declared, Map<String, Map<String, Doubl
         premiums = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** True when the case declared nothing about classes (a version-1 case). */
+    /** {@return {@code true} when the case declared nothing about classes (a version-1 case)} */
     public boolean isEmpty() {
         return declared.isEmpty() && premiums.isEmpty() && !classMarkets;
     }

@@ -26,7 +26,12 @@ public final class Series {
         this.scale = scale;
     }
 
-    /** The same value in every period. */
+    /**
+     * The same value in every period.
+     *
+     * @param value the value, in the unit of the number it stands for; any double
+     * @return a constant series
+     */
     public static Series constant(double value) {
         // Zero is the commonest value of a large case (a = 0, pMin = 0): one shared instance.
         return Double.doubleToRawLongBits(value) == 0L ? ZERO : new Series(value, null, 1.0);
@@ -35,27 +40,42 @@ public final class Series {
     /**
      * One value per period, in period order (copied). An empty series is allowed here so that the
      * horizon, which knows the number of periods, names the field whose array is too short.
+     *
+     * @param values value of period {@code t} at index {@code t}, copied
+     * @return a per-period series, never equal to a constant one
      */
     public static Series of(double... values) {
         return new Series(Double.NaN, values.clone(), 1.0);
     }
 
-    /** True when the value is the same in every period by construction. */
+    /** {@return {@code true} when the series was built as a constant (per-period values that happen to be equal do not count)} */
     public boolean isConstant() {
         return values == null;
     }
 
-    /** The number of per-period values; -1 for a constant. */
+    /** {@return the number of per-period values; -1 for a constant} */
     public int length() {
         return values == null ? -1 : values.length;
     }
 
-    /** The value in period {@code t} (any t for a constant). */
+    /**
+     * The value in period {@code t} (any t for a constant).
+     *
+     * @param t a period, {@code 0..length()-1} for a per-period series
+     * @return the value, scaled if the series was
+     * @throws ArrayIndexOutOfBoundsException if {@code t} is out of range for a per-period series
+     */
     public double at(int t) {
         return values == null ? constant : values[t] * scale;
     }
 
-    /** The per-period values as a new array of {@code periods} entries. */
+    /**
+     * The per-period values as a new array of {@code periods} entries.
+     *
+     * @param periods the horizon's number of periods T
+     * @return a fresh array; a constant repeated T times
+     * @throws IllegalArgumentException if a per-period series has not exactly T values
+     */
     public double[] toArray(int periods) {
         if (values == null) {
             double[] out = new double[periods];
@@ -76,6 +96,9 @@ public final class Series {
      * This series times {@code factor}, value by value. The values are shared, not copied: a
      * year of quarter-hours is 35,040 numbers, and a thousand households may each scale the same
      * profile.
+     *
+     * @param factor the multiplier, e.g. a household's share of a profile
+     * @return a new series; a constant stays constant
      */
     public Series scaled(double factor) {
         if (values == null) {

@@ -11,6 +11,17 @@ package org.peerclear.model;
  */
 public record Shiftable(String agentId, String id, double energy, double pMax, int windowStart, int windowEnd)
         implements HorizonAsset {
+    /**
+     * Validates the numbers; whether the energy fits in the window is not checked.
+     *
+     * @param agentId     the owning agent's id
+     * @param id          unique asset id
+     * @param energy      total energy to consume, power unit × h; {@code >= 0}
+     * @param pMax        most consumption per period, power unit; {@code >= 0}
+     * @param windowStart first period it may consume, {@code >= 0}
+     * @param windowEnd   end of its window, exclusive; {@code > windowStart}
+     * @throws InvalidMarketException if a number is out of range
+     */
     public Shiftable {
         String at = Checks.assetPath(agentId, id);
         Checks.nonNegative(at + "energy", energy);
@@ -23,7 +34,12 @@ public record Shiftable(String agentId, String id, double energy, double pMax, i
         return windowStart <= t && t < windowEnd;
     }
 
-    /** The most it can consume in its window: {@code pMax·periodHours·(windowEnd − windowStart)}. */
+    /**
+     * The most it can consume in its window: {@code pMax·periodHours·(windowEnd − windowStart)}.
+     *
+     * @param periodHours the market's period length in hours
+     * @return energy in the power unit × h
+     */
     public double maxEnergy(double periodHours) {
         return pMax * periodHours * (windowEnd - windowStart);
     }

@@ -16,6 +16,22 @@ package org.peerclear.model;
 public record Storage(String agentId, String id, double energyMin, double energyMax, double energyInitial,
                       double energyFinal, double chargeMax, double dischargeMax, double chargeEfficiency,
                       double dischargeEfficiency, double cycleCost) implements EnergyStore {
+    /**
+     * Validates the numbers that contradict each other alone.
+     *
+     * @param agentId             the owning agent's id
+     * @param id                  unique asset id
+     * @param energyMin           least energy held, power unit × h; {@code >= 0}
+     * @param energyMax           capacity, power unit × h
+     * @param energyInitial       energy at the start, power unit × h, within the limits
+     * @param energyFinal         least energy at the end, power unit × h, {@code <= energyMax}; NaN for none
+     * @param chargeMax           most charging power, power unit; {@code >= 0}
+     * @param dischargeMax        most discharging power, power unit; {@code >= 0}
+     * @param chargeEfficiency    in (0, 1]
+     * @param dischargeEfficiency in (0, 1]
+     * @param cycleCost           currency per unit energy discharged; {@code >= 0}
+     * @throws InvalidMarketException if a number is out of range
+     */
     public Storage {
         String at = Checks.assetPath(agentId, id);
         Checks.energyStore(at, energyMin, energyMax, energyInitial, chargeMax, dischargeMax, chargeEfficiency,
@@ -27,7 +43,7 @@ public record Storage(String agentId, String id, double energyMin, double energy
         }
     }
 
-    /** True when the storage must end the horizon with at least {@link #energyFinal()}. */
+    /** {@return {@code true} when the storage must end the horizon with at least {@link #energyFinal()}} */
     public boolean hasEnergyFinal() {
         return !Double.isNaN(energyFinal);
     }

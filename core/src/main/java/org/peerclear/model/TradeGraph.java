@@ -51,40 +51,74 @@ public final class TradeGraph {
         this.overrides = List.copyOf(overrides);
     }
 
+    /**
+     * Every pair of agents may trade.
+     *
+     * @param fee       the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}
+     * @param overrides directed arcs whose {@code gamma} differs from the fee, copied
+     * @return the graph
+     * @throws InvalidMarketException if {@code fee} is negative
+     */
     public static TradeGraph complete(double fee, List<Arc> overrides) {
         return new TradeGraph(Kind.COMPLETE, List.of(), fee, overrides);
     }
 
+    /** {@return a graph declaring no pair, no fee and no override: only communities and the grid trade} */
     public static TradeGraph none() {
         return new TradeGraph(Kind.NONE, List.of(), 0.0, List.of());
     }
 
+    /**
+     * No pair declared; the fee and overrides apply to the arcs communities and the grid add.
+     *
+     * @param fee       the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}
+     * @param overrides directed arcs whose {@code gamma} differs from the fee, copied
+     * @return the graph
+     * @throws InvalidMarketException if {@code fee} is negative
+     */
     public static TradeGraph none(double fee, List<Arc> overrides) {
         return new TradeGraph(Kind.NONE, List.of(), fee, overrides);
     }
 
+    /**
+     * Only the listed pairs may trade, both ways.
+     *
+     * @param pairs     unordered pairs of agent ids, each a list of two; copied
+     * @param fee       the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}
+     * @param overrides directed arcs whose {@code gamma} differs from the fee, copied
+     * @return the graph
+     * @throws InvalidMarketException if {@code fee} is negative or an entry is not a pair of ids
+     */
     public static TradeGraph pairs(List<List<String>> pairs, double fee, List<Arc> overrides) {
         return new TradeGraph(Kind.PAIRS, pairs, fee, overrides);
     }
 
+    /** {@return how the graph was declared} */
     public Kind kind() {
         return kind;
     }
 
-    /** The declared unordered pairs (empty unless {@link Kind#PAIRS}). */
+    /** {@return the declared unordered pairs, each a list of two agent ids (empty unless {@link Kind#PAIRS})} */
     public List<List<String>> pairs() {
         return pairs;
     }
 
+    /** {@return the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}} */
     public double fee() {
         return fee;
     }
 
+    /** {@return the directed arcs whose {@code gamma} differs from the fee, as declared (unmodifiable)} */
     public List<Arc> overrides() {
         return overrides;
     }
 
-    /** The same declared graph and fee with other arc overrides (e.g. derived charges or preferences). */
+    /**
+     * The same declared graph and fee with other arc overrides (e.g. derived charges or preferences).
+     *
+     * @param newOverrides the overrides replacing this graph's, copied
+     * @return a new graph sharing these pairs
+     */
     public TradeGraph withOverrides(List<Arc> newOverrides) {
         return new TradeGraph(this, fee, newOverrides);
     }
@@ -92,6 +126,11 @@ public final class TradeGraph {
     /**
      * The same declared pairs with another fee and overrides. The pairs are shared, not copied:
      * a horizon derives one graph per period from one list of perhaps millions of pairs.
+     *
+     * @param newFee       the default {@code gamma}, currency per unit energy traded; {@code >= 0}
+     * @param newOverrides the overrides replacing this graph's, copied
+     * @return a new graph sharing these pairs
+     * @throws InvalidMarketException if {@code newFee} is negative
      */
     public TradeGraph withFee(double newFee, List<Arc> newOverrides) {
         return new TradeGraph(this, newFee, newOverrides);

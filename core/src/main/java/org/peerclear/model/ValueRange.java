@@ -14,7 +14,12 @@ public final class ValueRange {
     private ValueRange() {
     }
 
-    /** True when v is finite and {@code |v| ≤ MAX}. */
+    /**
+     * True when v is finite and {@code |v| ≤ MAX}.
+     *
+     * @param v any value
+     * @return {@code false} for NaN and infinities
+     */
     public static boolean contains(double v) {
         return Math.abs(v) <= MAX;
     }

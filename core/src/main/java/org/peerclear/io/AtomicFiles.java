@@ -41,6 +41,10 @@ public final class AtomicFiles {
     /**
      * Writes {@code target} with what {@code content} writes (UTF-8). Failures are an
      * {@link UncheckedIOException} whose message names the file and the problem.
+     *
+     * @param target  the file to create or replace; its folder must exist
+     * @param content writes the whole content; what it throws leaves {@code target} as it was
+     * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(Path target, Consumer<Writer> content) {
         writeTemporary(target, tmp -> {
@@ -50,7 +54,13 @@ public final class AtomicFiles {
         });
     }
 
-    /** Writes {@code target} with {@code bytes} (a picture, say), atomically like {@link #write(Path, Consumer)}. */
+    /**
+     * Writes {@code target} with {@code bytes} (a picture, say), atomically like {@link #write(Path, Consumer)}.
+     *
+     * @param target the file to create or replace
+     * @param bytes  the whole content
+     * @throws UncheckedIOException if the file cannot be written
+     */
     public static void writeBytes(Path target, byte[] bytes) {
         writeTemporary(target, tmp -> Files.write(tmp, bytes));
     }
@@ -86,7 +96,13 @@ public final class AtomicFiles {
         }
     }
 
-    /** {@link #write(Path, Consumer)} with a text known in full. */
+    /**
+     * {@link #write(Path, Consumer)} with a text known in full.
+     *
+     * @param target the file to create or replace
+     * @param text   the whole content, written as UTF-8
+     * @throws UncheckedIOException if the file cannot be written
+     */
     public static void writeString(Path target, String text) {
         write(target, w -> {
             try {

@@ -24,12 +24,12 @@ public record FileProgress(Action action, Path file, long done, long total, Unit
         ROWS
     }
 
-    /** The share done, in [0, 1] (1 for an empty file). */
+    /** {@return the share done, in [0, 1] (1 for an empty file)} */
     public double fraction() {
         return total <= 0 ? 1.0 : Math.min(1.0, (double) done / total);
     }
 
-    /** Seconds still to go at the pace so far, NaN before anything is done. */
+    /** {@return seconds still to go at the pace so far, NaN before anything is done} */
     public double secondsLeft() {
         return done <= 0 ? Double.NaN : seconds * (total - done) / done;
     }

@@ -10,7 +10,13 @@ package org.peerclear.io;
  */
 @FunctionalInterface
 public interface FileProgressListener {
+    /** Ignores every report: the default of the readers and writers. */
     FileProgressListener NONE = p -> { };
 
+    /**
+     * One report.
+     *
+     * @param progress how far the file has got; {@code done == total} in the last report for it
+     */
     void onProgress(FileProgress progress);
 }

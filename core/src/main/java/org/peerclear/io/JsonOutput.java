@@ -18,12 +18,25 @@ public final class JsonOutput {
     /** Writes the fields of one JSON document. */
     @FunctionalInterface
     public interface Body {
+        /**
+         * Writes the whole document: one top-level value, its object opened and closed here.
+         *
+         * @param g the generator, pretty-printing, at the start of the document
+         * @throws IOException as the generator throws it
+         */
         void write(JsonGenerator g) throws IOException;
     }
 
     private JsonOutput() {
     }
 
+    /**
+     * Writes one JSON document to {@code out} and a final newline, leaving {@code out} open.
+     *
+     * @param out  the target; flushed, not closed
+     * @param body writes the document
+     * @throws java.io.UncheckedIOException if writing fails
+     */
     public static void write(Writer out, Body body) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -38,7 +51,14 @@ public final class JsonOutput {
         }
     }
 
-    /** A number field; an undefined number (NaN, infinite) is written as null. */
+    /**
+     * A number field; an undefined number (NaN, infinite) is written as null.
+     *
+     * @param g     the generator, inside an object
+     * @param field the field's name
+     * @param v     the value
+     * @throws IOException as the generator throws it
+     */
     public static void number(JsonGenerator g, String field, double v) throws IOException {
         if (Double.isFinite(v)) {
             g.writeNumberField(field, v);
@@ -47,7 +67,14 @@ public final class JsonOutput {
         }
     }
 
-    /** An array field of numbers, undefined ones as null. */
+    /**
+     * An array field of numbers, undefined ones as null.
+     *
+     * @param g      the generator, inside an object
+     * @param field  the field's name
+     * @param values the values in order
+     * @throws IOException as the generator throws it
+     */
     public static void numbers(JsonGenerator g, String field, double[] values) throws IOException {
         g.writeArrayFieldStart(field);
         for (double v : values) {

@@ -47,6 +47,7 @@ import org.peerclear.model.NetworkSpec;
  * horizon with a message that points to it.
  */
 public final class MarketCaseReader {
+    /** The {@code format} every case file declares. */
     public static final String FORMAT = "peerclear-market";
     /** The version of a single-period case, and the version the single-period writer writes. */
     public static final int VERSION = 1;
@@ -68,38 +69,69 @@ public final class MarketCaseReader {
         this.progress = progress;
     }
 
-    /** A reader that does not resolve feeders. */
+    /** {@return a reader that does not resolve feeders: bus ids are checked later, when a method loads the feeder} */
     public static MarketCaseReader create() {
         return new MarketCaseReader(null, FileProgressListener.NONE);
     }
 
-    /** A reader that checks agents' and the grid's buses against the feeder's bus ids. */
+    /**
+     * A reader that checks agents' and the grid's buses against the feeder's bus ids.
+     *
+     * @param busLookup the bus ids of a case's feeder (the power-flow module provides one)
+     * @return a new reader
+     */
     public static MarketCaseReader withBusLookup(Function<NetworkSpec, Set<String>> busLookup) {
         return new MarketCaseReader(busLookup, FileProgressListener.NONE);
     }
 
-    /** This reader, reporting how far it has read each file to {@code listener}. */
+    /**
+     * This reader, reporting how far it has read each file to {@code listener}.
+     *
+     * @param listener told the bytes read of each file
+     * @return a new reader with this one's bus lookup
+     */
     public MarketCaseReader withProgress(FileProgressListener listener) {
         return new MarketCaseReader(busLookup, listener);
     }
 
-    /** One period's market from a case file; a case that needs a horizon is refused (see {@link #readHorizon(Path)}). */
+    /**
+     * One period's market from a case file; a case that needs a horizon is refused (see {@link #readHorizon(Path)}).
+     *
+     * @param file a case file, UTF-8; relative network paths resolve against its folder
+     * @return the market
+     * @throws InvalidMarketException if the file is missing, not a case or breaks a rule (the message names the field)
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
     public Market read(Path file) {
         return read(file, CaseParser::market);
     }
 
-    /** Reads a case from text; relative network paths resolve against {@code baseDirectory}. */
+    /**
+     * Reads a case from text; relative network paths resolve against {@code baseDirectory}.
+     *
+     * @param json          the case document
+     * @param baseDirectory the folder relative paths resolve against; null for the working directory
+     * @return the market
+     * @throws InvalidMarketException if the text is not a one-period case or breaks a rule
+     */
     public Market read(String json, Path baseDirectory) {
         return read(json, baseDirectory, CaseParser::market);
     }
 
-    /** The case file as a horizon, of any version; relative paths (network, profiles) resolve against its folder. */
     /**
      * A case as it is, read once: one period's {@link Market} when that is all it is (version 1,
      * or version 2 with one period and no assets with memory), else its {@link HorizonMarket}.
+     *
+     * @param market  the one-period market, or null when {@code horizon} is set
+     * @param horizon the horizon, or null when {@code market} is set
+     * @param options the case's {@code options} block: option names to their values as written, in the file's order
      */
     public record Case(Market market, HorizonMarket horizon, Map<String, String> options) {
         /**
+         * Copies the options, keeping their order.
+         *
+         * @param market  the one-period market, or null when {@code horizon} is set
+         * @param horizon the horizon, or null when {@code market} is set
          * @param options the case's {@code options} block: option names to their values as
          *     written (numbers and booleans as text), in the file's order; empty without one
          */
@@ -107,30 +139,66 @@ public final class MarketCaseReader {
             options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
 
+        /**
+         * A case without options.
+         *
+         * @param market  the one-period market, or null when {@code horizon} is set
+         * @param horizon the horizon, or null when {@code market} is set
+         */
         public Case(Market market, HorizonMarket horizon) {
             this(market, horizon, Map.of());
         }
 
+        /** {@return {@code true} when the case is a {@link HorizonMarket} (and {@code market} is null)} */
         public boolean isHorizon() {
             return horizon != null;
         }
     }
 
-    /** The case file as a {@link Case}: what a command that takes either reads. */
+    /**
+     * The case file as a {@link Case}: what a command that takes either reads.
+     *
+     * @param file a case file of either version
+     * @return the case, a market when one period is all it is, else a horizon
+     * @throws InvalidMarketException if the file is missing, not a case or breaks a rule (the message names the field)
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
     public Case readCase(Path file) {
         return read(file, CaseParser::either);
     }
 
+    /**
+     * The case file as a horizon, of any version; relative paths (network, profiles) resolve against its folder.
+     *
+     * @param file a case file; a version-1 case is a horizon of one period
+     * @return the horizon
+     * @throws InvalidMarketException if the file is missing, not a case or breaks a rule (the message names the field)
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
     public HorizonMarket readHorizon(Path file) {
         return read(file, CaseParser::horizon);
     }
 
-    /** The case file as a horizon of any version, with its {@code options} block. */
+    /**
+     * The case file as a horizon of any version, with its {@code options} block.
+     *
+     * @param file a case file
+     * @return a case whose {@code horizon} is set, even for one period
+     * @throws InvalidMarketException if the file is missing, not a case or breaks a rule (the message names the field)
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
     public Case readHorizonCase(Path file) {
         return read(file, CaseParser::horizonCase);
     }
 
-    /** A case as a horizon from text; relative paths (network, profiles) resolve against {@code baseDirectory}. */
+    /**
+     * A case as a horizon from text; relative paths (network, profiles) resolve against {@code baseDirectory}.
+     *
+     * @param json          the case document, either version
+     * @param baseDirectory the folder relative paths resolve against; null for the working directory
+     * @return the horizon
+     * @throws InvalidMarketException if the text is not a case or breaks a rule
+     */
     public HorizonMarket readHorizon(String json, Path baseDirectory) {
         return read(json, baseDirectory, CaseParser::horizon);
     }

@@ -35,14 +35,34 @@ public final class MarketCaseWriter {
     private MarketCaseWriter() {
     }
 
+    /**
+     * The market as case text: version 1, or version 2 when it has integer rules, product classes or a network tariff.
+     *
+     * @param market the market
+     * @return the document, ending in a newline; {@link MarketCaseReader#read(String, Path)} reads it back equal
+     */
     public static String toJson(Market market) {
         return text(w -> write(market, w));
     }
 
+    /**
+     * Writes the market as a case file, atomically.
+     *
+     * @param market the market
+     * @param file   the file to create or replace
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
     public static void write(Market market, Path file) {
         AtomicFiles.write(file, w -> write(market, w));
     }
 
+    /**
+     * Writes the market as case text to {@code out}, left open.
+     *
+     * @param market the market
+     * @param out    the target
+     * @throws java.io.UncheckedIOException if writing fails
+     */
     public static void write(Market market, Writer out) {
         JsonOutput.write(out, g -> {
             // Integer rules, classes and network tariffs exist from version 2 on; without them a market writes as version 1.
@@ -75,6 +95,12 @@ public final class MarketCaseWriter {
         });
     }
 
+    /**
+     * The horizon as version-2 case text, even with one period.
+     *
+     * @param market the horizon
+     * @return the document, ending in a newline; {@link MarketCaseReader#readHorizon(String, Path)} reads it back equal
+     */
     public static String toJson(HorizonMarket market) {
         return text(w -> write(market, w));
     }
@@ -85,11 +111,24 @@ public final class MarketCaseWriter {
         return w.toString();
     }
 
+    /**
+     * Writes the horizon as a version-2 case file, atomically.
+     *
+     * @param market the horizon
+     * @param file   the file to create or replace
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
     public static void write(HorizonMarket market, Path file) {
         AtomicFiles.write(file, w -> write(market, w));
     }
 
-    /** The horizon as a version-2 case, even with one period. */
+    /**
+     * Writes the horizon as version-2 case text to {@code out}, left open, even with one period.
+     *
+     * @param market the horizon
+     * @param out    the target
+     * @throws java.io.UncheckedIOException if writing fails
+     */
     public static void write(HorizonMarket market, Writer out) {
         JsonOutput.write(out, g -> {
             header(g, MarketCaseReader.HORIZON_VERSION, market.name(), market.units());

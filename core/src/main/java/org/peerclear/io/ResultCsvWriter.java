@@ -20,11 +20,27 @@ public final class ResultCsvWriter {
     private ResultCsvWriter() {
     }
 
+    /**
+     * Writes the result's tables into {@code directory}, replacing files of the same names.
+     *
+     * @param r         a result with a solution
+     * @param directory an existing folder
+     * @throws IllegalStateException if {@code r} has no solution (nothing to tabulate)
+     * @throws java.io.UncheckedIOException if a file cannot be written
+     */
     public static void write(ClearingResult r, Path directory) {
         write(r, directory, FileProgressListener.NONE);
     }
 
-    /** As {@link #write(ClearingResult, Path)}, telling {@code progress} how many rows of each file are out. */
+    /**
+     * As {@link #write(ClearingResult, Path)}, telling {@code progress} how many rows of each file are out.
+     *
+     * @param r         a result with a solution
+     * @param directory an existing folder
+     * @param progress  told the rows written per file; {@link FileProgressListener#NONE} for no reports
+     * @throws IllegalStateException if {@code r} has no solution
+     * @throws java.io.UncheckedIOException if a file cannot be written
+     */
     public static void write(ClearingResult r, Path directory, FileProgressListener progress) {
         if (!r.hasSolution()) {
             throw new IllegalStateException("No tables to write: status " + r.status());

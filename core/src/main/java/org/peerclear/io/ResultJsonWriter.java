@@ -28,21 +28,48 @@ public final class ResultJsonWriter {
     private ResultJsonWriter() {
     }
 
+    /**
+     * The result as JSON text.
+     *
+     * @param r any result, with or without a solution
+     * @return the document, ending in a newline
+     */
     public static String toJson(ClearingResult r) {
         StringWriter w = new StringWriter();
         write(r, w);
         return w.toString();
     }
 
+    /**
+     * Writes the result JSON file, atomically.
+     *
+     * @param r    any result
+     * @param file the file to create or replace
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
     public static void write(ClearingResult r, Path file) {
         write(r, file, FileProgressListener.NONE);
     }
 
-    /** Writes {@code file} atomically, telling {@code progress} how many rows (agents, assets, trades, buses, branches) are out. */
+    /**
+     * Writes {@code file} atomically, telling {@code progress} how many rows (agents, assets, trades, buses, branches) are out.
+     *
+     * @param r        any result
+     * @param file     the file to create or replace
+     * @param progress told the rows written; {@link FileProgressListener#NONE} for no reports
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
     public static void write(ClearingResult r, Path file, FileProgressListener progress) {
         AtomicFiles.write(file, w -> write(r, w, file, progress));
     }
 
+    /**
+     * Writes the result JSON to {@code out}, left open.
+     *
+     * @param r   any result
+     * @param out the target
+     * @throws java.io.UncheckedIOException if writing fails
+     */
     public static void write(ClearingResult r, Writer out) {
         write(r, out, null, FileProgressListener.NONE);
     }

@@ -96,6 +96,13 @@ public final class ClearingResult {
         return v.clone();
     }
 
+    /**
+     * Starts a result; the market's warnings are its first notes.
+     *
+     * @param market the market cleared
+     * @param index  the market's compact index, whose order the builder's arrays follow
+     * @return a builder without status
+     */
     public static Builder builder(Market market, MarketIndex index) {
         return new Builder(market, index);
     }
@@ -104,6 +111,8 @@ public final class ClearingResult {
      * A builder holding everything of this result (status, point, prices, notes, options,
      * diagnostics), to derive a variant, e.g. the same point with another status: a status
      * without a solution drops the point.
+     *
+     * @return a new builder
      */
     public Builder toBuilder() {
         Builder b = new Builder(market, index).status(status, message).method(method).solver(solver).iterations(iterations)
@@ -119,6 +128,7 @@ public final class ClearingResult {
         return b;
     }
 
+    /** {@return the market that was cleared} */
     public Market market() {
         return market;
     }
@@ -128,47 +138,57 @@ public final class ClearingResult {
         return index;
     }
 
+    /** {@return how the clearing ended; check {@link #hasSolution()} before reading set-points} */
     public Status status() {
         return status;
     }
 
+    /** {@return {@code true} when the result carries a point (OPTIMAL, FEASIBLE, TIME_LIMIT); else the set-point accessors throw} */
     public boolean hasSolution() {
         return status.hasSolution();
     }
 
+    /** {@return what the status means for this run (the failed check and its residuals, ...); empty, never null, when there is nothing to add} */
     public String message() {
         return message;
     }
 
+    /** {@return the clearing method's name as on the command line, e.g. {@code admm}; null if not recorded} */
     public String method() {
         return method;
     }
 
+    /** {@return the solver backend's name; null if not recorded} */
     public String solver() {
         return solver;
     }
 
-    /** Total cost: assets' costs plus Σ gamma·|t|, recomputed from the set-points. NaN without a solution. */
+    /** {@return the total cost, currency per period: assets' costs plus Σ gamma·|t|, recomputed from the set-points; NaN without a solution} */
     public double objective() {
         return objective;
     }
 
+    /** {@return the social welfare, {@code -objective()}: currency per period, higher is better; NaN without a solution} */
     public double welfare() {
         return -objective;
     }
 
+    /** {@return the iterations the method (or solver) ran, in its own sense; 0 if not recorded} */
     public long iterations() {
         return iterations;
     }
 
+    /** {@return the final primal residual of the method's stopping rule, in its own scale; 0 if not recorded} */
     public double primalResidual() {
         return primalResidual;
     }
 
+    /** {@return the final dual residual of the method's stopping rule, in its own scale; 0 if not recorded} */
     public double dualResidual() {
         return dualResidual;
     }
 
+    /** {@return the wall-clock time of the clearing, seconds} */
     public double seconds() {
         return seconds;
     }
@@ -176,11 +196,14 @@ public final class ClearingResult {
     /**
      * The options the method ran with (including seeds), so that the run can be reproduced, in the
      * order the method recorded them (so a result file's {@code options} read the same every run).
+     *
+     * @return option name to its value as text; unmodifiable
      */
     public Map<String, String> options() {
         return options;
     }
 
+    /** {@return human-readable notes: the market's warnings, then what the clearing added; unmodifiable} */
     public List<String> notes() {
         return notes;
     }
@@ -215,7 +238,12 @@ public final class ClearingResult {
         return tradePrice.clone();
     }
 
-    /** The declared agents, then the grid (its legs merged, see {@link #grid()}) if the market has one. */
+    /**
+     * The declared agents, then the grid (its legs merged, see {@link #grid()}) if the market has one.
+     *
+     * @return each agent's net injection (power unit, {@code > 0} sells) and price (per unit energy; NaN where undefined)
+     * @throws IllegalStateException if the result has no solution
+     */
     public List<AgentResult> agents() {
         requireSolution();
         List<AgentResult> out = new ArrayList<>(index.firstGridLeg() + 1);
@@ -226,7 +254,12 @@ public final class ClearingResult {
         return out;
     }
 
-    /** The declared agents' assets, then {@code grid.import} and {@code grid.export}, each summed over the grid's legs. */
+    /**
+     * The declared agents' assets, then {@code grid.import} and {@code grid.export}, each summed over the grid's legs.
+     *
+     * @return each asset's set-point, power unit, {@code > 0} injects
+     * @throws IllegalStateException if the result has no solution
+     */
     public List<AssetResult> assets() {
         requireSolution();
         int declared = index.assetStart()[index.firstGridLeg()];
@@ -244,6 +277,9 @@ public final class ClearingResult {
     /**
      * One entry per directed arc with |t| above {@link #TRADE_REPORT_THRESHOLD}; a trade with a
      * grid leg is listed with the agent {@value Grid#AGENT_ID} and that leg's price.
+     *
+     * @return the trades: quantity in the power unit ({@code > 0}: {@code from} sells to {@code to}), bilateral price per unit energy
+     * @throws IllegalStateException if the result has no solution
      */
     public List<TradeResult> trades() {
         requireSolution();
@@ -256,6 +292,14 @@ public final class ClearingResult {
         return out;
     }
 
+    /**
+     * One agent's outcome.
+     *
+     * @param id a declared agent's id, or {@value Grid#AGENT_ID} for the grid's merged legs
+     * @return its net injection and price
+     * @throws IllegalStateException if the result has no solution
+     * @throws IllegalArgumentException if there is no such agent (or no grid)
+     */
     public AgentResult agent(String id) {
         requireSolution();
         if (Grid.AGENT_ID.equals(id)) {
@@ -265,7 +309,12 @@ public final class ClearingResult {
         return agentResult(index.agentIndex(id));
     }
 
-    /** The grid's legs merged into one (see {@link GridResult}); empty for an islanded market. */
+    /**
+     * The grid's legs merged into one (see {@link GridResult}); empty for an islanded market.
+     *
+     * @return what the grid sold and bought, and at which prices
+     * @throws IllegalStateException if the result has no solution
+     */
     public java.util.Optional<GridResult> grid() {
         requireSolution();
         if (index.numGridLegs() == 0) {
@@ -309,7 +358,15 @@ public final class ClearingResult {
         return new AgentResult(index.agentId(i), p, agentPrice[i]);
     }
 
-    /** The trade from → to, 0 when they did not trade; an error when they may not trade. */
+    /**
+     * The trade from → to, 0 when they did not trade; an error when they may not trade.
+     *
+     * @param from an agent id, or {@value Grid#AGENT_ID}
+     * @param to   another agent id, or {@value Grid#AGENT_ID}
+     * @return {@code t_from,to}, power unit: positive when {@code from} sells, negative when it buys
+     * @throws IllegalStateException if the result has no solution
+     * @throws IllegalArgumentException if there is no arc between them
+     */
     public double trade(String from, String to) {
         requireSolution();
         int k = arcBetween(from, to);
@@ -364,6 +421,10 @@ public final class ClearingResult {
      * The network price component at the bus of the declared agent {@code agentId},
      * {@code pi_bus}: 0 without a network or when no network constraint binds. The agent's assets
      * are dispatched at its price plus this.
+     *
+     * @param agentId a declared agent's id
+     * @return currency per unit energy
+     * @throws IllegalArgumentException if there is no such declared agent
      */
     public double networkPrice(String agentId) {
         return agentNetworkPrice[index.agentIndex(agentId)];
@@ -373,6 +434,10 @@ public final class ClearingResult {
      * True when the declared asset {@code assetId} was pinned by an integer decision (a block
      * offer, a minimum stable output): its set-point is then not expected to be optimal at its
      * agent's price alone.
+     *
+     * @param assetId a declared asset's id
+     * @return {@code false} for every asset of a continuous clearing
+     * @throws IllegalArgumentException if there is no such declared asset
      */
     public boolean assetPinned(String assetId) {
         for (int s = 0; s < index.assetStart()[index.firstGridLeg()]; s++) {
@@ -383,7 +448,14 @@ public final class ClearingResult {
         throw new IllegalArgumentException("Market '" + market.name() + "' has no asset '" + assetId + "'");
     }
 
-    /** True when the trade from → to was pinned by a minimum trade size; an error when they may not trade. */
+    /**
+     * True when the trade from → to was pinned by a minimum trade size; an error when they may not trade.
+     *
+     * @param from an agent id, or {@value Grid#AGENT_ID}
+     * @param to   another agent id, or {@value Grid#AGENT_ID}
+     * @return {@code false} for every trade of a continuous clearing
+     * @throws IllegalArgumentException if there is no arc between them
+     */
     public boolean tradePinned(String from, String to) {
         int k = arcBetween(from, to);
         if (k < 0) {
@@ -392,12 +464,12 @@ public final class ClearingResult {
         return arcPinned[k];
     }
 
-    /** What the clearing did to the feeder; empty for a market without a network. */
+    /** {@return what the clearing did to the feeder (voltages, flows, losses); empty for a market without a network} */
     public java.util.Optional<NetworkOutcome> network() {
         return java.util.Optional.ofNullable(network);
     }
 
-    /** The residuals per iteration, when the method was asked to record them; empty otherwise. */
+    /** {@return the residuals per iteration, when the method was asked to record them; empty otherwise} */
     public java.util.Optional<ConvergenceHistory> convergence() {
         return java.util.Optional.ofNullable(convergence);
     }
@@ -406,16 +478,28 @@ public final class ClearingResult {
      * Named sections a clearing adds beyond the common fields (e.g. {@code classMarkets},
      * {@code lossAllocation}), in the order added: each a number, a string or a map of them
      * (nested maps allowed), written to the result JSON as a field of that name.
+     *
+     * @return section name to its value; unmodifiable, empty for most results
      */
     public Map<String, Object> sections() {
         return sections;
     }
 
-    /** Recomputes feasibility and price relations with the default tolerances. */
+    /**
+     * Recomputes feasibility and price relations with the default tolerances.
+     *
+     * @return what holds and what does not, independent of the method's own claims
+     */
     public Verification verify() {
         return ResultVerifier.verify(this, ResultVerifier.Tolerances.DEFAULT);
     }
 
+    /**
+     * Recomputes feasibility and price relations with the given tolerances.
+     *
+     * @param tolerances relative tolerances, scaled by the market's magnitudes
+     * @return what holds and what does not
+     */
     public Verification verify(ResultVerifier.Tolerances tolerances) {
         return ResultVerifier.verify(this, tolerances);
     }
@@ -457,38 +541,85 @@ public final class ClearingResult {
             this.notes.addAll(market.warnings());
         }
 
+        /**
+         * Sets the status; required before {@link #build()}.
+         *
+         * @param s   the status; one with a solution needs {@link #solution}
+         * @param msg what the status means for this run; null for none
+         * @return this builder
+         */
         public Builder status(Status s, String msg) {
             this.status = s;
             this.message = msg;
             return this;
         }
 
+        /**
+         * Records the clearing method.
+         *
+         * @param m its name as on the command line
+         * @return this builder
+         */
         public Builder method(String m) {
             this.method = m;
             return this;
         }
 
+        /**
+         * Records the solver backend.
+         *
+         * @param s its name
+         * @return this builder
+         */
         public Builder solver(String s) {
             this.solver = s;
             return this;
         }
 
+        /**
+         * Records the iterations run.
+         *
+         * @param n in the method's own sense
+         * @return this builder
+         */
         public Builder iterations(long n) {
             this.iterations = n;
             return this;
         }
 
+        /**
+         * Records the final residuals of the method's stopping rule.
+         *
+         * @param primal primal residual, in the method's own scale
+         * @param dual   dual residual, in the method's own scale
+         * @return this builder
+         */
         public Builder residuals(double primal, double dual) {
             this.primalResidual = primal;
             this.dualResidual = dual;
             return this;
         }
 
+        /**
+         * Records the wall-clock time.
+         *
+         * @param s seconds
+         * @return this builder
+         */
         public Builder seconds(double s) {
             this.seconds = s;
             return this;
         }
 
+        /**
+         * Sets the point, all in the index's order; {@link #build()} checks the lengths and copies the arrays.
+         *
+         * @param assetPowerValues set-point per asset (grid legs included), power unit, {@code > 0} injects
+         * @param trades           {@code t_k} per directed arc, power unit, {@code > 0}: the arc's from-agent sells
+         * @param agentPrices      {@code mu_n} per agent, currency per unit energy; NaN where undefined
+         * @param tradePrices      bilateral {@code lambda_k} per arc, currency per unit energy
+         * @return this builder
+         */
         public Builder solution(double[] assetPowerValues, double[] trades, double[] agentPrices, double[] tradePrices) {
             this.assetPower = assetPowerValues;
             this.trade = trades;
@@ -497,53 +628,106 @@ public final class ClearingResult {
             return this;
         }
 
+        /**
+         * Records an option after those recorded so far (replacing one of the same name in place).
+         *
+         * @param key   the option's name, e.g. {@code rho}
+         * @param value written as {@link String#valueOf(Object)}
+         * @return this builder
+         */
         public Builder option(String key, Object value) {
             options.put(key, String.valueOf(value));
             return this;
         }
 
-        /** Replaces every recorded option with {@code all}, in its order. */
+        /**
+         * Replaces every recorded option with {@code all}, in its order.
+         *
+         * @param all option name to its value as text
+         * @return this builder
+         */
         public Builder options(Map<String, String> all) {
             options.clear();
             options.putAll(all);
             return this;
         }
 
-        /** Marks set-points fixed by integer decisions, in index order (see {@link ClearingResult#assetPinned(String)}). */
+        /**
+         * Marks set-points fixed by integer decisions, in index order (see {@link ClearingResult#assetPinned(String)}).
+         *
+         * @param assets one flag per asset, or null for none pinned
+         * @param arcs   one flag per arc, or null for none pinned
+         * @return this builder
+         */
         public Builder pinned(boolean[] assets, boolean[] arcs) {
             this.assetPinned = assets;
             this.arcPinned = arcs;
             return this;
         }
 
-        /** The network price component at each agent's bus (index order). */
+        /**
+         * The network price component at each agent's bus (index order).
+         *
+         * @param prices {@code pi} per agent, currency per unit energy; null for all 0
+         * @return this builder
+         */
         public Builder agentNetworkPrices(double[] prices) {
             this.agentNetworkPrice = prices;
             return this;
         }
 
+        /**
+         * Records what the clearing did to the feeder.
+         *
+         * @param outcome null for a market without a network
+         * @return this builder
+         */
         public Builder network(NetworkOutcome outcome) {
             this.network = outcome;
             return this;
         }
 
-        /** The residuals per iteration (null: not recorded). */
+        /**
+         * The residuals per iteration (null: not recorded).
+         *
+         * @param history as the method recorded it, or null
+         * @return this builder
+         */
         public Builder convergence(ConvergenceHistory history) {
             this.convergence = history;
             return this;
         }
 
-        /** Adds a named section (see {@link ClearingResult#sections()}); a map must iterate in a stable order. */
+        /**
+         * Adds a named section (see {@link ClearingResult#sections()}); a map must iterate in a stable order.
+         *
+         * @param name  the JSON field name
+         * @param value a number, a string or a map of them
+         * @return this builder
+         */
         public Builder section(String name, Object value) {
             sections.put(name, value);
             return this;
         }
 
+        /**
+         * Adds a note after the market's warnings and earlier notes.
+         *
+         * @param n a human-readable sentence
+         * @return this builder
+         */
         public Builder note(String n) {
             notes.add(n);
             return this;
         }
 
+        /**
+         * Builds the result; without a solution the point is dropped.
+         *
+         * @return the result, its objective recomputed from the set-points
+         * @throws NullPointerException if no status was set
+         * @throws IllegalArgumentException if an array has the wrong length (or, with a solution, is missing)
+         */
         public ClearingResult build() {
             return new ClearingResult(this);
         }

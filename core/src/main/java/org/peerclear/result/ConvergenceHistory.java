@@ -14,6 +14,14 @@ public final class ConvergenceHistory {
     private final double[] primal;
     private final double[] dual;
 
+    /**
+     * A history from parallel arrays, copied.
+     *
+     * @param iteration the iteration numbers, increasing
+     * @param primal    the primal residual after each
+     * @param dual      the dual residual after each
+     * @throws IllegalArgumentException if the lengths differ
+     */
     public ConvergenceHistory(long[] iteration, double[] primal, double[] dual) {
         if (iteration.length != primal.length || iteration.length != dual.length) {
             throw new IllegalArgumentException("convergence: iteration, primal and dual must have the same length, got "
@@ -24,18 +32,22 @@ public final class ConvergenceHistory {
         this.dual = dual.clone();
     }
 
+    /** {@return the number of recorded iterations} */
     public int size() {
         return iteration.length;
     }
 
+    /** {@return the iteration numbers, a copy} */
     public long[] iteration() {
         return iteration.clone();
     }
 
+    /** {@return the primal residual after each recorded iteration, a copy} */
     public double[] primal() {
         return primal.clone();
     }
 
+    /** {@return the dual residual after each recorded iteration, a copy} */
     public double[] dual() {
         return dual.clone();
     }
@@ -47,6 +59,13 @@ public final class ConvergenceHistory {
         private double[] dual = new double[64];
         private int size;
 
+        /**
+         * Records one iteration.
+         *
+         * @param it the iteration number (across refinements, so increasing)
+         * @param r  the primal residual after it
+         * @param s  the dual residual after it
+         */
         public void add(long it, double r, double s) {
             if (size == iteration.length) {
                 iteration = Arrays.copyOf(iteration, 2 * size);
@@ -59,6 +78,7 @@ public final class ConvergenceHistory {
             size++;
         }
 
+        /** {@return what is recorded so far, as an immutable history; recording may go on} */
         public ConvergenceHistory history() {
             return new ConvergenceHistory(Arrays.copyOf(iteration, size), Arrays.copyOf(primal, size), Arrays.copyOf(dual, size));
         }

@@ -51,6 +51,14 @@ public final class DualityGap {
      * The gap of set-points {@code p}, trades {@code t} and prices {@code mu, lambda} (index
      * order); {@code priceTolerance} is the absolute price tolerance (see class comment). Every
      * agent with assets or arcs must have a price.
+     *
+     * @param ix             the market's index
+     * @param p              set-point per asset, power unit
+     * @param t              trade per arc, power unit
+     * @param mu             price per agent, currency per unit energy; not NaN for an agent with assets or arcs
+     * @param lambda         bilateral price per arc, currency per unit energy
+     * @param priceTolerance absolute price tolerance, currency per unit energy; {@code >= 0}
+     * @return the gap and its parts
      */
     public static DualityGap of(MarketIndex ix, double[] p, double[] t, double[] mu, double[] lambda, double priceTolerance) {
         double[] a = ix.a();
@@ -113,32 +121,32 @@ public final class DualityGap {
         return 0.0;
     }
 
-    /** The primal objective (total cost incl. gamma terms). */
+    /** {@return the primal objective (total cost incl. gamma terms), currency per period} */
     public double objective() {
         return objective;
     }
 
-    /** The dual objective D at the result's prices; −∞ when the prices are not dual feasible. */
+    /** {@return the dual objective D at the result's prices, currency per period; −∞ when the prices are not dual feasible} */
     public double dualObjective() {
         return dualObjective;
     }
 
-    /** objective − D (≥ 0 up to rounding and the tolerances; +∞ when D = −∞). */
+    /** {@return objective − D, currency per period (≥ 0 up to rounding and the tolerances; +∞ when D = −∞)} */
     public double gap() {
         return objective - dualObjective;
     }
 
-    /** The objective's terms in absolute value, the gap's scale. */
+    /** {@return the objective's terms in absolute value, the gap's scale; currency per period} */
     public double grossCost() {
         return grossCost;
     }
 
-    /** |gap| / max(1, gross cost). */
+    /** {@return |gap| / max(1, gross cost): dimensionless, what the verifier compares with its tolerance} */
     public double relativeGap() {
         return Math.abs(gap()) / Math.max(1.0, grossCost);
     }
 
-    /** The asset or arc contributing most to the gap, with its share; empty when none contributes. */
+    /** {@return the asset or arc contributing most to the gap, with its share, for messages; empty when none contributes} */
     public String largestTerm() {
         return largestTerm;
     }

@@ -13,20 +13,50 @@ import java.util.List;
 public record NetworkOutcome(String feeder, double vMin, double vMax, List<Bus> buses, List<Branch> branches,
                              double lossesKw, double lossesKvar, double worstViolationPu, String acStatus,
                              int acIterations) {
+    /**
+     * Copies the lists.
+     *
+     * @param feeder           the feeder's name
+     * @param vMin             the lower voltage limit, pu
+     * @param vMax             the upper voltage limit, pu
+     * @param buses            per bus, in the feeder's order
+     * @param branches         per branch, in the feeder's order
+     * @param lossesKw         total AC active losses, kW
+     * @param lossesKvar       total AC reactive losses, kvar
+     * @param worstViolationPu the largest amount by which an AC voltage leaves [vMin, vMax], pu; {@code <= 0} when none does
+     * @param acStatus         the AC power flow's status, e.g. {@code CONVERGED}
+     * @param acIterations     the AC power flow's iterations
+     */
     public NetworkOutcome {
         buses = List.copyOf(buses);
         branches = List.copyOf(branches);
     }
 
-    /** A bus: id, AC voltage, LinDistFlow voltage, network price component. */
+    /**
+     * A bus: id, AC voltage, LinDistFlow voltage, network price component.
+     *
+     * @param id       the bus id
+     * @param vm       AC voltage magnitude, pu
+     * @param vmLinear LinDistFlow voltage magnitude the clearing used, pu
+     * @param price    network price component {@code pi_b}, currency per unit energy; 0 when no network constraint binds
+     */
     public record Bus(String id, double vm, double vmLinear, double price) {
     }
 
-    /** A branch: sending-end flow p/q (kW/kvar) and active/reactive loss. */
+    /**
+     * A branch: sending-end flow p/q (kW/kvar) and active/reactive loss.
+     *
+     * @param from  the sending-end bus id
+     * @param to    the receiving-end bus id
+     * @param p     active flow at the sending end, kW; positive from {@code from} to {@code to}
+     * @param q     reactive flow at the sending end, kvar
+     * @param pLoss active loss, kW
+     * @param qLoss reactive loss, kvar
+     */
     public record Branch(String from, String to, double p, double q, double pLoss, double qLoss) {
     }
 
-    /** Largest |AC − LinDistFlow| voltage difference over the buses: the linearisation's error here. */
+    /** {@return the largest |AC − LinDistFlow| voltage difference over the buses, pu: the linearisation's error here} */
     public double linearisationError() {
         double e = 0;
         for (Bus b : buses) {
@@ -35,7 +65,7 @@ public record NetworkOutcome(String feeder, double vMin, double vMax, List<Bus> 
         return e;
     }
 
-    /** True when every AC voltage is within [vMin, vMax] (to 1e-9 pu). */
+    /** {@return {@code true} when every AC voltage is within [vMin, vMax] (to 1e-9 pu)} */
     public boolean acWithinLimits() {
         return worstViolationPu <= 1e-9;
     }

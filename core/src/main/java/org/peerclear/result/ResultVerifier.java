@@ -52,8 +52,17 @@ public final class ResultVerifier {
      * see {@code docs/market-case.md}), so it does not reject exact answers.
      */
     public record Tolerances(double primal, double price, double gap) {
+        /** 1e-6 for all three (see above for why). */
         public static final Tolerances DEFAULT = new Tolerances(1e-6, 1e-6, 1e-6);
 
+        /**
+         * Validates the tolerances.
+         *
+         * @param primal relative primal tolerance, in (0, 1)
+         * @param price  relative price tolerance, in (0, 1)
+         * @param gap    relative objective-gap tolerance, in (0, 1)
+         * @throws IllegalArgumentException if one is outside (0, 1)
+         */
         public Tolerances {
             if (!(primal > 0 && primal < 1) || !(price > 0 && price < 1) || !(gap > 0 && gap < 1)) {
                 throw new IllegalArgumentException("Invalid value for parameter tolerances: primal " + primal + ", price " + price
@@ -61,12 +70,22 @@ public final class ResultVerifier {
             }
         }
 
-        /** The absolute primal tolerance on a market of these scales. */
+        /**
+         * The absolute primal tolerance on a market of these scales.
+         *
+         * @param s the market's scales
+         * @return power unit
+         */
         public double primal(Scales s) {
             return primal * s.power();
         }
 
-        /** The absolute price tolerance on a market of these scales. */
+        /**
+         * The absolute price tolerance on a market of these scales.
+         *
+         * @param s the market's scales
+         * @return currency per unit energy
+         */
         public double price(Scales s) {
             return price * s.price();
         }
@@ -75,6 +94,9 @@ public final class ResultVerifier {
     /**
      * The data's scales: {@code power = max(1, largest finite |pMin|, |pMax|)},
      * {@code price = max(1, largest |b|, largest gamma)}.
+     *
+     * @param power the power scale, power unit; {@code >= 1}
+     * @param price the price scale, currency per unit energy; {@code >= 1}
      */
     public record Scales(double power, double price) {
     }
@@ -82,12 +104,22 @@ public final class ResultVerifier {
     private ResultVerifier() {
     }
 
-    /** The scales of the market a result cleared (see {@link Scales}). */
+    /**
+     * The scales of the market a result cleared (see {@link Scales}).
+     *
+     * @param r any result
+     * @return its market's scales
+     */
     public static Scales scales(ClearingResult r) {
         return scales(r.index());
     }
 
-    /** The scales of a market's data (see {@link Scales}). */
+    /**
+     * The scales of a market's data (see {@link Scales}).
+     *
+     * @param ix the market's index
+     * @return its scales
+     */
     public static Scales scales(MarketIndex ix) {
         double[] lo = ix.pMin();
         double[] hi = ix.pMax();
@@ -109,6 +141,14 @@ public final class ResultVerifier {
         return new Scales(scaleP, scaleL);
     }
 
+    /**
+     * Checks a result from scratch: bounds, reciprocity, balance, price relations and, where the
+     * certificate covers the market, the objective gap.
+     *
+     * @param r   any result; one without a solution fails with the reason
+     * @param tol relative tolerances, scaled by {@link #scales(ClearingResult)}
+     * @return the measurements and the first violations
+     */
     public static Verification verify(ClearingResult r, Tolerances tol) {
         if (!r.hasSolution()) {
             return new Verification(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "no solution", false,

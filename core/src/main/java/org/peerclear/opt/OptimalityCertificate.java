@@ -31,7 +31,15 @@ public final class OptimalityCertificate {
         this.dualObjective = dualObjective;
     }
 
-    /** Measures the KKT conditions of (x, y) for a problem; integrality is ignored. */
+    /**
+     * Measures the KKT conditions of (x, y) for a problem; integrality is ignored.
+     *
+     * @param p the problem
+     * @param x a primal point, one value per variable
+     * @param y row duals in the {@link Problem} convention, one per row
+     * @return the measures; a row with an infinite rhs that cannot hold makes the primal residual +∞
+     * @throws IllegalArgumentException if {@code x} or {@code y} has the wrong length
+     */
     public static OptimalityCertificate of(Problem p, double[] x, double[] y) {
         if (x.length != p.numVariables() || y.length != p.numRows()) {
             throw new IllegalArgumentException("x has length " + x.length + " and y " + y.length + ", expected "
@@ -110,6 +118,14 @@ public final class OptimalityCertificate {
         return new OptimalityCertificate(primal, dual, comp, p.objective(x), dualObj);
     }
 
+    /**
+     * Measures the KKT conditions of a back-end's solution.
+     *
+     * @param p the problem solved
+     * @param s its solution, with a point and duals
+     * @return the measures
+     * @throws IllegalStateException if {@code s} has no point or no duals
+     */
     public static OptimalityCertificate of(Problem p, Solution s) {
         if (!s.hasDuals()) {
             throw new IllegalStateException("Solution has no duals (back-end " + s.backend() + ")");
@@ -117,26 +133,32 @@ public final class OptimalityCertificate {
         return of(p, s.x(), s.duals().orElseThrow());
     }
 
+    /** {@return the largest violation of a bound or a row, in the problem's units; {@code >= 0}} */
     public double primalResidual() {
         return primalResidual;
     }
 
+    /** {@return the largest dual sign violation (see the class comment); {@code >= 0}} */
     public double dualResidual() {
         return dualResidual;
     }
 
+    /** {@return the largest complementarity product |z⁺(x − l)|, |z⁻(u − x)|, |y·slack|; {@code >= 0}} */
     public double complementarity() {
         return complementarity;
     }
 
+    /** {@return the objective at x, constant included} */
     public double primalObjective() {
         return primalObjective;
     }
 
+    /** {@return the QP dual objective at (x, y, z) (see the class comment)} */
     public double dualObjective() {
         return dualObjective;
     }
 
+    /** {@return primal minus dual objective: 0 at an optimum, up to rounding} */
     public double dualityGap() {
         return primalObjective - dualObjective;
     }
@@ -146,7 +168,12 @@ public final class OptimalityCertificate {
         return Math.abs(dualityGap()) / Math.max(1.0, Math.abs(primalObjective));
     }
 
-    /** True when every residual is within {@code tol} (gap relative to max(1, |objective|)). */
+    /**
+     * True when every residual is within {@code tol} (gap relative to max(1, |objective|)).
+     *
+     * @param tol one absolute tolerance for the residuals, also the relative gap tolerance
+     * @return whether (x, y) is optimal to that tolerance
+     */
     public boolean holds(double tol) {
         return primalResidual <= tol && dualResidual <= tol && complementarity <= tol && relativeDualityGap() <= tol;
     }
@@ -155,6 +182,12 @@ public final class OptimalityCertificate {
      * True when each measure is within its own absolute tolerance (the gap relative to
      * max(1, |objective|)): for problems whose rows and variables carry different units, the
      * caller scales each tolerance by its data.
+     *
+     * @param primalTol          bound on {@link #primalResidual()}
+     * @param dualTol            bound on {@link #dualResidual()}
+     * @param complementarityTol bound on {@link #complementarity()}
+     * @param relativeGapTol     bound on |gap| / max(1, |primal objective|)
+     * @return whether every measure is within its bound
      */
     public boolean holds(double primalTol, double dualTol, double complementarityTol, double relativeGapTol) {
         return primalResidual <= primalTol && dualResidual <= dualTol && complementarity <= complementarityTol

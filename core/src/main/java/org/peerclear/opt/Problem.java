@@ -77,69 +77,122 @@ public final class Problem {
                 : (quadratic ? ProblemClass.QP : ProblemClass.LP);
     }
 
+    /** {@return the problem's name, for logs and messages} */
     public String name() {
         return name;
     }
 
+    /** {@return LP, QP, MILP or MIQP, from the variable types and whether Q has a non-zero entry} */
     public ProblemClass problemClass() {
         return problemClass;
     }
 
+    /** {@return the number of variables n; variable indices run {@code 0..n-1}} */
     public int numVariables() {
         return lower.length;
     }
 
+    /** {@return the number of rows m; row indices run {@code 0..m-1}} */
     public int numRows() {
         return senses.length;
     }
 
+    /** {@return the number of stored row coefficients, over all rows} */
     public int numNonZeros() {
         return column.length;
     }
 
+    /**
+     * The lower bound of variable j.
+     *
+     * @param j a variable index, {@code 0..numVariables()-1}
+     * @return the bound; {@code -∞} when unbounded below
+     */
     public double lower(int j) {
         return lower[j];
     }
 
+    /**
+     * The upper bound of variable j.
+     *
+     * @param j a variable index, {@code 0..numVariables()-1}
+     * @return the bound; {@code +∞} when unbounded above
+     */
     public double upper(int j) {
         return upper[j];
     }
 
+    /**
+     * The type of variable j.
+     *
+     * @param j a variable index, {@code 0..numVariables()-1}
+     * @return continuous, integer or binary
+     */
     public VariableType type(int j) {
         return types[j];
     }
 
+    /**
+     * The name of variable j, for messages and dumps.
+     *
+     * @param j a variable index, {@code 0..numVariables()-1}
+     * @return the name as given to the builder
+     */
     public String variableName(int j) {
         return variableNames[j];
     }
 
-    /** The linear objective coefficient c_j. */
+    /**
+     * The linear objective coefficient c_j.
+     *
+     * @param j a variable index, {@code 0..numVariables()-1}
+     * @return c_j; 0 for a variable without a linear term
+     */
     public double linear(int j) {
         return linear[j];
     }
 
+    /** {@return the objective's constant term, added to every objective value} */
     public double constant() {
         return constant;
     }
 
-    /** Number of stored upper-triangle entries of Q. */
+    /** {@return the number of stored upper-triangle entries of Q; entries for the same (i, j) add up} */
     public int numQuadraticEntries() {
         return qValue.length;
     }
 
+    /**
+     * The row of stored Q entry k.
+     *
+     * @param k an entry index, {@code 0..numQuadraticEntries()-1}
+     * @return i, with {@code i <= quadraticColumn(k)}
+     */
     public int quadraticRow(int k) {
         return qRow[k];
     }
 
+    /**
+     * The column of stored Q entry k.
+     *
+     * @param k an entry index, {@code 0..numQuadraticEntries()-1}
+     * @return j, with {@code quadraticRow(k) <= j}
+     */
     public int quadraticColumn(int k) {
         return qCol[k];
     }
 
+    /**
+     * The value of stored Q entry k (see the class comment for what it stands for).
+     *
+     * @param k an entry index, {@code 0..numQuadraticEntries()-1}
+     * @return q: the term {@code ½·q·x_j²} on the diagonal, {@code q·x_i·x_j} off it
+     */
     public double quadraticValue(int k) {
         return qValue[k];
     }
 
-    /** True when Q has no off-diagonal entry (a separable objective). */
+    /** {@return {@code true} when Q has no non-zero off-diagonal entry (a separable objective)} */
     public boolean isQuadraticDiagonal() {
         for (int k = 0; k < qValue.length; k++) {
             if (qRow[k] != qCol[k] && qValue[k] != 0.0) {
@@ -149,36 +202,83 @@ public final class Problem {
         return true;
     }
 
-    /** First index into {@link #column}/{@link #coefficient} of row i; row i ends at rowStart(i+1). */
+    /**
+     * First index into {@link #column}/{@link #coefficient} of row i; row i ends at rowStart(i+1).
+     *
+     * @param i a row index, {@code 0..numRows()-1}
+     * @return the first non-zero index of the row
+     */
     public int rowStart(int i) {
         return rowStart[i];
     }
 
+    /**
+     * One past the last index into {@link #column}/{@link #coefficient} of row i.
+     *
+     * @param i a row index, {@code 0..numRows()-1}
+     * @return {@code rowStart(i+1)}; equal to {@code rowStart(i)} for an empty row
+     */
     public int rowEnd(int i) {
         return rowStart[i + 1];
     }
 
+    /**
+     * The variable of stored row coefficient k.
+     *
+     * @param k a non-zero index, from {@code rowStart(i)} to {@code rowEnd(i)-1} of some row i
+     * @return a variable index
+     */
     public int column(int k) {
         return column[k];
     }
 
+    /**
+     * The value of stored row coefficient k.
+     *
+     * @param k a non-zero index, from {@code rowStart(i)} to {@code rowEnd(i)-1} of some row i
+     * @return the coefficient of {@code column(k)} in its row
+     */
     public double coefficient(int k) {
         return coefficient[k];
     }
 
+    /**
+     * The sense of row i.
+     *
+     * @param i a row index, {@code 0..numRows()-1}
+     * @return ≤, ≥ or =; it fixes the sign of the row's dual (see the class comment)
+     */
     public Sense sense(int i) {
         return senses[i];
     }
 
+    /**
+     * The right-hand side of row i.
+     *
+     * @param i a row index, {@code 0..numRows()-1}
+     * @return rhs_i
+     */
     public double rhs(int i) {
         return rhs[i];
     }
 
+    /**
+     * The name of row i, for messages and dumps.
+     *
+     * @param i a row index, {@code 0..numRows()-1}
+     * @return the name as given to the builder
+     */
     public String rowName(int i) {
         return rowNames[i];
     }
 
-    /** Objective value at x (including the constant). */
+    /**
+     * Objective value at x (including the constant).
+     *
+     * @param x a point, one value per variable; bounds and rows are not checked
+     * @return {@code c·x + ½ xᵀQx + constant}
+     * @throws IllegalArgumentException if {@code x} has the wrong length
+     */
     public double objective(double[] x) {
         checkLength(x, lower.length, "x");
         double v = constant;
@@ -193,7 +293,13 @@ public final class Problem {
         return v;
     }
 
-    /** The row activities a_i·x. */
+    /**
+     * The row activities a_i·x.
+     *
+     * @param x a point, one value per variable
+     * @return one activity per row, a fresh array; compare with {@link #rhs(int)}
+     * @throws IllegalArgumentException if {@code x} has the wrong length
+     */
     public double[] rowActivities(double[] x) {
         checkLength(x, lower.length, "x");
         double[] act = new double[senses.length];
@@ -207,7 +313,13 @@ public final class Problem {
         return act;
     }
 
-    /** The objective gradient c + Qx. */
+    /**
+     * The objective gradient c + Qx.
+     *
+     * @param x a point, one value per variable
+     * @return one entry per variable, a fresh array
+     * @throws IllegalArgumentException if {@code x} has the wrong length
+     */
     public double[] gradient(double[] x) {
         checkLength(x, lower.length, "x");
         double[] g = linear.clone();
@@ -222,7 +334,13 @@ public final class Problem {
         return g;
     }
 
-    /** Aᵀy. */
+    /**
+     * Aᵀy: with the row duals, the row part of stationarity {@code c + Qx = Aᵀy + z}.
+     *
+     * @param y one value per row
+     * @return one entry per variable, a fresh array
+     * @throws IllegalArgumentException if {@code y} has the wrong length
+     */
     public double[] transposeTimes(double[] y) {
         checkLength(y, senses.length, "y");
         double[] r = new double[lower.length];
@@ -249,7 +367,7 @@ public final class Problem {
                 + " rows, " + numNonZeros() + " non-zeros, " + qValue.length + " quadratic entries]";
     }
 
-    /** A readable dump for small problems (debugging, error messages). */
+    /** {@return a readable dump for small problems (debugging, error messages): objective, rows and bounds, one per line} */
     public String describe() {
         StringBuilder sb = new StringBuilder(toString()).append('\n').append("minimise");
         for (int j = 0; j < linear.length; j++) {

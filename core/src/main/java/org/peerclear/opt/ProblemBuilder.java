@@ -35,24 +35,48 @@ public final class ProblemBuilder {
     private double[] rhs = new double[16];
     private String[] rowNames = new String[16];
 
+    /**
+     * An empty problem: no variable, no row, objective 0.
+     *
+     * @param name the problem's name for logs and messages; null gives {@code problem}
+     */
     public ProblemBuilder(String name) {
         this.name = name == null ? "problem" : name;
     }
 
+    /** {@return the number of variables added so far; the next one gets this index} */
     public int numVariables() {
         return n;
     }
 
+    /** {@return the number of rows added so far; the next one gets this index} */
     public int numRows() {
         return m;
     }
 
-    /** Adds a continuous variable; returns its index. */
+    /**
+     * Adds a continuous variable; returns its index.
+     *
+     * @param varName the name in messages; null gives {@code x<index>}
+     * @param lo      lower bound, or {@code -∞}
+     * @param hi      upper bound, or {@code +∞}; {@code >= lo}
+     * @return the variable's index
+     * @throws IllegalArgumentException if a bound is NaN or the bounds leave no value
+     */
     public int addVariable(String varName, double lo, double hi) {
         return addVariable(varName, lo, hi, VariableType.CONTINUOUS);
     }
 
-    /** Adds a variable; returns its index. BINARY bounds are intersected with [0, 1]. */
+    /**
+     * Adds a variable; returns its index. BINARY bounds are intersected with [0, 1].
+     *
+     * @param varName the name in messages; null gives {@code x<index>}
+     * @param lo      lower bound, or {@code -∞}
+     * @param hi      upper bound, or {@code +∞}; {@code >= lo}
+     * @param type    continuous, integer or binary; not null
+     * @return the variable's index
+     * @throws IllegalArgumentException if the type is null, a bound is NaN or the bounds leave no value
+     */
     public int addVariable(String varName, double lo, double hi, VariableType type) {
         if (type == null) {
             throw new IllegalArgumentException("Variable " + varName + ": type is null");
@@ -85,7 +109,14 @@ public final class ProblemBuilder {
         return n++;
     }
 
-    /** Adds {@code c} to the linear objective coefficient of variable j. */
+    /**
+     * Adds {@code c} to the linear objective coefficient of variable j.
+     *
+     * @param j a variable already added
+     * @param c finite
+     * @return this builder
+     * @throws IllegalArgumentException if {@code j} is unknown or {@code c} is not finite
+     */
     public ProblemBuilder addLinear(int j, double c) {
         checkVariable(j);
         checkFinite(c, "objective coefficient of " + variableNames[j]);
@@ -93,6 +124,13 @@ public final class ProblemBuilder {
         return this;
     }
 
+    /**
+     * Adds {@code c} to the objective's constant term (it shifts the objective, not the optimum).
+     *
+     * @param c finite
+     * @return this builder
+     * @throws IllegalArgumentException if {@code c} is not finite
+     */
     public ProblemBuilder addConstant(double c) {
         checkFinite(c, "objective constant");
         constant += c;
@@ -102,6 +140,13 @@ public final class ProblemBuilder {
     /**
      * Adds a quadratic objective term. For {@code i == j} the term is {@code ½·q·x_j²} (so q is
      * the diagonal entry of Q and must be ≥ 0); for {@code i != j} it is {@code q·x_i·x_j}.
+     * Terms on the same pair add up; a zero {@code q} is not stored.
+     *
+     * @param i a variable already added
+     * @param j a variable already added, in either order with {@code i}
+     * @param q finite; {@code >= 0} when {@code i == j}
+     * @return this builder
+     * @throws IllegalArgumentException if an index is unknown, {@code q} is not finite or a diagonal {@code q} is negative
      */
     public ProblemBuilder addQuadratic(int i, int j, double q) {
         checkVariable(i);
@@ -126,12 +171,34 @@ public final class ProblemBuilder {
         return this;
     }
 
-    /** Adds the row {@code Σ values[k]·x[columns[k]] (sense) rhs}; returns its index. */
+    /**
+     * Adds the row {@code Σ values[k]·x[columns[k]] (sense) rhs}; returns its index.
+     *
+     * @param rowName  the name in messages; null gives {@code r<index>}
+     * @param columns  variable indices, each already added; copied
+     * @param values   their coefficients, finite, one per column; copied
+     * @param sense    ≤, ≥ or =; not null
+     * @param rhsValue the right-hand side; may be infinite (a free side) except for =
+     * @return the row's index
+     * @throws IllegalArgumentException if a column is unknown, a value not finite, the sense null or the rhs NaN
+     */
     public int addRow(String rowName, int[] columns, double[] values, Sense sense, double rhsValue) {
         return addRow(rowName, columns, values, columns.length, sense, rhsValue);
     }
 
-    /** As {@link #addRow(String, int[], double[], Sense, double)} with the first {@code count} entries. */
+    /**
+     * As {@link #addRow(String, int[], double[], Sense, double)} with the first {@code count} entries,
+     * so that callers can reuse one scratch array for many rows.
+     *
+     * @param rowName  the name in messages; null gives {@code r<index>}
+     * @param columns  variable indices; the first {@code count} are used
+     * @param values   their coefficients; the first {@code count} are used
+     * @param count    the number of entries, {@code <= columns.length}
+     * @param sense    ≤, ≥ or =; not null
+     * @param rhsValue the right-hand side; may be infinite except for =
+     * @return the row's index
+     * @throws IllegalArgumentException if a column is unknown, a value not finite, the sense null or the rhs NaN
+     */
     public int addRow(String rowName, int[] columns, double[] values, int count, Sense sense, double rhsValue) {
         String label = rowName == null ? "r" + m : rowName;
         if (sense == null) {
@@ -172,6 +239,11 @@ public final class ProblemBuilder {
         return m++;
     }
 
+    /**
+     * Builds the problem from what is added so far; the builder may go on and build again.
+     *
+     * @return an immutable problem, its arrays trimmed copies
+     */
     public Problem build() {
         return new Problem(name, Arrays.copyOf(lower, n), Arrays.copyOf(upper, n), Arrays.copyOf(types, n),
                 Arrays.copyOf(variableNames, n), Arrays.copyOf(linear, n), constant,

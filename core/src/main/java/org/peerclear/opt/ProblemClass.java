@@ -15,11 +15,12 @@ public enum ProblemClass {
     /** Integer variables, convex quadratic objective. */
     MIQP;
 
-    /** Whether some variables are integer. */
+    /** {@return whether some variables are integer (MILP, MIQP)} */
     public boolean isMixedInteger() {
         return this == MILP || this == MIQP;
     }
 
+    /** {@return whether the objective has a quadratic term (QP, MIQP)} */
     public boolean isQuadratic() {
         return this == QP || this == MIQP;
     }

@@ -15,7 +15,7 @@ public enum Sense {
         this.symbol = symbol;
     }
 
-    /** The relation as written in a model or a message: {@code <=}, {@code >=} or {@code =}. */
+    /** {@return the relation as written in a model or a message: {@code <=}, {@code >=} or {@code =}} */
     public String symbol() {
         return symbol;
     }

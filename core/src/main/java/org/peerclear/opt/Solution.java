@@ -35,6 +35,17 @@ public final class Solution {
     /**
      * A solution with a primal point. The objective is recomputed from the problem (so that
      * back-ends agree on what it includes, e.g. the constant); duals may be null.
+     *
+     * @param problem    the problem solved
+     * @param status     how the back-end ended; normally one with a solution
+     * @param message    what the status means for this run; null for none
+     * @param backend    the back-end's name
+     * @param x          the primal point, one value per variable; copied
+     * @param duals      one dual per row in the {@link Problem} convention, copied; null when there are none
+     * @param iterations the back-end's iterations, in its own sense
+     * @param seconds    wall-clock time, seconds
+     * @return the solution
+     * @throws IllegalArgumentException if {@code x} or {@code duals} has the wrong length
      */
     public static Solution of(Problem problem, Status status, String message, String backend, double[] x,
                               double[] duals, long iterations, double seconds) {
@@ -49,7 +60,17 @@ public final class Solution {
                 duals == null ? null : duals.clone(), iterations, seconds);
     }
 
-    /** A solution without a primal point (infeasible, unbounded, error, ...). */
+    /**
+     * A solution without a primal point (infeasible, unbounded, error, ...).
+     *
+     * @param status     a status without a solution
+     * @param message    what went wrong; null for none
+     * @param backend    the back-end's name
+     * @param iterations the back-end's iterations, in its own sense
+     * @param seconds    wall-clock time, seconds
+     * @return the solution, objective NaN
+     * @throws IllegalArgumentException if the status needs a point
+     */
     public static Solution withoutPoint(Status status, String message, String backend, long iterations, double seconds) {
         if (status.hasSolution()) {
             throw new IllegalArgumentException("Status " + status + " needs a primal point");
@@ -57,28 +78,37 @@ public final class Solution {
         return new Solution(status, message, backend, Double.NaN, null, null, iterations, seconds);
     }
 
+    /** {@return how the back-end ended} */
     public Status status() {
         return status;
     }
 
+    /** {@return what the status means for this run; empty, never null, when there is nothing to add} */
     public String message() {
         return message;
     }
 
+    /** {@return the back-end's name} */
     public String backend() {
         return backend;
     }
 
-    /** Objective value at the primal point, NaN without one. */
+    /** {@return the objective value at the primal point, recomputed by {@link Problem#objective}; NaN without one} */
     public double objective() {
         return objective;
     }
 
+    /** {@return {@code true} when there is a primal point} */
     public boolean hasPoint() {
         return x != null;
     }
 
-    /** The primal point; throws if there is none (check {@link #status()} first). */
+    /**
+     * The primal point; throws if there is none (check {@link #status()} first).
+     *
+     * @return one value per variable, a copy
+     * @throws IllegalStateException if there is no point
+     */
     public double[] x() {
         if (x == null) {
             throw new IllegalStateException("No primal point: status " + status + (message.isEmpty() ? "" : " (" + message + ")"));
@@ -86,6 +116,13 @@ public final class Solution {
         return x.clone();
     }
 
+    /**
+     * One variable's value at the primal point, without copying the point.
+     *
+     * @param j a variable index
+     * @return x_j
+     * @throws IllegalStateException if there is no point
+     */
     public double x(int j) {
         if (x == null) {
             throw new IllegalStateException("No primal point: status " + status);
@@ -93,15 +130,23 @@ public final class Solution {
         return x[j];
     }
 
+    /** {@return {@code true} when the back-end gave row duals} */
     public boolean hasDuals() {
         return duals != null;
     }
 
-    /** Row duals, {@code y_i = ∂(obj*)/∂rhs_i}; empty when the back-end or the problem class has none. */
+    /** {@return the row duals, {@code y_i = ∂(obj*)/∂rhs_i}, a copy; empty when the back-end or the problem class has none} */
     public Optional<double[]> duals() {
         return duals == null ? Optional.empty() : Optional.of(duals.clone());
     }
 
+    /**
+     * One row's dual, without copying.
+     *
+     * @param i a row index
+     * @return y_i in the {@link Problem} convention
+     * @throws IllegalStateException if there are no duals
+     */
     public double dual(int i) {
         if (duals == null) {
             throw new IllegalStateException("No duals (back-end " + backend + ", status " + status + ")");
@@ -109,7 +154,13 @@ public final class Solution {
         return duals[i];
     }
 
-    /** Reduced costs {@code z = c + Qx − Aᵀy}; needs a point and duals. */
+    /**
+     * Reduced costs {@code z = c + Qx − Aᵀy}; needs a point and duals.
+     *
+     * @param problem the problem this solves
+     * @return one per variable: ≥ 0 at a lower bound, ≤ 0 at an upper bound, 0 in between at an optimum
+     * @throws IllegalStateException if there is no point or no duals
+     */
     public double[] reducedCosts(Problem problem) {
         double[] g = problem.gradient(x());
         if (duals == null) {
@@ -122,10 +173,12 @@ public final class Solution {
         return g;
     }
 
+    /** {@return the back-end's iterations, in its own sense} */
     public long iterations() {
         return iterations;
     }
 
+    /** {@return the wall-clock time the back-end took, seconds} */
     public double seconds() {
         return seconds;
     }

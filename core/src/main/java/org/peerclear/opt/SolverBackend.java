@@ -25,25 +25,39 @@ public interface SolverBackend extends Named {
     @Override
     String name();
 
-    /** The problem classes this back-end solves. */
+    /** {@return the problem classes this back-end solves, each listed explicitly (a QP solver lists LP too if it solves LPs)} */
     Set<ProblemClass> problemClasses();
 
-    /** True if continuous solves return row duals. */
+    /** {@return {@code true} if continuous solves return row duals in the {@link Problem} convention} */
     boolean providesDuals();
 
-    /** A one-line description for listings. */
+    /** {@return a one-line description for listings; the name by default} */
     default String description() {
         return name();
     }
 
-    /** True when the back-end can run on this machine (e.g. its native library loads). */
+    /** {@return {@code true} when the back-end can run on this machine (e.g. its native library loads)} */
     default boolean isAvailable() {
         return true;
     }
 
+    /**
+     * Whether {@link #solve} accepts a problem of this class.
+     *
+     * @param problemClass a problem class
+     * @return {@code true} if it is among {@link #problemClasses()}
+     */
     default boolean supports(ProblemClass problemClass) {
         return problemClasses().contains(problemClass);
     }
 
+    /**
+     * Solves a problem. Thread-safe: one back-end instance may solve several problems at once.
+     *
+     * @param problem    the problem, of a class this back-end lists
+     * @param parameters limits and tolerances; what the back-end cannot honour it documents
+     * @return the outcome; infeasible, unbounded, limits and numerical failures are its status
+     * @throws UnsupportedProblemException if the problem's class is not among {@link #problemClasses()}
+     */
     Solution solve(Problem problem, SolverParameters parameters);
 }

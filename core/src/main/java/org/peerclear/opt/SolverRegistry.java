@@ -36,35 +36,65 @@ public final class SolverRegistry {
         this.registry = registry;
     }
 
-    /** @throws IllegalStateException when two registered back-ends have the same name */
+    /**
+     * The back-ends registered with {@link java.util.ServiceLoader} on the context class path.
+     *
+     * @return the registry, available or not
+     * @throws IllegalStateException when two registered back-ends have the same name
+     */
     public static SolverRegistry load() {
         return new SolverRegistry(Registry.load(SolverBackend.class, KIND));
     }
 
-    /** @throws IllegalStateException when two registered back-ends have the same name */
+    /**
+     * The back-ends registered with {@link java.util.ServiceLoader} in a given class loader.
+     *
+     * @param classLoader where to look for {@code META-INF/services} entries (plug-in folders, tests)
+     * @return the registry, available or not
+     * @throws IllegalStateException when two registered back-ends have the same name
+     */
     public static SolverRegistry load(ClassLoader classLoader) {
         return new SolverRegistry(Registry.load(SolverBackend.class, KIND, classLoader));
     }
 
-    /** @throws IllegalStateException when two of them have the same name */
+    /**
+     * A registry of exactly these back-ends, without the service loader (tests, embedding).
+     *
+     * @param backends the back-ends, names unique
+     * @return the registry
+     * @throws IllegalStateException when two of them have the same name
+     */
     public static SolverRegistry of(List<? extends SolverBackend> backends) {
         return new SolverRegistry(Registry.of(KIND, backends));
     }
 
-    /** All registered back-ends, sorted by name (including unavailable ones). */
+    /** {@return all registered back-ends, sorted by name (including unavailable ones)} */
     public List<SolverBackend> backends() {
         return registry.all();
     }
 
+    /** {@return the names of all registered back-ends, sorted} */
     public List<String> names() {
         return registry.names();
     }
 
+    /**
+     * The back-end of that name, if registered.
+     *
+     * @param name a back-end name as on the command line, e.g. {@code ojalgo}
+     * @return the back-end (available or not); empty for an unknown name
+     */
     public Optional<SolverBackend> find(String name) {
         return registry.find(name);
     }
 
-    /** The back-end of that name; an unknown name is an error naming the close matches and the available ones. */
+    /**
+     * The back-end of that name; an unknown name is an error naming the close matches and the available ones.
+     *
+     * @param name a back-end name as on the command line
+     * @return the back-end (available or not)
+     * @throws IllegalArgumentException for an unknown name
+     */
     public SolverBackend get(String name) {
         return registry.get(name);
     }
@@ -72,6 +102,8 @@ public final class SolverRegistry {
     /**
      * The back-end used when none is named: the first of {@link #defaultsFor}.
      *
+     * @param problemClass the class of the problem to solve
+     * @return an available back-end that solves it
      * @throws IllegalArgumentException when no available back-end solves the class
      */
     public SolverBackend defaultFor(ProblemClass problemClass) {
@@ -88,6 +120,9 @@ public final class SolverRegistry {
      * should try them: those of {@link #PREFERRED} first, in its order, then the others by name.
      * The tail is what a caller falls back on when the first declines a problem (e.g. ipm's
      * factor over its budget). Empty when none solves the class.
+     *
+     * @param problemClass the class of the problem to solve
+     * @return the available back-ends that solve it, in order of preference
      */
     public List<SolverBackend> defaultsFor(ProblemClass problemClass) {
         List<String> preferred = PREFERRED.getOrDefault(problemClass, List.of());

@@ -31,7 +31,7 @@ public enum Status {
     /** The method failed for an internal reason; the message says which. */
     ERROR;
 
-    /** True when the result carries a usable primal point: OPTIMAL, FEASIBLE and TIME_LIMIT. */
+    /** {@return {@code true} when the result carries a usable primal point: OPTIMAL, FEASIBLE and TIME_LIMIT} */
     public boolean hasSolution() {
         return this == OPTIMAL || this == FEASIBLE || this == TIME_LIMIT;
     }

@@ -65,6 +65,7 @@ import org.slf4j.LoggerFactory;
 public final class OjAlgoBackend implements SolverBackend {
     private static final Logger LOG = LoggerFactory.getLogger(OjAlgoBackend.class);
     private static final Set<ProblemClass> CLASSES = EnumSet.of(ProblemClass.LP, ProblemClass.QP);
+    /** The back-end's name on the command line and in results. */
     public static final String NAME = "ojalgo";
     /**
      * Largest QP handed to ojAlgo's active-set method when the ADMM + polish path does not

@@ -31,6 +31,8 @@ public final class BipartiteMarketGenerator {
      * @param seed     any value
      * @param busIds   buses to place agents on (uniformly at random), or null for no network
      * @param feeder   the network's feeder name, used when {@code busIds} is given
+     * @return the market in the default units (kW, EUR, 1 h); the same arguments always give the same market
+     * @throws IllegalArgumentException if {@code peers} or {@code partners} is out of range
      */
     public static Market generate(int peers, int partners, long seed, List<String> busIds, String feeder) {
         if (peers < 2) {

@@ -27,7 +27,19 @@ public final class HouseholdDayGenerator {
     private HouseholdDayGenerator() {
     }
 
-    /** @param partners K trading partners per household, or {@link BipartiteMarketGenerator#ALL_PARTNERS} */
+    /**
+     * One day of {@code periods} periods.
+     *
+     * @param households the number of households, {@code >= 2}
+     * @param periods    periods in the day, {@code >= 1} (24: hourly, 96: quarter-hours)
+     * @param batteries  how many households get a battery, {@code >= 0}
+     * @param evs        how many of the others get an EV; {@code batteries + evs <= households}
+     * @param partners   K trading partners per household, or {@link BipartiteMarketGenerator#ALL_PARTNERS}
+     * @param seed       any value; the same arguments always give the same market
+     * @return the market in the default units ({@link org.peerclear.model.Units#DEFAULT}: kW, EUR and
+     *         {@code periodHours} 1, whatever {@code periods} is; the day's clock only places the profiles)
+     * @throws IllegalArgumentException if a count is out of range
+     */
     public static HorizonMarket generate(int households, int periods, int batteries, int evs, int partners, long seed) {
         return generate(households, 1, periods, batteries, evs, partners, seed);
     }
@@ -38,6 +50,16 @@ public final class HouseholdDayGenerator {
      * its own load level (± 10 %), drawn from a second stream so that day one is the one-day
      * market's. An EV connects once (from the first evening to the end), so a horizon of several
      * days takes batteries only.
+     *
+     * @param households    the number of households, {@code >= 2}
+     * @param days          the number of days, {@code >= 1}
+     * @param periodsPerDay periods per day, {@code >= 1}
+     * @param batteries     how many households get a battery, {@code >= 0}
+     * @param evs           how many of the others get an EV; 0 when {@code days > 1}
+     * @param partners      K trading partners per household, or {@link BipartiteMarketGenerator#ALL_PARTNERS}
+     * @param seed          any value; the same arguments always give the same market
+     * @return the market of {@code days × periodsPerDay} periods
+     * @throws IllegalArgumentException if a count is out of range, or EVs are asked for over several days
      */
     public static HorizonMarket generate(int households, int days, int periodsPerDay, int batteries, int evs, int partners,
                                          long seed) {

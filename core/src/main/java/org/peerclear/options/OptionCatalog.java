@@ -20,7 +20,13 @@ public final class OptionCatalog {
         this.specs = specs;
     }
 
-    /** A catalog of {@code specs} in this order; two with one name are refused. */
+    /**
+     * A catalog of {@code specs} in this order; two with one name are refused.
+     *
+     * @param specs the options in listing order
+     * @return the catalog
+     * @throws IllegalArgumentException if two specs have the same name
+     */
     public static OptionCatalog of(List<OptionSpec<?>> specs) {
         Map<String, OptionSpec<?>> m = new LinkedHashMap<>();
         for (OptionSpec<?> s : specs) {
@@ -31,16 +37,28 @@ public final class OptionCatalog {
         return new OptionCatalog(m);
     }
 
-    /** Every option, in catalog order. */
+    /** {@return every option, in catalog order; a copy} */
     public List<OptionSpec<?>> specs() {
         return List.copyOf(specs.values());
     }
 
+    /**
+     * Whether {@code spec} itself (not just one of its name) belongs to this catalog.
+     *
+     * @param spec an option spec
+     * @return {@code true} if the catalog holds this very instance
+     */
     public boolean contains(OptionSpec<?> spec) {
         return specs.get(spec.name()) == spec;
     }
 
-    /** The option named {@code name}; an unknown name is an {@link InvalidOptionException} with the close matches. */
+    /**
+     * The option named {@code name}; an unknown name is an {@link InvalidOptionException} with the close matches.
+     *
+     * @param name an option name, exactly (case-sensitive)
+     * @return the spec
+     * @throws InvalidOptionException if no option has that name
+     */
     public OptionSpec<?> spec(String name) {
         OptionSpec<?> s = specs.get(name);
         if (s == null) {
@@ -52,7 +70,12 @@ public final class OptionCatalog {
         return s;
     }
 
-    /** The names within {@link #MAX_SUGGESTION_DISTANCE} edits of {@code name} (case-insensitive), closest first. */
+    /**
+     * The names within {@link #MAX_SUGGESTION_DISTANCE} edits of {@code name} (case-insensitive), closest first.
+     *
+     * @param name a name, typically a mistyped one
+     * @return the catalog's names within two edits, closest first; empty when none is close
+     */
     public List<String> closeMatches(String name) {
         List<String> out = new ArrayList<>();
         Map<String, Integer> distance = new LinkedHashMap<>();
@@ -67,7 +90,7 @@ public final class OptionCatalog {
         return out;
     }
 
-    /** Every option's {@link OptionSpec#describe()}, one a line, in catalog order. */
+    /** {@return every option's {@link OptionSpec#describe()}, one a line, in catalog order} */
     public String describe() {
         StringBuilder b = new StringBuilder();
         for (OptionSpec<?> s : specs.values()) {

@@ -12,7 +12,13 @@ public final class CloseMatches {
     private CloseMatches() {
     }
 
-    /** The candidates close to {@code name}, nearest first, ties in the candidates' order. */
+    /**
+     * The candidates close to {@code name}, nearest first, ties in the candidates' order.
+     *
+     * @param name       the name as typed; compared case-insensitively
+     * @param candidates the known names
+     * @return the close candidates; empty when none is close
+     */
     public static List<String> of(String name, List<String> candidates) {
         String n = name.toLowerCase(Locale.ROOT);
         // A third of the name, at least one edit: enough for a typo, not for an unrelated word.

@@ -51,7 +51,10 @@ public final class Registry<T extends Named> {
      * The plug-ins registered for {@code type} through {@link ServiceLoader}, from the thread's
      * context class loader (or this class's when there is none).
      *
+     * @param <T>  the plug-in interface
+     * @param type the plug-in interface, as named in {@code META-INF/services}
      * @param kind what a plug-in is called in messages, e.g. "clearing method"
+     * @return the registry, sorted by name
      * @throws IllegalStateException when two have the same name
      */
     public static <T extends Named> Registry<T> load(Class<T> type, String kind) {
@@ -59,7 +62,16 @@ public final class Registry<T extends Named> {
         return load(type, kind, cl != null ? cl : Registry.class.getClassLoader());
     }
 
-    /** As {@link #load(Class, String)}, from the given class loader. */
+    /**
+     * As {@link #load(Class, String)}, from the given class loader.
+     *
+     * @param <T>         the plug-in interface
+     * @param type        the plug-in interface, as named in {@code META-INF/services}
+     * @param kind        what a plug-in is called in messages
+     * @param classLoader where to look for the service entries
+     * @return the registry, sorted by name
+     * @throws IllegalStateException when two have the same name
+     */
     public static <T extends Named> Registry<T> load(Class<T> type, String kind, ClassLoader classLoader) {
         List<T> found = new ArrayList<>();
         ServiceLoader.load(type, classLoader).forEach(found::add);
@@ -69,27 +81,37 @@ public final class Registry<T extends Named> {
     /**
      * A registry of exactly these plug-ins.
      *
+     * @param <T>     the plug-in interface
+     * @param kind    what a plug-in is called in messages
+     * @param entries the plug-ins, in any order
+     * @return the registry, sorted by name
      * @throws IllegalStateException when two have the same name
      */
     public static <T extends Named> Registry<T> of(String kind, List<? extends T> entries) {
         return new Registry<>(kind, entries);
     }
 
-    /** What a plug-in of this registry is called in messages. */
+    /** {@return what a plug-in of this registry is called in messages, e.g. {@code solver back-end}} */
     public String kind() {
         return kind;
     }
 
-    /** Every plug-in, sorted by name. */
+    /** {@return every plug-in, sorted by name; unmodifiable} */
     public List<T> all() {
         return entries;
     }
 
-    /** The names, sorted. */
+    /** {@return the plug-ins' names, sorted} */
     public List<String> names() {
         return entries.stream().map(Named::name).collect(Collectors.toList());
     }
 
+    /**
+     * The plug-in of that name, if there is one.
+     *
+     * @param name a plug-in name, exactly
+     * @return the plug-in; empty for an unknown name
+     */
     public Optional<T> find(String name) {
         return entries.stream().filter(t -> t.name().equals(name)).findFirst();
     }
@@ -97,6 +119,8 @@ public final class Registry<T extends Named> {
     /**
      * The plug-in of that name.
      *
+     * @param name a plug-in name, exactly
+     * @return the plug-in
      * @throws IllegalArgumentException for an unknown name, naming the close matches (if any)
      *         and the available names
      */

@@ -12,27 +12,37 @@ public final class KeyedHeap {
     private int[] event = new int[64];
     private int size;
 
+    /** Empties the heap, keeping its capacity. */
     public void clear() {
         size = 0;
     }
 
+    /** {@return the number of entries, stale ones included} */
     public int size() {
         return size;
     }
 
+    /** {@return {@code true} when there is no entry} */
     public boolean isEmpty() {
         return size == 0;
     }
 
+    /** {@return the smallest key; undefined on an empty heap or before {@link #heapify()} after {@link #add}} */
     public double topKey() {
         return key[0];
     }
 
+    /** {@return the index paired with the smallest key; undefined on an empty heap} */
     public int topIndex() {
         return event[0];
     }
 
-    /** Appends without ordering; call {@link #heapify()} before the next {@link #topKey()}. */
+    /**
+     * Appends without ordering; call {@link #heapify()} before the next {@link #topKey()}.
+     *
+     * @param k the key
+     * @param e the index paired with it
+     */
     public void add(double k, int e) {
         grow();
         key[size] = k;
@@ -46,6 +56,12 @@ public final class KeyedHeap {
         }
     }
 
+    /**
+     * Adds an entry, keeping the heap ordered (O(log n)).
+     *
+     * @param k the key
+     * @param e the index paired with it
+     */
     public void push(double k, int e) {
         grow();
         int i = size++;
@@ -62,6 +78,7 @@ public final class KeyedHeap {
         event[i] = e;
     }
 
+    /** Removes the entry with the smallest key; the heap must not be empty. */
     public void pop() {
         double k = key[--size];
         int e = event[size];

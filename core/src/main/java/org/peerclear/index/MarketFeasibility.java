@@ -62,6 +62,12 @@ public final class MarketFeasibility {
     public record Data(int numAgents, int[] assetStart, double[] a, double[] b, double[] pMin, double[] pMax,
                        int[] from, int[] to, double[] gamma, int[] arcStart, int[] arcsOf,
                        IntFunction<String> agentId, IntFunction<String> assetId) {
+        /**
+         * The arrays of a market's index, shared, not copied.
+         *
+         * @param ix the index
+         * @return its data, ids looked up through it
+         */
         public static Data of(MarketIndex ix) {
             return new Data(ix.numAgents(), ix.assetStart(), ix.a(), ix.b(), ix.pMin(), ix.pMax(), ix.from(), ix.to(),
                     ix.gamma(), ix.arcStart(), ix.arcsOf(), ix::agentId, ix::assetId);
@@ -76,6 +82,10 @@ public final class MarketFeasibility {
      * ({@code |mu_n − mu_m| ≤ gamma_nm + gamma_mn}): {@code mu_n = min over m of (start_m + the
      * cheapest fee path from m to n)}, the shortest paths of the unboundedness check. Entries of
      * {@code start} must be finite.
+     *
+     * @param ix    the market's index
+     * @param start a price per agent, currency per unit energy; finite
+     * @return a fresh array of prices, each {@code <=} its {@code start}
      */
     public static double[] highestFeasibleBelow(MarketIndex ix, double[] start) {
         return ShortestPaths.from(Data.of(ix), start).dist;
@@ -84,6 +94,10 @@ public final class MarketFeasibility {
     /**
      * Both checks on a market's index: infeasibility always, unboundedness without a network
      * ({@code withNetwork} false). Empty when neither fires.
+     *
+     * @param ix          the market's index
+     * @param withNetwork {@code true} when network rows may bound the injections (skips the unboundedness check)
+     * @return the verdict with a reason naming agents and assets; empty when the market may be solved
      */
     public static Optional<Verdict> check(MarketIndex ix, boolean withNetwork) {
         Data d = Data.of(ix);
@@ -97,7 +111,12 @@ public final class MarketFeasibility {
         return unboundedness(d).map(r -> new Verdict(Status.UNBOUNDED, r));
     }
 
-    /** The first component of the trade graph that cannot balance, or empty. */
+    /**
+     * The first component of the trade graph that cannot balance, or empty.
+     *
+     * @param d the market's arrays
+     * @return the reason, naming the component's agents and the least they must inject or withdraw in total; empty when every component can
+     */
     public static Optional<String> infeasibility(Data d) {
         int n = d.numAgents();
         int[] parent = new int[n];
@@ -150,6 +169,9 @@ public final class MarketFeasibility {
      * Two agents joined by trading pairs whose unlimited linear assets make the market
      * unbounded (one can withdraw without limit at a value above what the other asks to inject
      * without limit, plus the fees of the path between them), or empty.
+     *
+     * @param d the market's arrays
+     * @return the reason, naming the two agents, their assets and the fees between; empty when the dual is feasible
      */
     public static Optional<String> unboundedness(Data d) {
         int n = d.numAgents();

@@ -203,6 +203,10 @@ public final class MarketIndex {
      * period t is the pair {@code (k>>1)·T + t}). Ids are suffixed {@code @t}. Each period's
      * clearing is this market's restricted to its agents: what a method that iterates on the
      * agents of a market (ADMM) needs to run all periods at once.
+     *
+     * @param periods the periods' indexes in order, at least one, all of one structure (agents, assets, arcs)
+     * @return the stacked index
+     * @throws IllegalArgumentException if the periods' structures differ
      */
     public static MarketIndex stacked(List<MarketIndex> periods) {
         int tEnd = periods.size();
@@ -294,6 +298,13 @@ public final class MarketIndex {
         b[s] = qb;
     }
 
+    /**
+     * Builds the index of a market, one leg per agent that trades with the grid.
+     *
+     * @param market a validated market
+     * @return its index
+     * @throws org.peerclear.model.InvalidMarketException if a finite, non-zero grid limit would be shared by several legs
+     */
     public static MarketIndex of(Market market) {
         return new MarketIndex(market);
     }
@@ -302,6 +313,10 @@ public final class MarketIndex {
      * The same market with other linear cost coefficients (one per asset, not copied): how a
      * solver prices something outside the market into the assets, e.g. the network's price at
      * each asset's bus. Everything else is shared with this index.
+     *
+     * @param linear the new {@code b} per asset, currency per unit energy; not copied
+     * @return a new index sharing everything else
+     * @throws IllegalArgumentException if {@code linear} has not one entry per asset
      */
     public MarketIndex withLinearCosts(double[] linear) {
         if (linear.length != b.length) {
@@ -313,6 +328,11 @@ public final class MarketIndex {
     /**
      * The same market with other asset bounds (one pair per asset, not copied; {@code lo ≤ hi}):
      * e.g. the market of one period with its stores held idle.
+     *
+     * @param lo the new lower bound per asset, power unit; not copied
+     * @param hi the new upper bound per asset, power unit; not copied
+     * @return a new index sharing everything else
+     * @throws IllegalArgumentException if a length is wrong or a lower bound is above its upper bound
      */
     public MarketIndex withBounds(double[] lo, double[] hi) {
         if (lo.length != pMin.length || hi.length != pMax.length) {
@@ -331,6 +351,10 @@ public final class MarketIndex {
      * pair numbers, strictly ascending), and pair {@code i} of the result is pair {@code pairs[i]}
      * here (its arcs {@code 2i, 2i+1} are arcs {@code 2·pairs[i], 2·pairs[i]+1}). Agents and assets
      * are unchanged. How a solver works on the pairs that matter and prices out the rest.
+     *
+     * @param pairs pair numbers of this index, strictly ascending, each below {@link #numPairs()}
+     * @return a new index with {@code 2·pairs.length} arcs
+     * @throws IllegalArgumentException if {@code pairs} is not strictly ascending or out of range
      */
     public MarketIndex withPairs(int[] pairs) {
         int m = 2 * pairs.length;
@@ -354,37 +378,52 @@ public final class MarketIndex {
         return new MarketIndex(this, b, pMin, pMax, f, t, g);
     }
 
+    /** {@return the number of agents: declared agents, then grid legs} */
     public int numAgents() {
         return agentIds.length;
     }
 
+    /** {@return the number of assets, grid legs' import and export assets included} */
     public int numAssets() {
         return assetIds.length;
     }
 
+    /** {@return the number of directed arcs, always even (mirrored pairs)} */
     public int numArcs() {
         return from.length;
     }
 
+    /** {@return the number of unordered trading pairs, {@code numArcs() / 2}} */
     public int numPairs() {
         return from.length >> 1;
     }
 
-    /** Index of the grid's first leg: the declared agents are {@code 0..firstGridLeg()-1}, the legs the rest. */
+    /** {@return the index of the grid's first leg: the declared agents are {@code 0..firstGridLeg()-1}, the legs the rest} */
     public int firstGridLeg() {
         return firstGridLeg;
     }
 
-    /** Number of grid legs: one per agent that may trade with the grid, 0 for an islanded market. */
+    /** {@return the number of grid legs: one per agent that may trade with the grid, 0 for an islanded market} */
     public int numGridLegs() {
         return agentIds.length - firstGridLeg;
     }
 
+    /**
+     * Whether agent i is one of the grid's legs.
+     *
+     * @param i an agent index
+     * @return {@code true} for {@code i >= firstGridLeg()}
+     */
     public boolean isGridLeg(int i) {
         return i >= firstGridLeg;
     }
 
-    /** The grid leg whose single partner is agent i, or -1 when agent i may not trade with the grid. */
+    /**
+     * The grid leg whose single partner is agent i, or -1 when agent i may not trade with the grid.
+     *
+     * @param i a declared agent's index
+     * @return a leg's agent index, or -1
+     */
     public int gridLegOf(int i) {
         for (int q = arcStart[i]; q < arcStart[i + 1]; q++) {
             int j = to[arcsOf[q]];
@@ -398,6 +437,9 @@ public final class MarketIndex {
     /**
      * Agent i for a message: its id, and for a grid leg also the agent it trades with
      * ({@code grid (leg to h1)}), since every leg has the grid's id.
+     *
+     * @param i an agent index
+     * @return the label for messages
      */
     public String agentLabel(int i) {
         if (!isGridLeg(i) || arcStart[i + 1] == arcStart[i]) {
@@ -406,12 +448,23 @@ public final class MarketIndex {
         return agentIds[i] + " (leg to " + agentIds[to[arcsOf[arcStart[i]]]] + ")";
     }
 
-    /** The id of agent i in the market ({@value Grid#AGENT_ID} for every grid leg). */
+    /**
+     * The id of agent i in the market ({@value Grid#AGENT_ID} for every grid leg).
+     *
+     * @param i an agent index
+     * @return the agent's id
+     */
     public String agentId(int i) {
         return agentIds[i];
     }
 
-    /** Index of a declared agent; the grid is no single index (see {@link #gridLegOf(int)}). */
+    /**
+     * Index of a declared agent; the grid is no single index (see {@link #gridLegOf(int)}).
+     *
+     * @param id a declared agent's id
+     * @return its index, below {@link #firstGridLeg()}
+     * @throws IllegalArgumentException for an unknown id or the grid's
+     */
     public int agentIndex(String id) {
         Integer i = agentLookup.get(id);
         if (i == null && isGrid(id)) {
@@ -423,63 +476,82 @@ public final class MarketIndex {
         return i;
     }
 
+    /**
+     * The id of asset s.
+     *
+     * @param s an asset index
+     * @return its id; a grid leg's assets are {@value Grid#IMPORT_ASSET_ID} and {@value Grid#EXPORT_ASSET_ID}
+     */
     public String assetId(int s) {
         return assetIds[s];
     }
 
+    /** {@return the owning agent's index per asset; shared, do not modify} */
     public int[] assetOwner() {
         return assetOwner;
     }
 
-    /** Quadratic cost coefficients a (f = ½ a p² + b p). */
+    /** {@return the quadratic cost coefficient a per asset (f = ½ a p² + b p), currency per (power unit)² per period, ≥ 0; shared, do not modify} */
     public double[] a() {
         return a;
     }
 
+    /** {@return the linear cost coefficient b per asset, currency per unit energy; shared, do not modify} */
     public double[] b() {
         return b;
     }
 
+    /** {@return the lower power bound per asset, power unit, signed, possibly −∞ for a grid leg; shared, do not modify} */
     public double[] pMin() {
         return pMin;
     }
 
+    /** {@return the upper power bound per asset, power unit, possibly +∞ for a grid leg; shared, do not modify} */
     public double[] pMax() {
         return pMax;
     }
 
-    /** Assets of agent i are {@code assetStart()[i] .. assetStart()[i+1]-1}. */
+    /** {@return the CSR offsets of the agents' assets: agent i's are {@code assetStart()[i] .. assetStart()[i+1]-1}; {@code numAgents()+1} entries, shared, do not modify} */
     public int[] assetStart() {
         return assetStart;
     }
 
+    /** {@return the selling-side agent index per arc ({@code t_k > 0}: {@code from[k]} sells to {@code to[k]}); shared, do not modify} */
     public int[] from() {
         return from;
     }
 
+    /** {@return the partner agent index per arc; shared, do not modify} */
     public int[] to() {
         return to;
     }
 
+    /** {@return the trade coefficient per arc, currency per unit energy traded, ≥ 0; shared, do not modify} */
     public double[] gamma() {
         return gamma;
     }
 
-    /** Outgoing arcs of agent i are {@code arcsOf()[arcStart()[i] .. arcStart()[i+1]-1]}. */
+    /** {@return the CSR offsets into {@link #arcsOf()}: agent i's outgoing arcs are {@code arcsOf()[arcStart()[i] .. arcStart()[i+1]-1]}; shared, do not modify} */
     public int[] arcStart() {
         return arcStart;
     }
 
+    /** {@return the arc indices grouped by their from-agent (see {@link #arcStart()}); shared, do not modify} */
     public int[] arcsOf() {
         return arcsOf;
     }
 
-    /** The mirror of arc k (the same pair, the other direction). */
+    /**
+     * The mirror of arc k (the same pair, the other direction).
+     *
+     * @param k an arc index
+     * @return {@code k ^ 1}
+     */
     public static int mirror(int k) {
         return k ^ 1;
     }
 
-    /** True when every asset cost is linear (a = 0): the market is an LP. */
+    /** {@return {@code true} when every asset cost is linear (a = 0): the market is an LP} */
     public boolean isLinear() {
         for (double v : a) {
             if (v != 0.0) {

@@ -36,8 +36,8 @@ public final class HouseholdDayGenerator {
      * @param evs        how many of the others get an EV; {@code batteries + evs <= households}
      * @param partners   K trading partners per household, or {@link BipartiteMarketGenerator#ALL_PARTNERS}
      * @param seed       any value; the same arguments always give the same market
-     * @return the market in the default units ({@link org.peerclear.model.Units#DEFAULT}: kW, EUR and
-     *         {@code periodHours} 1, whatever {@code periods} is; the day's clock only places the profiles)
+     * @return the market in kW and EUR, each period lasting {@code 24 / periods} hours (so that
+     *         stored energy and a day's cost are the same whatever the resolution)
      * @throws IllegalArgumentException if a count is out of range
      */
     public static HorizonMarket generate(int households, int periods, int batteries, int evs, int partners, long seed) {
@@ -58,7 +58,7 @@ public final class HouseholdDayGenerator {
      * @param evs           how many of the others get an EV; 0 when {@code days > 1}
      * @param partners      K trading partners per household, or {@link BipartiteMarketGenerator#ALL_PARTNERS}
      * @param seed          any value; the same arguments always give the same market
-     * @return the market of {@code days × periodsPerDay} periods
+     * @return the market of {@code days × periodsPerDay} periods of {@code 24 / periodsPerDay} hours each
      * @throws IllegalArgumentException if a count is out of range, or EVs are asked for over several days
      */
     public static HorizonMarket generate(int households, int days, int periodsPerDay, int batteries, int evs, int partners,
@@ -138,6 +138,8 @@ public final class HouseholdDayGenerator {
             }
             graph = TradeGraph.pairs(pairs, 0.002, List.of());
         }
+        // Energy is power × period length: a quarter-hour period moves a quarter of an hourly one.
+        b.units(new org.peerclear.model.Units("kW", "EUR", hours));
         return b.tradeGraph(graph).grid(new HorizonGrid(null, Series.of(importPrice), Series.constant(0.05),
                 Series.constant(Double.POSITIVE_INFINITY), Series.constant(Double.POSITIVE_INFINITY))).build();
     }

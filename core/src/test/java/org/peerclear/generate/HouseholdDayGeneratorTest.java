@@ -15,6 +15,8 @@ class HouseholdDayGeneratorTest {
         HorizonMarket b = HouseholdDayGenerator.generate(20, 24, 6, 4, 3, 7L);
         assertThat(MarketCaseWriter.toJson(a)).isEqualTo(MarketCaseWriter.toJson(b));
         assertThat(a.periods()).isEqualTo(24);
+        assertThat(a.units().periodHours()).isEqualTo(1.0);
+        assertThat(HouseholdDayGenerator.generate(20, 96, 6, 4, 3, 7L).units().periodHours()).isEqualTo(0.25);
         assertThat(a.agents()).hasSize(20);
         assertThat(a.storage()).hasSize(6);
         assertThat(a.evs()).hasSize(4);

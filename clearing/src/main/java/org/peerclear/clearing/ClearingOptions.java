@@ -119,6 +119,14 @@ public final class ClearingOptions {
         return limit == solverParameters.timeLimitSeconds() ? solverParameters : solverParameters.withTimeLimitSeconds(limit);
     }
 
+    /**
+     * {@return the {@link System#nanoTime()} at which a clear that started at {@code startNanos}
+     * runs out of time} (capped so that an unlimited clear cannot overflow).
+     */
+    public long deadlineNanos(long startNanos) {
+        return startNanos + (long) Math.min(timeLimitSeconds * 1e9, Long.MAX_VALUE / 4.0);
+    }
+
     /** True once a clear that started at {@code startNanos} has used up the time limit. */
     public boolean timeUp(long startNanos) {
         return (System.nanoTime() - startNanos) * 1e-9 >= timeLimitSeconds;

@@ -225,7 +225,7 @@ public class CentralisedClearing implements ClearingMethod {
 
     /** The market's own exact solver ({@link FlowSolver}), certified like any back-end's answer. */
     private ClearingResult clearWithFlow(Market market, MarketIndex index, ClearingOptions options, long start) {
-        FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), AdmmPriceGuess.INSTANCE, deadline(options, start),
+        FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), AdmmPriceGuess.INSTANCE, options.deadlineNanos(start),
                 (round, imbalance, left) -> options.listener()
                 .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9, left)));
         ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(FlowSolver.NAME)
@@ -254,7 +254,7 @@ public class CentralisedClearing implements ClearingMethod {
     private Solved solveExactly(MarketIndex index, LinDistFlowConstraints constraints, ClearingOptions options, long start) {
         long t0 = System.nanoTime();
         UnifiedFormulation f = UnifiedFormulation.of(index, List.of(constraints));
-        FlowSolver.Outcome o = FlowSolver.solve(index, constraints.busRows(), flowStart(options), deadline(options, start),
+        FlowSolver.Outcome o = FlowSolver.solve(index, constraints.busRows(), flowStart(options), options.deadlineNanos(start),
                 (step, violation, left) -> options.listener().onProgress(new Progress(name, step, violation, Double.NaN,
                         Double.NaN, (System.nanoTime() - start) * 1e-9, left)));
         double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -271,10 +271,6 @@ public class CentralisedClearing implements ClearingMethod {
 
     private static double[] flowStart(ClearingOptions options) {
         return options.methodOptions(FlowStart.class).map(FlowStart::agentPrices).orElse(null);
-    }
-
-    private static long deadline(ClearingOptions options, long start) {
-        return start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
     }
 
     private static double maxChange(double[] a, double[] b) {

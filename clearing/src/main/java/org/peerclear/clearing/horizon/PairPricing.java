@@ -121,7 +121,7 @@ final class PairPricing {
             }
             return keep;
         }
-        long deadline = start + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0);
+        long deadline = options.deadlineNanos(start);
         double tol = NumericalTolerances.PAIR_TRADED * ResultVerifier.scales(first).power();
         for (MarketIndex ix : h.periods()) {
             FlowSolver.Outcome o = FlowSolver.solve(idleStores(ix), null, AdmmPriceGuess.INSTANCE, deadline, null);
@@ -187,11 +187,13 @@ final class PairPricing {
                     gain = Double.POSITIVE_INFINITY; // an agent without a price: only trading can tell
                 }
                 largest = Math.max(largest, gain);
-                for (int end : new int[] {n, m}) {
-                    if (gain > best[end]) {
-                        best[end] = gain;
-                        bestPair[end] = j;
-                    }
+                if (gain > best[n]) {
+                    best[n] = gain;
+                    bestPair[n] = j;
+                }
+                if (gain > best[m]) {
+                    best[m] = gain;
+                    bestPair[m] = j;
                 }
             }
             for (int n = 0; n < na; n++) {

@@ -52,6 +52,19 @@ public interface SolverBackend extends Named {
     }
 
     /**
+     * Refuses a problem class this back-end does not declare, as the contract requires of
+     * {@link #solve} (one refusal, the same message, for every back-end).
+     *
+     * @param problemClass the class of the problem about to be solved
+     * @throws UnsupportedProblemException if {@link #supports} is false for it
+     */
+    default void requireSupported(ProblemClass problemClass) {
+        if (!supports(problemClass)) {
+            throw new UnsupportedProblemException(name(), problemClass, problemClasses());
+        }
+    }
+
+    /**
      * Solves a problem. Thread-safe: one back-end instance may solve several problems at once.
      *
      * @param problem    the problem, of a class this back-end lists

@@ -99,9 +99,7 @@ public final class OjAlgoBackend implements SolverBackend {
     @Override
     public Solution solve(Problem problem, SolverParameters parameters) {
         ProblemClass cls = problem.problemClass();
-        if (!supports(cls)) {
-            throw new UnsupportedProblemException(NAME, cls, CLASSES);
-        }
+        requireSupported(cls);
         long start = System.nanoTime();
         try {
             Optimisation.Options options = options(parameters);

@@ -105,9 +105,7 @@ public final class IpmBackend implements SolverBackend {
     @Override
     public Solution solve(Problem problem, SolverParameters parameters) {
         ProblemClass cls = problem.problemClass();
-        if (!supports(cls)) {
-            throw new UnsupportedProblemException(NAME, cls, CLASSES);
-        }
+        requireSupported(cls);
         if (!problem.isQuadraticDiagonal()) {
             throw new UnsupportedProblemException(NAME, cls, "the interior-point method accepts only a diagonal Q");
         }

@@ -72,9 +72,7 @@ abstract class MpSolverBackend implements SolverBackend {
     @Override
     public Solution solve(Problem problem, SolverParameters parameters) {
         ProblemClass cls = problem.problemClass();
-        if (!supports(cls)) {
-            throw new UnsupportedProblemException(name, cls, classes);
-        }
+        requireSupported(cls);
         long start = System.nanoTime();
         if (!OrToolsNatives.loaded()) {
             return Solution.withoutPoint(Status.ERROR, OrToolsNatives.failure(), name, 0, 0.0);

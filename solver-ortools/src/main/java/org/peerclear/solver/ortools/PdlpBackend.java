@@ -67,9 +67,7 @@ public final class PdlpBackend implements SolverBackend {
     @Override
     public Solution solve(Problem problem, SolverParameters parameters) {
         ProblemClass cls = problem.problemClass();
-        if (!supports(cls)) {
-            throw new UnsupportedProblemException(NAME, cls, CLASSES);
-        }
+        requireSupported(cls);
         if (!problem.isQuadraticDiagonal()) {
             throw new UnsupportedProblemException(NAME, cls, "PDLP accepts only a diagonal Q");
         }

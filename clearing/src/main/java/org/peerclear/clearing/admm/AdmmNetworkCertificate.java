@@ -18,7 +18,7 @@ import org.peerclear.result.ResultArrays;
  * the result's (set-points, trades split into {@code t⁺ − t⁻} where gamma is positive, bus
  * injections summed from the set-points); the duals are the agents' and pairs' prices, the
  * network price at each bus for its bus row, and the operator's last multipliers for the
- * voltage and flow rows ({@link AdmmNetworkOperator#rowDuals}).
+ * voltage and flow rows ({@link AdmmNetworkOperator#addRowDuals}).
  */
 final class AdmmNetworkCertificate {
     private AdmmNetworkCertificate() {
@@ -63,14 +63,7 @@ final class AdmmNetworkCertificate {
             }
             y[f.pairRow(k)] = lambda[k];
         }
-        int nb = net.feeder().busCount();
-        int nl = net.feeder().branchCount();
-        double[] vMax = new double[nb];
-        double[] vMin = new double[nb];
-        double[] flowMax = new double[nl];
-        double[] flowMin = new double[nl];
-        operator.rowDuals(rho, vMax, vMin, flowMax, flowMin);
-        rows.putRowDuals(y, vMax, vMin, flowMax, flowMin);
+        operator.addRowDuals(rho, rows, y);
         return OptimalityCertificate.of(problem, x, y);
     }
 }

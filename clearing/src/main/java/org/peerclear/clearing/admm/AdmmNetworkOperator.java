@@ -1,6 +1,7 @@
 package org.peerclear.clearing.admm;
 
 import java.util.Arrays;
+import org.peerclear.clearing.formulation.LinDistFlowConstraints;
 import org.peerclear.clearing.network.LinDistFlowLimits;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
@@ -215,23 +216,15 @@ final class AdmmNetworkOperator implements SystemOperator {
     }
 
     /**
-     * The last projection's multipliers as the duals of the centralised LinDistFlow rows, in
-     * the convention of {@code Problem} ({@code ∂obj/∂rhs}, so ≤ 0 on an upper limit, ≥ 0 on a
-     * lower one): {@code y = rho·mult·side}, the same weights {@link #busPrices} sums. Indexed
-     * by bus (voltage) and branch (flow).
+     * Adds the last projection's multipliers into {@code y}, the dual vector of a problem holding
+     * {@code rows}, as the duals of its LinDistFlow rows in the convention of {@code Problem}
+     * ({@code ∂obj/∂rhs}, so ≤ 0 on an upper limit, ≥ 0 on a lower one): {@code y = rho·mult·side},
+     * the same weights {@link #busPrices} sums. Both number the limits as {@link LinDistFlowLimits}.
      */
-    void rowDuals(double rho, double[] vMax, double[] vMin, double[] flowMax, double[] flowMin) {
+    void addRowDuals(double rho, LinDistFlowConstraints rows, double[] y) {
         for (int j = 0; j < mult.length; j++) {
-            if (mult[j] == 0.0) {
-                continue;
-            }
-            double y = rho * mult[j] * rowSign[j];
-            boolean upper = rowSign[j] < 0;
-            int e = limits.element(rowLimit[j]);
-            if (limits.kind(rowLimit[j]) == LinDistFlowLimits.Kind.VOLTAGE) {
-                (upper ? vMax : vMin)[e] += y;
-            } else {
-                (upper ? flowMax : flowMin)[e] += y;
+            if (mult[j] != 0.0) {
+                y[rows.limitRow(rowLimit[j], rowSign[j] < 0)] += rho * mult[j] * rowSign[j];
             }
         }
     }

@@ -3,6 +3,7 @@ package org.peerclear.clearing.admm;
 import java.util.ArrayList;
 import java.util.List;
 import org.peerclear.clearing.ProgressListener;
+import org.peerclear.clearing.formulation.LinDistFlowConstraints;
 import org.peerclear.clearing.horizon.model.Horizon;
 import org.peerclear.clearing.horizon.model.RampLink;
 import org.peerclear.clearing.horizon.model.ShiftableLink;
@@ -284,10 +285,10 @@ public final class HorizonConsensus {
     }
 
     /**
-     * Period t's operator multipliers as the duals of that period's LinDistFlow rows (the
-     * centralised problem's convention), added into arrays indexed by bus and branch.
+     * Adds period t's operator multipliers into {@code y} as the duals of that period's
+     * LinDistFlow rows {@code rows} (the centralised problem's convention).
      */
-    public void rowDuals(int t, double[] vMax, double[] vMin, double[] flowMax, double[] flowMin) {
-        operator.period(t).rowDuals(admm.rho(), vMax, vMin, flowMax, flowMin);
+    public void addRowDuals(int t, LinDistFlowConstraints rows, double[] y) {
+        operator.period(t).addRowDuals(admm.rho(), rows, y);
     }
 }

@@ -152,19 +152,6 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         return upper ? upperRow[r] : lowerRow[r];
     }
 
-    /**
-     * Writes the multipliers of the voltage rows (per bus, upper and lower) and the flow rows (per
-     * branch) into the problem's dual vector {@code y}; rows that do not exist are skipped.
-     */
-    public void putRowDuals(double[] y, double[] vMax, double[] vMin, double[] flowMax, double[] flowMin) {
-        for (int r = 0; r < limits.size(); r++) {
-            int e = limits.element(r);
-            boolean voltage = limits.kind(r) == LinDistFlowLimits.Kind.VOLTAGE;
-            y[upperRow[r]] = (voltage ? vMax : flowMax)[e];
-            y[lowerRow[r]] = (voltage ? vMin : flowMin)[e];
-        }
-    }
-
     /** The network price component at the buses where agents sit: the duals of the bus rows (0 elsewhere). */
     public double[] agentBusPrices(Solution s) {
         double[] pi = new double[busRow.length];

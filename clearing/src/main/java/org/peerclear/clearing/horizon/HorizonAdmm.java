@@ -175,14 +175,7 @@ public final class HorizonAdmm {
             }
             y[rows.busRow(bus)] = pi[n];
         }
-        int nb = net.feeder().busCount();
-        int nl = net.feeder().branchCount();
-        double[] vMax = new double[nb];
-        double[] vMin = new double[nb];
-        double[] flowMax = new double[nl];
-        double[] flowMin = new double[nl];
-        admm.rowDuals(k, vMax, vMin, flowMax, flowMin);
-        rows.putRowDuals(y, vMax, vMin, flowMax, flowMin);
+        admm.addRowDuals(k, rows, y);
     }
 
     private static void put(double[] into, int[] at, double[] values) {

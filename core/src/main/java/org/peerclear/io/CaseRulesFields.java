@@ -23,6 +23,7 @@ final class CaseRulesFields {
     private static final Set<String> UNIFORM = Set.of("kind", "rate");
     private static final Set<String> ZONAL = Set.of("kind", "rates", "zones");
     private static final Set<String> DISTANCE = Set.of("kind", "rate", "side");
+    private static final Set<String> PLUGIN = Set.of("kind", "rate", "rates", "zones", "side");
     private static final Set<String> LOSSES = Set.of("allocation", "price");
 
     private CaseRulesFields() {
@@ -69,15 +70,7 @@ final class CaseRulesFields {
             }
             case "zonal" -> {
                 onlyKnown(v, at, ZONAL);
-                JsonNode rates = object(JsonFields.required(v, "rates", at), at + ".rates");
-                Map<String, Double> r = new LinkedHashMap<>();
-                rates.fields().forEachRemaining(e -> r.put(e.getKey(), asNumber(e.getValue(), at + ".rates." + e.getKey())));
-                Map<String, String> z = new LinkedHashMap<>();
-                if (v.has("zones")) {
-                    object(v.get("zones"), at + ".zones").fields()
-                            .forEachRemaining(e -> z.put(e.getKey(), asText(e.getValue(), at + ".zones." + e.getKey())));
-                }
-                return new NetworkTariff.Charges(kind, Double.NaN, r, z, "both");
+                return new NetworkTariff.Charges(kind, Double.NaN, rates(v, at), zones(v, at), "both");
             }
             case "distance" -> {
                 onlyKnown(v, at, DISTANCE);
@@ -85,9 +78,29 @@ final class CaseRulesFields {
                 return new NetworkTariff.Charges(kind, JsonFields.number(v, "rate", at), Map.of(), Map.of(), side);
             }
             default -> {
-                return new NetworkTariff.Charges(kind, Double.NaN, Map.of(), Map.of(), "both");
+                // A plugged-in policy: the same fields, each optional; the policy reads what it needs.
+                onlyKnown(v, at, PLUGIN);
+                double rate = v.has("rate") ? asNumber(v.get("rate"), at + ".rate") : Double.NaN;
+                String side = v.has("side") ? asText(v.get("side"), at + ".side") : "both";
+                return new NetworkTariff.Charges(kind, rate, v.has("rates") ? rates(v, at) : Map.of(), zones(v, at), side);
             }
         }
+    }
+
+    private static Map<String, Double> rates(JsonNode v, String at) {
+        JsonNode rates = object(JsonFields.required(v, "rates", at), at + ".rates");
+        Map<String, Double> r = new LinkedHashMap<>();
+        rates.fields().forEachRemaining(e -> r.put(e.getKey(), asNumber(e.getValue(), at + ".rates." + e.getKey())));
+        return r;
+    }
+
+    private static Map<String, String> zones(JsonNode v, String at) {
+        Map<String, String> z = new LinkedHashMap<>();
+        if (v.has("zones")) {
+            object(v.get("zones"), at + ".zones").fields()
+                    .forEachRemaining(e -> z.put(e.getKey(), asText(e.getValue(), at + ".zones." + e.getKey())));
+        }
+        return z;
     }
 
     static NetworkTariff.Losses losses(JsonNode v) {

@@ -61,23 +61,25 @@ final class CaseRulesWriter {
             NetworkTariff.Charges c = t.charges();
             g.writeObjectFieldStart("charges");
             g.writeStringField("kind", c.kind());
-            if (c.kind().equals("zonal")) {
+            if (!Double.isNaN(c.rate())) {
+                g.writeNumberField("rate", c.rate());
+            }
+            if (!c.rates().isEmpty() || c.kind().equals("zonal")) {
                 g.writeObjectFieldStart("rates");
                 for (Map.Entry<String, Double> e : c.rates().entrySet()) {
                     g.writeNumberField(e.getKey(), e.getValue());
                 }
                 g.writeEndObject();
-                if (!c.zones().isEmpty()) {
-                    g.writeObjectFieldStart("zones");
-                    for (Map.Entry<String, String> e : c.zones().entrySet()) {
-                        g.writeStringField(e.getKey(), e.getValue());
-                    }
-                    g.writeEndObject();
-                }
-            } else {
-                g.writeNumberField("rate", c.rate());
             }
-            if (c.kind().equals("distance")) {
+            if (!c.zones().isEmpty()) {
+                g.writeObjectFieldStart("zones");
+                for (Map.Entry<String, String> e : c.zones().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            }
+            // "both" is the default side; a distance charge states it anyway, as the spec's example does.
+            if (c.kind().equals("distance") || !c.side().equals("both")) {
                 g.writeStringField("side", c.side());
             }
             g.writeEndObject();

@@ -25,10 +25,12 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
      * A network charge (currency per unit of power traded): {@code uniform} ({@code rate}),
      * {@code zonal} ({@code rates} per zone; {@code zones}: bus → zone, empty for the feeder's
      * laterals) or {@code distance} ({@code rate} per pu of path resistance, on {@code side}
-     * {@code both} or {@code buyer}).
+     * {@code both} or {@code buyer}). Any other well-formed {@code kind} names a policy plugged
+     * in beside the built-in ones; it takes the same optional fields, and whether one by that name
+     * exists is checked where the case is cleared (the model does not know the plug-ins).
      */
     public record Charges(String kind, double rate, Map<String, Double> rates, Map<String, String> zones, String side) {
-        /** The accepted {@code kind}s, as written in a case file. */
+        /** The built-in {@code kind}s, as written in a case file; their fields are checked here. */
         public static final java.util.List<String> KINDS = java.util.List.of("uniform", "zonal", "distance");
         /** The accepted {@code side}s of a {@code distance} charge: both parties pay it, or the buyer alone. */
         public static final java.util.List<String> SIDES = java.util.List.of("both", "buyer");
@@ -36,22 +38,25 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
         /**
          * Validates the policy and copies the maps, sorted.
          *
-         * @param kind  one of {@link #KINDS}
+         * @param kind  one of {@link #KINDS}, or a plugged-in policy's name (see {@link Names#isWellFormed})
          * @param rate  {@code uniform}: currency per unit energy traded; {@code distance}: the same per pu of path
-         *              resistance; ignored for {@code zonal}. {@code >= 0}
+         *              resistance; ignored for {@code zonal}. {@code >= 0}; NaN when absent (a plug-in only)
          * @param rates {@code zonal}: zone name to its rate, currency per unit energy, each {@code >= 0}
          * @param zones {@code zonal}: bus id to zone name, each zone in {@code rates}; empty for the feeder's laterals
          * @param side  {@code distance}: one of {@link #SIDES}; ignored otherwise
-         * @throws InvalidMarketException if the kind or side is unknown, a rate is negative or a zone has no rate
+         * @throws InvalidMarketException if the kind is malformed, the side unknown, a rate negative or a zone
+         *                                has no rate
          */
         public Charges {
             String at = "network.charges";
-            if (!KINDS.contains(kind)) {
-                throw new InvalidMarketException(at + ".kind", "must be one of " + String.join(", ", KINDS) + ", got \"" + kind + "\"");
+            if (!Names.isWellFormed(kind)) {
+                throw new InvalidMarketException(at + ".kind", "must be one of " + String.join(", ", KINDS)
+                        + " or a plugged-in policy's name (" + Names.RULE + "), got \"" + kind + "\"");
             }
             rates = java.util.Collections.unmodifiableMap(new TreeMap<>(rates));
             zones = java.util.Collections.unmodifiableMap(new TreeMap<>(zones));
-            if (!kind.equals("zonal")) {
+            boolean builtIn = KINDS.contains(kind);
+            if (builtIn ? !kind.equals("zonal") : !Double.isNaN(rate)) {
                 rate(at + ".rate", rate);
             }
             rates.forEach((zone, r) -> rate(at + ".rates." + zone, r));
@@ -74,26 +79,45 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
         }
     }
 
+    /** The form of a plug-in's name in a case file. */
+    public static final class Names {
+        /** The rule, as messages state it. */
+        public static final String RULE = "lower-case letters, digits and '-', starting with a letter";
+
+        private Names() {
+        }
+
+        /**
+         * Whether a name can name a plug-in.
+         *
+         * @param name any string, null included
+         * @return {@code true} for lower-case letters, digits and '-', starting with a letter
+         */
+        public static boolean isWellFormed(String name) {
+            return name != null && name.matches("[a-z][a-z0-9-]*");
+        }
+    }
+
     /**
      * The allocation of the AC losses after clearing: {@code allocation} {@code pro-rata},
      * {@code marginal} or {@code path}; priced at {@code price} (currency per unit of power), or
      * at the grid's import price when {@code price} is NaN (written {@code "grid"}).
      */
     public record Losses(String allocation, double price) {
-        /** The accepted {@code allocation}s, as written in a case file. */
+        /** The built-in {@code allocation}s, as written in a case file; any other well-formed name is a plug-in's. */
         public static final java.util.List<String> ALLOCATIONS = java.util.List.of("pro-rata", "marginal", "path");
 
         /**
          * Validates the allocation.
          *
-         * @param allocation one of {@link #ALLOCATIONS}
+         * @param allocation one of {@link #ALLOCATIONS}, or a plugged-in allocator's name
          * @param price      currency per unit energy lost, {@code >= 0}; NaN for the grid's import price
-         * @throws InvalidMarketException if the allocation is unknown or the price negative
+         * @throws InvalidMarketException if the allocation is malformed or the price negative
          */
         public Losses {
-            if (!ALLOCATIONS.contains(allocation)) {
+            if (!Names.isWellFormed(allocation)) {
                 throw new InvalidMarketException("network.losses.allocation", "must be one of " + String.join(", ", ALLOCATIONS)
-                        + ", got \"" + allocation + "\"");
+                        + " or a plugged-in allocator's name (" + Names.RULE + "), got \"" + allocation + "\"");
             }
             if (!Double.isNaN(price)) {
                 Checks.inRange("network.losses.price", price);

@@ -52,10 +52,10 @@ class CaseV2RulesReaderTest {
         "\"premiums\":{\"green\":0.05}|\"premiums\":{\"blue\":0.05}|agents[b].premiums.blue",
         "\"premiums\":{\"green\":0.05}|\"premiums\":{\"green\":-1}|agents[b].premiums.green",
         "\"class\":\"green\"|\"class\":\"red\"|agents[g].class",
-        "\"kind\":\"zonal\"|\"kind\":\"flat\"|network.charges.kind",
+        "\"kind\":\"zonal\"|\"kind\":\"Flat rate\"|network.charges.kind",
         "\"18\":\"A\"|\"18\":\"Z\"|network.charges.zones.18",
         "\"rates\":{\"A\":0.01}|\"rates\":{\"A\":-0.01}|network.charges.rates.A",
-        "\"allocation\":\"path\"|\"allocation\":\"shapley\"|network.losses.allocation",
+        "\"allocation\":\"path\"|\"allocation\":\"by_share\"|network.losses.allocation",
         "\"price\":0.2|\"price\":\"spot\"|network.losses.price",
         "\"lossAware\":true|\"lossAware\":\"yes\"|network.lossAware",
         "\"tightenToAc\":true|\"tightenToAc\":2|network.tightenToAc",
@@ -72,6 +72,26 @@ class CaseV2RulesReaderTest {
         String json = FULL.replace("{\"kind\":\"zonal\",\"rates\":{\"A\":0.01},\"zones\":{\"18\":\"A\",\"33\":\"A\"}}",
                 "{\"kind\":\"distance\",\"rate\":0.5,\"side\":\"seller\"}");
         assertEquals("network.charges.side", assertThrows(InvalidMarketException.class, () -> read(json)).field());
+    }
+
+    @Test
+    void aPlugInsNamesAndFieldsAreKeptForTheClearingToResolve() {
+        // Which policies and allocators exist is known where the case is cleared, not here.
+        String json = FULL.replace("{\"kind\":\"zonal\",\"rates\":{\"A\":0.01},\"zones\":{\"18\":\"A\",\"33\":\"A\"}}",
+                "{\"kind\":\"capacity-tariff\",\"rate\":0.02,\"rates\":{\"A\":0.01},\"side\":\"buyer\"}")
+                .replace("\"allocation\":\"path\"", "\"allocation\":\"shapley-losses\"");
+        Market m = read(json);
+        assertEquals("capacity-tariff", m.networkTariff().charges().kind());
+        assertEquals(0.02, m.networkTariff().charges().rate());
+        assertEquals("buyer", m.networkTariff().charges().side());
+        assertEquals("shapley-losses", m.networkTariff().losses().allocation());
+        Market again = read(MarketCaseWriter.toJson(m));
+        assertEquals(m.networkTariff(), again.networkTariff());
+        // Its fields are still checked: a negative rate, a field no policy takes.
+        assertEquals("network.charges.rate", assertThrows(InvalidMarketException.class,
+                () -> read(json.replace("\"rate\":0.02", "\"rate\":-0.02"))).field());
+        assertTrue(assertThrows(InvalidMarketException.class, () -> read(json.replace("\"side\"", "\"sides\"")))
+                .field().startsWith("network.charges"));
     }
 
     @Test

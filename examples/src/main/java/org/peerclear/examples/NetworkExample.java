@@ -3,11 +3,13 @@ package org.peerclear.examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.centralised.QpClearing;
+import org.peerclear.clearing.charges.NetworkCharges;
 import org.peerclear.clearing.losses.LossAllocation;
 import org.peerclear.clearing.losses.LossAllocator;
-import org.peerclear.clearing.network.NetworkCharges;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Agent;
@@ -48,7 +50,7 @@ public final class NetworkExample {
         NetworkModel model = NetworkModel.of(m, MarketIndex.of(m));
         System.out.printf(Locale.ROOT, "%s: %s, AC losses %.3f kW%n", m.name(), r.status(), r.network().orElseThrow().lossesKw());
         List<LossAllocation> allocations = new ArrayList<>();
-        for (LossAllocator a : LossAllocator.builtIn()) {
+        for (LossAllocator a : LossAllocator.registered().all()) {
             allocations.add(a.allocate(r, model));
         }
         System.out.printf(Locale.ROOT, "| participant | %s | %s | %s |%n|---|---|---|---|%n", allocations.get(0).method(),
@@ -65,7 +67,12 @@ public final class NetworkExample {
         System.out.println("| charges | P2P volume kW | to/from grid kW | mean bilateral price | welfare |");
         System.out.println("|---|---|---|---|---|");
         print("none", r);
-        for (NetworkCharges c : List.of(NetworkCharges.uniform(0.01), NetworkCharges.zonal(0.0, 0.02),
+        // 0.01 in each of case33bw's zones (the substation and the laterals, by first bus): 0.02 across two.
+        Map<String, Double> perLateral = new TreeMap<>();
+        for (String lateral : List.of("1", "2", "3", "4", "7", "19", "23", "26")) {
+            perLateral.put(lateral, 0.01);
+        }
+        for (NetworkCharges c : List.of(NetworkCharges.uniform(0.01), NetworkCharges.zonal(perLateral, Map.of()),
                 NetworkCharges.distance(0.5), NetworkCharges.distancePreference(0.5))) {
             print(c.name(), qp.clear(c.apply(m), ClearingOptions.DEFAULT));
         }

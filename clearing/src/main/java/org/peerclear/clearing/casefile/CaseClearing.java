@@ -4,12 +4,14 @@ import java.util.Map;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.charges.NetworkCharges;
+import org.peerclear.clearing.losses.LossAllocator;
 import org.peerclear.clearing.milp.IntegerRules;
 import org.peerclear.clearing.multiclass.MultiClassMethod;
-import org.peerclear.clearing.network.NetworkCharges;
 import org.peerclear.clearing.network.NetworkOptions;
 import org.peerclear.clearing.preference.ClassPreferences;
 import org.peerclear.model.IntegerRuleSpec;
+import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkTariff;
 import org.peerclear.model.ProductClasses;
@@ -57,6 +59,8 @@ public final class CaseClearing {
             options = options.withMethodOptions(new IntegerRules(rules.block(), rules.minStable(), rules.minQuantity()));
         }
         ClearingMethod m = methods.get(name);
+        // Resolved before clearing: a misspelt allocator fails now, not after a long clear.
+        LossAllocator allocator = tariff.losses() == null ? null : allocator(tariff.losses().allocation());
         Market cleared = name.equals("multiclass") ? market : priced(market);
         if (tariff.lossAware() || tariff.tightenToAc()) {
             NetworkOptions no = options.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
@@ -64,9 +68,17 @@ public final class CaseClearing {
         }
         ClearingResult r = m.clear(cleared, options);
         if (tariff.losses() != null) {
-            r = LossPricing.add(r, tariff.losses());
+            r = LossPricing.add(r, tariff.losses(), allocator);
         }
         return r;
+    }
+
+    private static LossAllocator allocator(String name) {
+        try {
+            return LossAllocator.registered().get(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMarketException("network.losses.allocation", e.getMessage(), e);
+        }
     }
 
     /** The market with premiums and network charges turned into the arcs' gammas. */

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.peerclear.clearing.losses.LossAllocation;
-import org.peerclear.clearing.losses.LossAllocators;
+import org.peerclear.clearing.losses.LossAllocator;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.model.NetworkTariff;
 import org.peerclear.result.ClearingResult;
@@ -22,7 +22,7 @@ final class LossPricing {
     private LossPricing() {
     }
 
-    static ClearingResult add(ClearingResult r, NetworkTariff.Losses losses) {
+    static ClearingResult add(ClearingResult r, NetworkTariff.Losses losses, LossAllocator allocator) {
         if (!r.hasSolution() || r.network().isEmpty()) {
             return r.toBuilder().note("losses not allocated: the result has no AC solution of the feeder").build();
         }
@@ -31,7 +31,7 @@ final class LossPricing {
                         "network.losses.price: \"grid\" needs a grid; give a number")).importPrice()
                 : losses.price();
         NetworkModel model = NetworkModel.of(r.market(), ResultArrays.index(r));
-        LossAllocation a = LossAllocators.load().get(losses.allocation()).allocate(r, model);
+        LossAllocation a = allocator.allocate(r, model);
         double perKw = model.kwPerUnit();
         Map<String, Double> shares = new TreeMap<>(a.byParticipant());
         Map<String, Double> costs = new TreeMap<>();

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.losses.LossAllocation;
-import org.peerclear.clearing.losses.LossAllocators;
+import org.peerclear.clearing.losses.LossAllocator;
 import org.peerclear.clearing.multiclass.MultiClassClearing;
 import org.peerclear.clearing.multiclass.MultiClassResult;
-import org.peerclear.clearing.network.NetworkCharges;
+import org.peerclear.clearing.charges.NetworkCharges;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.clearing.preference.ClassPreferences;
 import org.peerclear.io.MarketCaseReader;
@@ -159,7 +159,7 @@ class CaseV2ClearingTest {
         for (String allocation : new String[] {"pro-rata", "marginal", "path"}) {
             Market m = read(feeder("\"losses\":{\"allocation\":\"" + allocation + "\",\"price\":\"grid\"}"));
             ClearingResult r = CaseClearing.clear(m, "qp", ClearingOptions.DEFAULT);
-            LossAllocation lib = LossAllocators.load().get(allocation).allocate(r, NetworkModel.of(r.market(), ResultArrays.index(r)));
+            LossAllocation lib = LossAllocator.registered().get(allocation).allocate(r, NetworkModel.of(r.market(), ResultArrays.index(r)));
             @SuppressWarnings("unchecked")
             Map<String, Object> section = (Map<String, Object>) r.sections().get("lossAllocation");
             assertEquals(allocation, section.get("method"));

@@ -61,4 +61,24 @@ public final class FeederMarkets {
                 .network(new NetworkSpec("case33bw", null, 0.92, 1.05, List.of()))
                 .build();
     }
+
+    /**
+     * Sellers near the substation and far down the main feeder, buyers spread over it, every pair
+     * may trade, the grid behind bus 1:
+     * <pre>
+     *   1(grid) ─ 2(s2) ─ 3 ─ ... ─ 9(b9) ─ ... ─ 15(b15) ─ ... ─ 18(s18)
+     *               └ 19 ─ 20(b20)        23(b23)    30(s30)
+     * </pre>
+     */
+    public static Market peerToPeer() {
+        List<Agent> agents = new ArrayList<>();
+        for (String s : List.of("2", "18", "30")) {
+            agents.add(new Agent("s" + s, s, null, List.of(new Asset("s" + s + ".gen", 0, 150, 0.0004, 0.05))));
+        }
+        for (String b : List.of("9", "15", "20", "23")) {
+            agents.add(new Agent("b" + b, b, null, List.of(new Asset("b" + b + ".load", -120, 0, 0.0005, 0.25))));
+        }
+        return Market.builder("p2p-case33bw").agents(agents).tradeGraph(TradeGraph.complete(0.001, List.of()))
+                .grid(new Grid("1", 0.30, 0.02)).network(new NetworkSpec("case33bw", null, 0.90, 1.05, List.of())).build();
+    }
 }

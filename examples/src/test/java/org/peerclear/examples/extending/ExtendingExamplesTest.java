@@ -3,12 +3,20 @@ package org.peerclear.examples.extending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.casefile.CaseClearing;
+import org.peerclear.clearing.charges.NetworkChargePolicy;
+import org.peerclear.clearing.charges.NetworkCharges;
+import org.peerclear.clearing.losses.LossAllocator;
+import org.peerclear.io.MarketCaseReader;
 import org.peerclear.model.Agent;
+import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
 import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
@@ -85,5 +93,65 @@ class ExtendingExamplesTest {
         assertThat(mine.solver()).isEqualTo("my-solver");
         assertThat(mine.verify().passes()).as(mine.verify().toString()).isTrue();
         assertThat(mine.welfare()).isCloseTo(ojalgo.welfare(), within(1e-9));
+    }
+
+    /** Case33bw with sellers at the far ends of the main feeder (18) and of a lateral (30), buyers at 9 and 23. */
+    private static Market feederCase(String networkExtra) {
+        String json = """
+                {"format": "peerclear-market", "version": 2, "name": "feeder",
+                 "agents": [
+                   {"id": "s18", "bus": "18", "assets": [{"id": "s18.gen", "pMin": 0, "pMax": 150, "a": 0.0004, "b": 0.05}]},
+                   {"id": "s30", "bus": "30", "assets": [{"id": "s30.gen", "pMin": 0, "pMax": 150, "a": 0.0004, "b": 0.05}]},
+                   {"id": "b9", "bus": "9", "assets": [{"id": "b9.load", "pMin": -120, "pMax": 0, "a": 0.0005, "b": 0.25}]},
+                   {"id": "b23", "bus": "23", "assets": [{"id": "b23.load", "pMin": -90, "pMax": 0, "a": 0.0005, "b": 0.25}]}],
+                 "trades": {"graph": "complete", "fee": 0.001},
+                 "grid": {"bus": "1", "importPrice": 0.30, "exportPrice": 0.02},
+                 "network": {"case": "case33bw", "vMin": 0.9, "vMax": 1.05, EXTRA}}
+                """.replace("EXTRA", networkExtra);
+        return MarketCaseReader.create().read(json, Path.of("."));
+    }
+
+    @Test
+    void theNetworkChargeIsFoundByTheCaseFilesKind() {
+        Market m = feederCase("\"charges\": {\"kind\": \"per-line\", \"rate\": 0.001}");
+        assertThat(NetworkChargePolicy.registered().get("per-line")).isInstanceOf(PerLineCharge.class);
+        Market charged = NetworkCharges.of(m.networkTariff().charges()).apply(m);
+        // 18 -> 9 runs 9 lines along the main feeder; 18 -> 23 climbs 15 lines to bus 3, where
+        // the lateral 23..25 leaves, and takes the line 3-23: 16.
+        assertThat(gamma(charged, "s18", "b9") - gamma(m, "s18", "b9")).isCloseTo(0.009, within(1e-15));
+        assertThat(gamma(charged, "s18", "b23") - gamma(m, "s18", "b23")).isCloseTo(0.016, within(1e-15));
+        // The grid trades at the substation, bus 1: 17 lines from 18.
+        assertThat(gamma(charged, "s18", "grid") - gamma(m, "s18", "grid")).isCloseTo(0.017, within(1e-15));
+
+        ClearingResult r = CaseClearing.clear(m, "qp", ClearingOptions.DEFAULT);
+        assertThat(r.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
+    }
+
+    private static double gamma(Market m, String from, String to) {
+        return m.arcs().stream().filter(a -> a.from().equals(from) && a.to().equals(to)).mapToDouble(Arc::gamma)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theLossAllocatorIsFoundByTheCaseFilesAllocation() {
+        Market m = feederCase("\"losses\": {\"allocation\": \"load-pays\", \"price\": \"grid\"}");
+        assertThat(LossAllocator.registered().get("load-pays")).isInstanceOf(LoadPaysAllocator.class);
+        ClearingResult r = CaseClearing.clear(m, "qp", ClearingOptions.DEFAULT);
+        assertThat(r.status()).isEqualTo(Status.OPTIMAL);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> section = (Map<String, Object>) r.sections().get("lossAllocation");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> shares = (Map<String, Double>) section.get("shares");
+        assertThat(section.get("method")).isEqualTo("load-pays");
+        double total = (double) section.get("totalKw");
+        assertThat(total).isEqualTo(r.network().orElseThrow().lossesKw()).isPositive();
+        // The buyers carry all of it, each in proportion to what it withdraws; the sellers nothing.
+        assertThat(shares).containsOnlyKeys("b9", "b23");
+        double b9 = -r.agent("b9").p();
+        double b23 = -r.agent("b23").p();
+        assertThat(shares.get("b9")).isCloseTo(total * b9 / (b9 + b23), within(1e-12));
+        assertThat(shares.get("b9") + shares.get("b23")).isCloseTo(total, within(1e-12));
     }
 }

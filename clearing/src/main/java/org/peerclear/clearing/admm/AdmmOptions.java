@@ -72,6 +72,16 @@ public final class AdmmOptions {
     public static final OptionSpec<Long> SEED = OptionSpec.anyLong("admm.seed", 0L, "seed of the asynchronous draws");
     public static final OptionSpec<Boolean> POLISH = OptionSpec.bool("admm.polish", true,
             "recompute a converged point exactly from its active set");
+    public static final OptionSpec<Double> MU = OptionSpec.number("admm.mu", 10.0, 1, true, Double.POSITIVE_INFINITY, true, "",
+            "residual balancing: act when one residual norm exceeds mu times the other (with admm.adaptiveRho)");
+    public static final OptionSpec<Double> TAU = OptionSpec.number("admm.tau", 2.0, 1, true, Double.POSITIVE_INFINITY, true, "",
+            "residual balancing: the factor rho is multiplied or divided by (with admm.adaptiveRho)");
+    public static final OptionSpec<Integer> ADAPT_INTERVAL = OptionSpec.integer("admm.adaptInterval", 10, 1, Integer.MAX_VALUE,
+            "", "residual balancing: iterations between two changes of rho (with admm.adaptiveRho)");
+    public static final OptionSpec<Integer> REFINEMENTS = OptionSpec.integer("admm.refinements", 0, 0, Integer.MAX_VALUE, "",
+            "continuations at a 100 times smaller eps of a run that stopped at a point not certified optimal");
+    public static final OptionSpec<Integer> PROGRESS_INTERVAL = OptionSpec.integer("admm.progressInterval", 100, 1,
+            Integer.MAX_VALUE, "", "iterations between two progress reports");
 
     /**
      * The published algorithm (no over-relaxation, paper rule at 1e-4, one thread, synchronous)
@@ -79,9 +89,10 @@ public final class AdmmOptions {
      * published setting), is not used while rho is chosen from the data.
      */
     public static final AdmmOptions DEFAULT = new AdmmOptions(1.0, ALPHA.defaultValue(), EPS.defaultValue(),
-            MAX_ITERATIONS.defaultValue(), STOPPING.defaultValue(), THREADS.defaultValue(), ADAPTIVE_RHO.defaultValue(), 10.0,
-            2.0, 10, ASYNC_FRACTION.defaultValue(), SEED.defaultValue(), 100, null, RHO.defaultValue().isEmpty(),
-            POLISH.defaultValue(), 0, false);
+            MAX_ITERATIONS.defaultValue(), STOPPING.defaultValue(), THREADS.defaultValue(), ADAPTIVE_RHO.defaultValue(),
+            MU.defaultValue(), TAU.defaultValue(), ADAPT_INTERVAL.defaultValue(), ASYNC_FRACTION.defaultValue(),
+            SEED.defaultValue(), PROGRESS_INTERVAL.defaultValue(), null, RHO.defaultValue().isEmpty(), POLISH.defaultValue(),
+            REFINEMENTS.defaultValue(), false);
 
     private final double rho;
     private final double alpha;
@@ -113,12 +124,11 @@ public final class AdmmOptions {
         STOPPING.validate(stopping);
         THREADS.validate(threads);
         ASYNC_FRACTION.validate(asyncFraction);
-        // Not set by name (fine tuning for library users), so no spec: checked here.
-        check("mu", mu, mu > 1 && Double.isFinite(mu));
-        check("tau", tau, tau > 1 && Double.isFinite(tau));
-        check("adaptInterval", adaptInterval, adaptInterval >= 1);
-        check("progressInterval", progressInterval, progressInterval >= 1);
-        check("refinements", refinements, refinements >= 0);
+        MU.validate(mu);
+        TAU.validate(tau);
+        ADAPT_INTERVAL.validate(adaptInterval);
+        PROGRESS_INTERVAL.validate(progressInterval);
+        REFINEMENTS.validate(refinements);
         this.rho = rho;
         this.alpha = alpha;
         this.eps = eps;
@@ -137,19 +147,6 @@ public final class AdmmOptions {
         this.polish = polish;
         this.refinements = refinements;
         this.recordHistory = recordHistory;
-    }
-
-    // An int overload so that an invalid count reads "threads: 0", not "threads: 0.0".
-    private static void check(String name, int value, boolean valid) {
-        if (!valid) {
-            throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
-        }
-    }
-
-    private static void check(String name, double value, boolean valid) {
-        if (!valid) {
-            throw new IllegalArgumentException("Invalid value for parameter " + name + ": " + value);
-        }
     }
 
     private AdmmOptions copy(double rho, double alpha, double eps, int maxIterations, Stopping stopping, int threads,

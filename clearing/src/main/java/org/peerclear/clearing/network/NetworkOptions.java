@@ -22,20 +22,22 @@ public record NetworkOptions(boolean lossAware, int maxLossIterations, double lo
     public static final OptionSpec<Boolean> TIGHTEN_TO_AC = OptionSpec.bool("network.tightenToAc", false,
             "tighten a bus's voltage limit by the AC violation and clear again (needs a network)");
 
-    public static final NetworkOptions DEFAULT = new NetworkOptions(LOSS_AWARE.defaultValue(), 20, 1e-6,
-            TIGHTEN_TO_AC.defaultValue(), 10);
+    public static final OptionSpec<Integer> MAX_LOSS_ITERATIONS = OptionSpec.integer("network.maxLossIterations", 20, 1,
+            Integer.MAX_VALUE, "", "the most re-clearings for losses (with network.lossAware); at it the result notes it");
+    public static final OptionSpec<Double> LOSS_TOLERANCE = OptionSpec.number("network.lossTolerance", 1e-6, 0, true,
+            Double.POSITIVE_INFINITY, true, "power unit",
+            "loss iterations stop when no asset set-point moves more than this (with network.lossAware)");
+    public static final OptionSpec<Integer> MAX_TIGHTENINGS = OptionSpec.integer("network.maxTightenings", 10, 1,
+            Integer.MAX_VALUE, "", "the most tightening rounds (with network.tightenToAc); at it the result notes it");
 
-    // Not set by name (fine tuning for library users), so no spec: checked here.
+    public static final NetworkOptions DEFAULT = new NetworkOptions(LOSS_AWARE.defaultValue(), MAX_LOSS_ITERATIONS.defaultValue(),
+            LOSS_TOLERANCE.defaultValue(), TIGHTEN_TO_AC.defaultValue(), MAX_TIGHTENINGS.defaultValue());
+
+    /** Validates every value by its spec. */
     public NetworkOptions {
-        if (maxLossIterations < 1) {
-            throw new IllegalArgumentException("Invalid value for parameter maxLossIterations: " + maxLossIterations);
-        }
-        if (!(lossTolerance > 0) || Double.isInfinite(lossTolerance)) {
-            throw new IllegalArgumentException("Invalid value for parameter lossTolerance: " + lossTolerance);
-        }
-        if (maxTightenings < 1) {
-            throw new IllegalArgumentException("Invalid value for parameter maxTightenings: " + maxTightenings);
-        }
+        MAX_LOSS_ITERATIONS.validate(maxLossIterations);
+        LOSS_TOLERANCE.validate(lossTolerance);
+        MAX_TIGHTENINGS.validate(maxTightenings);
     }
 
     public NetworkOptions withLossAware(boolean v) {
@@ -44,5 +46,17 @@ public record NetworkOptions(boolean lossAware, int maxLossIterations, double lo
 
     public NetworkOptions withTightenToAc(boolean v) {
         return new NetworkOptions(lossAware, maxLossIterations, lossTolerance, v, maxTightenings);
+    }
+
+    public NetworkOptions withMaxLossIterations(int v) {
+        return new NetworkOptions(lossAware, v, lossTolerance, tightenToAc, maxTightenings);
+    }
+
+    public NetworkOptions withLossTolerance(double v) {
+        return new NetworkOptions(lossAware, maxLossIterations, v, tightenToAc, maxTightenings);
+    }
+
+    public NetworkOptions withMaxTightenings(int v) {
+        return new NetworkOptions(lossAware, maxLossIterations, lossTolerance, tightenToAc, v);
     }
 }

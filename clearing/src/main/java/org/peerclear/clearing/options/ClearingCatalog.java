@@ -19,8 +19,10 @@ public final class ClearingCatalog {
     public static final OptionCatalog CATALOG = OptionCatalog.of(List.of(ClearingOptions.TIME_LIMIT, SolverParameters.THREADS,
             SolverParameters.OPTIMALITY_TOLERANCE, SolverParameters.FEASIBILITY_TOLERANCE, SolverParameters.RELATIVE_MIP_GAP,
             AdmmOptions.RHO, AdmmOptions.ALPHA, AdmmOptions.EPS, AdmmOptions.MAX_ITERATIONS, AdmmOptions.STOPPING,
-            AdmmOptions.THREADS, AdmmOptions.ADAPTIVE_RHO, AdmmOptions.ASYNC_FRACTION, AdmmOptions.SEED, AdmmOptions.POLISH,
-            NetworkOptions.LOSS_AWARE, NetworkOptions.TIGHTEN_TO_AC));
+            AdmmOptions.THREADS, AdmmOptions.ADAPTIVE_RHO, AdmmOptions.MU, AdmmOptions.TAU, AdmmOptions.ADAPT_INTERVAL,
+            AdmmOptions.ASYNC_FRACTION, AdmmOptions.SEED, AdmmOptions.POLISH, AdmmOptions.REFINEMENTS,
+            AdmmOptions.PROGRESS_INTERVAL, NetworkOptions.LOSS_AWARE, NetworkOptions.MAX_LOSS_ITERATIONS,
+            NetworkOptions.LOSS_TOLERANCE, NetworkOptions.TIGHTEN_TO_AC, NetworkOptions.MAX_TIGHTENINGS));
 
     private ClearingCatalog() {
     }

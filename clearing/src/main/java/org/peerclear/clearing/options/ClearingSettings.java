@@ -36,14 +36,21 @@ public final class ClearingSettings {
             a = rho.isPresent() ? a.withRho(rho.getAsDouble()) : a.withRhoFromData();
             a = a.withAlpha(settings.get(AdmmOptions.ALPHA)).withEps(settings.get(AdmmOptions.EPS))
                     .withMaxIterations(settings.get(AdmmOptions.MAX_ITERATIONS)).withStopping(settings.get(AdmmOptions.STOPPING))
-                    .withThreads(settings.get(AdmmOptions.THREADS)).withAdaptiveRho(settings.get(AdmmOptions.ADAPTIVE_RHO))
+                    .withThreads(settings.get(AdmmOptions.THREADS))
+                    .withAdaptiveRho(settings.get(AdmmOptions.ADAPTIVE_RHO), settings.get(AdmmOptions.MU), settings.get(AdmmOptions.TAU))
+                    .withAdaptInterval(settings.get(AdmmOptions.ADAPT_INTERVAL))
                     .withAsync(settings.get(AdmmOptions.ASYNC_FRACTION), settings.get(AdmmOptions.SEED))
-                    .withPolish(settings.get(AdmmOptions.POLISH));
+                    .withPolish(settings.get(AdmmOptions.POLISH)).withRefinements(settings.get(AdmmOptions.REFINEMENTS))
+                    .withProgressInterval(settings.get(AdmmOptions.PROGRESS_INTERVAL));
             o = o.withMethodOptions(a);
         }
         if (settings.anySet("network.")) {
             NetworkOptions n = base.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
-            o = o.withMethodOptions(n.withLossAware(settings.get(NetworkOptions.LOSS_AWARE)).withTightenToAc(settings.get(NetworkOptions.TIGHTEN_TO_AC)));
+            o = o.withMethodOptions(n.withLossAware(settings.get(NetworkOptions.LOSS_AWARE))
+                    .withMaxLossIterations(settings.get(NetworkOptions.MAX_LOSS_ITERATIONS))
+                    .withLossTolerance(settings.get(NetworkOptions.LOSS_TOLERANCE))
+                    .withTightenToAc(settings.get(NetworkOptions.TIGHTEN_TO_AC))
+                    .withMaxTightenings(settings.get(NetworkOptions.MAX_TIGHTENINGS)));
         }
         return o;
     }
@@ -61,12 +68,17 @@ public final class ClearingSettings {
                     .with(AdmmOptions.ALPHA, a.alpha()).with(AdmmOptions.EPS, a.eps())
                     .with(AdmmOptions.MAX_ITERATIONS, a.maxIterations()).with(AdmmOptions.STOPPING, a.stopping())
                     .with(AdmmOptions.THREADS, a.threads()).with(AdmmOptions.ADAPTIVE_RHO, a.adaptiveRho())
+                    .with(AdmmOptions.MU, a.mu()).with(AdmmOptions.TAU, a.tau())
+                    .with(AdmmOptions.ADAPT_INTERVAL, a.adaptInterval())
                     .with(AdmmOptions.ASYNC_FRACTION, a.asyncFraction()).with(AdmmOptions.SEED, a.seed())
-                    .with(AdmmOptions.POLISH, a.polish());
+                    .with(AdmmOptions.POLISH, a.polish()).with(AdmmOptions.REFINEMENTS, a.refinements())
+                    .with(AdmmOptions.PROGRESS_INTERVAL, a.progressInterval());
         }
         if (options.methodOptions(NetworkOptions.class).isPresent()) {
             NetworkOptions n = options.methodOptions(NetworkOptions.class).get();
-            s = s.with(NetworkOptions.LOSS_AWARE, n.lossAware()).with(NetworkOptions.TIGHTEN_TO_AC, n.tightenToAc());
+            s = s.with(NetworkOptions.LOSS_AWARE, n.lossAware()).with(NetworkOptions.MAX_LOSS_ITERATIONS, n.maxLossIterations())
+                    .with(NetworkOptions.LOSS_TOLERANCE, n.lossTolerance()).with(NetworkOptions.TIGHTEN_TO_AC, n.tightenToAc())
+                    .with(NetworkOptions.MAX_TIGHTENINGS, n.maxTightenings());
         }
         return s;
     }

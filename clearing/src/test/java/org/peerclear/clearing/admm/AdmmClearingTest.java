@@ -350,8 +350,12 @@ class AdmmClearingTest {
                 .hasMessage("invalid value '-1.0E-4' for option admm.eps: must be a number in (0, Infinity)");
         assertThatThrownBy(() -> d.withMaxIterations(0)).hasMessage("invalid value '0' for option admm.maxIter: must be an integer >= 1");
         assertThatThrownBy(() -> d.withThreads(0)).hasMessage("invalid value '0' for option admm.threads: must be an integer >= 1");
-        assertThatThrownBy(() -> d.withAdaptiveRho(true, 1.0, 2.0)).hasMessage("Invalid value for parameter mu: 1.0");
-        assertThatThrownBy(() -> d.withAdaptiveRho(true, 10.0, 0.5)).hasMessage("Invalid value for parameter tau: 0.5");
+        assertThatThrownBy(() -> d.withAdaptiveRho(true, 1.0, 2.0))
+                .hasMessage("invalid value '1' for option admm.mu: must be a number in (1, Infinity)");
+        assertThatThrownBy(() -> d.withAdaptiveRho(true, 10.0, 0.5))
+                .hasMessage("invalid value '0.5' for option admm.tau: must be a number in (1, Infinity)");
+        assertThatThrownBy(() -> d.withAdaptInterval(0)).hasMessage("invalid value '0' for option admm.adaptInterval: must be an integer >= 1");
+        assertThatThrownBy(() -> d.withRefinements(-1)).hasMessage("invalid value '-1' for option admm.refinements: must be an integer >= 0");
         assertThatThrownBy(() -> d.withAsync(0.0, 1L))
                 .hasMessage("invalid value '0' for option admm.asyncFraction: must be a number in (0, 1]");
         assertThatThrownBy(() -> d.withAsync(1.5, 1L))

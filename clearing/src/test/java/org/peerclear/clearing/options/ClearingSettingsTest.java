@@ -30,8 +30,11 @@ class ClearingSettingsTest {
                 Map.entry("solver.relativeMipGap", "0.01"), Map.entry("admm.rho", "0.5"), Map.entry("admm.alpha", "1.5"),
                 Map.entry("admm.eps", "1e-6"), Map.entry("admm.maxIter", "77"), Map.entry("admm.stopping", "relative"),
                 Map.entry("admm.threads", "2"), Map.entry("admm.adaptiveRho", "true"), Map.entry("admm.asyncFraction", "0.5"),
-                Map.entry("admm.seed", "42"), Map.entry("admm.polish", "false"), Map.entry("network.lossAware", "true"),
-                Map.entry("network.tightenToAc", "true")));
+                Map.entry("admm.seed", "42"), Map.entry("admm.polish", "false"), Map.entry("admm.mu", "5"),
+                Map.entry("admm.tau", "3"), Map.entry("admm.adaptInterval", "7"), Map.entry("admm.refinements", "2"),
+                Map.entry("admm.progressInterval", "9"), Map.entry("network.lossAware", "true"),
+                Map.entry("network.maxLossIterations", "4"), Map.entry("network.lossTolerance", "1e-5"),
+                Map.entry("network.tightenToAc", "true"), Map.entry("network.maxTightenings", "6")));
         ClearingOptions o = ClearingSettings.apply(ClearingOptions.DEFAULT, set);
         assertThat(o.timeLimitSeconds()).isEqualTo(30.0);
         assertThat(o.solverParameters().threads()).isEqualTo(3);
@@ -50,9 +53,19 @@ class ClearingSettingsTest {
         assertThat(a.asyncFraction()).isEqualTo(0.5);
         assertThat(a.seed()).isEqualTo(42L);
         assertThat(a.polish()).isFalse();
+        assertThat(a.mu()).isEqualTo(5.0);
+        assertThat(a.tau()).isEqualTo(3.0);
+        assertThat(a.adaptInterval()).isEqualTo(7);
+        assertThat(a.refinements()).isEqualTo(2);
+        assertThat(a.progressInterval()).isEqualTo(9);
         NetworkOptions n = o.methodOptions(NetworkOptions.class).orElseThrow();
         assertThat(n.lossAware()).isTrue();
+        assertThat(n.maxLossIterations()).isEqualTo(4);
+        assertThat(n.lossTolerance()).isEqualTo(1e-5);
         assertThat(n.tightenToAc()).isTrue();
+        assertThat(n.maxTightenings()).isEqualTo(6);
+        // Every option of the catalog was set above, so none can be missed by apply or read.
+        assertThat(ClearingCatalog.CATALOG.specs()).allSatisfy(spec -> assertThat(set.isSet(spec)).as(spec.name()).isTrue());
         assertThat(ClearingSettings.read(o).toMap()).isEqualTo(set.toMap());
     }
 
@@ -75,6 +88,10 @@ class ClearingSettingsTest {
                 .hasMessage(message);
         assertThatThrownBy(() -> Options.defaults(ClearingCatalog.CATALOG).withAll(Map.of("solver.timeLimit", "0")))
                 .hasMessage(message);
+        assertThatThrownBy(() -> NetworkOptions.DEFAULT.withLossTolerance(0))
+                .hasMessage("invalid value '0' for option network.lossTolerance: must be a number in (0, Infinity)");
+        assertThatThrownBy(() -> NetworkOptions.DEFAULT.withMaxTightenings(0))
+                .hasMessage("invalid value '0' for option network.maxTightenings: must be an integer >= 1");
     }
 
     @Test

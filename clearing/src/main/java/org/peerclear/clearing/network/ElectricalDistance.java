@@ -12,23 +12,11 @@ public final class ElectricalDistance {
     private final NetworkModel model;
     private final double[] row = new double[2];
 
-    /**
-     * Distances on a market's feeder.
-     *
-     * @param model the market on its (radial) feeder
-     */
     public ElectricalDistance(NetworkModel model) {
         this.model = model;
     }
 
-    /**
-     * The series resistance of the path between two buses. The sensitivities are per kW; the feeder's base power
-     * turns them back into per unit. Not thread-safe: it reuses a work array.
-     *
-     * @param s a feeder bus index
-     * @param b another feeder bus index
-     * @return the resistance of the lines between them, pu; 0 for the same bus, never negative (rounding)
-     */
+    /** Series resistance between buses s and b (indices), pu; in per kW of sensitivity units divided out. */
     public double between(int s, int b) {
         if (s == b) {
             return 0.0;

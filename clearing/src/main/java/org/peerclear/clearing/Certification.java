@@ -42,13 +42,26 @@ public final class Certification {
     private Certification() {
     }
 
-    /** A status with the message explaining it. */
+    /**
+     * A status with the message explaining it.
+     *
+     * @param status  the status the point deserves
+     * @param message why the claimed status was changed or qualified; empty when the claim stands as it is
+     */
     public record Verdict(Status status, String message) {
     }
 
     /**
      * The result for a market that is infeasible or unbounded by {@link MarketFeasibility}, or
      * empty when the market passes (unboundedness is checked only without a network).
+     *
+     * @param market     the market to clear
+     * @param index      its compact index
+     * @param method     the clearing method's name, recorded on the result
+     * @param startNanos {@link System#nanoTime()} when the clearing started, so that the result's seconds
+     *                   include what the method did before the check
+     * @return a result with status {@code INFEASIBLE} or {@code UNBOUNDED}, solver {@code none}, and the reason;
+     *         empty when the market may be solved
      */
     public static Optional<ClearingResult> precheck(Market market, MarketIndex index, String method, long startNanos) {
         return MarketFeasibility.check(index, market.network().isPresent())
@@ -57,15 +70,31 @@ public final class Certification {
                         .seconds((System.nanoTime() - startNanos) * 1e-9).build());
     }
 
-    /** {@link #certify(ClearingResult, OptimalityCertificate, Status, ResultVerifier.Tolerances)} with the default tolerances. */
+    /**
+     * {@link #certify(ClearingResult, OptimalityCertificate, Status, ResultVerifier.Tolerances)} with the default
+     * tolerances.
+     *
+     * @param r                  the method's result, with the status it claims
+     * @param problemCertificate the KKT certificate of the problem the method solved; null when it solved none
+     * @param whenNotFeasible    the status for a point that is not primal feasible ({@code NUMERICAL_ERROR},
+     *                           {@code NOT_CONVERGED})
+     * @return {@code r} itself when its claim stands, else a copy with the checked status and why
+     */
     public static ClearingResult certify(ClearingResult r, OptimalityCertificate problemCertificate, Status whenNotFeasible) {
         return certify(r, problemCertificate, whenNotFeasible, ResultVerifier.Tolerances.DEFAULT);
     }
 
     /**
-     * The result with its status checked (see class comment). {@code problemCertificate} is the
-     * KKT certificate of the problem the method solved, or null when it solved none;
-     * {@code whenNotFeasible} is the status for a point that is not primal feasible.
+     * The result with its status checked (see class comment). A result without a solution is
+     * returned as it is: there is no point to check.
+     *
+     * @param r                  the method's result, with the status it claims
+     * @param problemCertificate the KKT certificate of the problem the method solved; null when it solved none
+     * @param whenNotFeasible    the status for a point that is not primal feasible ({@code NUMERICAL_ERROR},
+     *                           {@code NOT_CONVERGED})
+     * @param tol                the tolerances, relative to the market's scales
+     * @return {@code r} itself when its claim stands, else a copy with the checked status, the reasons appended
+     *         to its message and the checking time added to its seconds
      */
     public static ClearingResult certify(ClearingResult r, OptimalityCertificate problemCertificate, Status whenNotFeasible,
                                          ResultVerifier.Tolerances tol) {
@@ -91,6 +120,17 @@ public final class Certification {
      * ({@code market} null: only the problem certificate is judged). The message is empty when
      * the claim stands as it is. {@code objectiveScale} is what the problem's duality gap is
      * measured against ({@code max(1, gross cost)} for a market, see {@code DualityGap}).
+     *
+     * @param claimed         the status the method claims
+     * @param market          the market certificate of the point; null when there is no market result
+     * @param problem         the KKT certificate of the problem solved; null when there is none
+     * @param scales          the market's power and price scales, which the tolerances are relative to
+     * @param objectiveScale  the scale of the duality gap, currency per period; {@code >= 1}
+     * @param whenNotFeasible the status for a point that is not primal feasible
+     * @param tol             the tolerances, relative to {@code scales}
+     * @return the claim when both certificates hold and the gap is checked; else {@code FEASIBLE} for a primal
+     *         feasible point, {@code whenNotFeasible} for another, a {@code TIME_LIMIT} claim kept; with the
+     *         failed checks in the message
      */
     public static Verdict judge(Status claimed, Verification market, OptimalityCertificate problem,
                                 ResultVerifier.Scales scales, double objectiveScale, Status whenNotFeasible,

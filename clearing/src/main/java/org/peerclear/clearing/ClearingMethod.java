@@ -19,9 +19,23 @@ public interface ClearingMethod extends Named {
     @Override
     String name();
 
+    /**
+     * {@return a one-line description for listings (e.g. the command line's list of methods): what the method
+     * solves and how; the name by default}
+     */
     default String description() {
         return name();
     }
 
+    /**
+     * Clears a market.
+     *
+     * @param market  the market, not changed
+     * @param options the shared options (solver, time limit, progress listener) and this method's own, if any
+     * @return the result, its status certified ({@link Certification}); an infeasible market, a solver failure or
+     *         a method that did not converge is a status, not an exception
+     * @throws IllegalArgumentException when this method cannot clear this market (e.g. a feature it does not
+     *         support) or an option is invalid, saying which
+     */
     ClearingResult clear(Market market, ClearingOptions options);
 }

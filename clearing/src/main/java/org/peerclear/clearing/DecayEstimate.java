@@ -11,7 +11,14 @@ public final class DecayEstimate {
     private double last = Double.NaN;
     private long lastAt;
 
-    /** Iterations left at iteration {@code it} with distance {@code q}; 0 once {@code q ≤ 1}. */
+    /**
+     * Records a report and extrapolates from the previous one.
+     *
+     * @param it the iteration of this report; later than the previous report's
+     * @param q  the distance to the goal now, e.g. the largest residual over its tolerance ({@code ≤ 1} is reached)
+     * @return the iterations left, rounded up; 0 once {@code q ≤ 1}; NaN at the first report (or after
+     *         {@link #reset()}) and whenever {@code q} did not shrink since the previous report
+     */
     public double iterationsLeft(long it, double q) {
         double q0 = last;
         long k = it - lastAt;

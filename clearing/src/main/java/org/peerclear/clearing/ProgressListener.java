@@ -6,7 +6,13 @@ package org.peerclear.clearing;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /** The listener that ignores every report: the default, so that methods never test for null. */
     ProgressListener NONE = p -> { };
 
+    /**
+     * Receives one report. Nothing catches what it throws: an exception ends the clear.
+     *
+     * @param progress the report
+     */
     void onProgress(Progress progress);
 }

@@ -89,6 +89,13 @@ public final class ConsensusAdmm {
     /** The stopping rule's distance at the last progress report ({@link #ruleDistance}) and its iteration. */
     private final DecayEstimate remaining = new DecayEstimate();
 
+    /**
+     * ADMM on a market without a network, cold (see {@link #coldStart()}).
+     *
+     * @param index   the market's index; the engine keeps it and reads its arrays, so they must not change
+     * @param options the options; {@link AdmmOptions#rho()} is used as it is, so a rho chosen from the data must
+     *                already be set ({@code options.withRho(AdmmOptions.rhoFromData(index))})
+     */
     public ConsensusAdmm(MarketIndex index, AdmmOptions options) {
         this(index, options, null);
     }
@@ -167,6 +174,12 @@ public final class ConsensusAdmm {
      * Starts from given trades and prices of this market's structure (e.g. the previous
      * period's solution): the consensus is {@code (t_k − t_k')/2}, the pair price the mean of its
      * two directions; {@code agentPrices} (NaN allowed) only seed the local steps' searches.
+     *
+     * @param trades      a trade per directed arc in index order, power unit ({@code > 0}: the arc's
+     *                    from-agent sells)
+     * @param tradePrices a bilateral price per directed arc, currency per unit energy; a non-finite pair starts at 0
+     * @param agentPrices a price per agent, currency per unit energy; NaN where unknown (then 0)
+     * @throws IllegalArgumentException if the arrays' lengths are not this market's arcs and agents
      */
     public void warmStart(double[] trades, double[] tradePrices, double[] agentPrices) {
         if (trades.length != nArcs || tradePrices.length != nArcs || agentPrices.length != nAgents) {
@@ -202,13 +215,23 @@ public final class ConsensusAdmm {
     /**
      * Records each iteration's residuals into {@code recorder}, numbered from {@code offset} + 1
      * (a continuation of an earlier run counts on from that run's iterations).
+     *
+     * @param recorder where the residuals go; null to stop recording
+     * @param offset   the iterations already recorded before this engine's first
      */
     public void recordInto(org.peerclear.result.ConvergenceHistory.Recorder recorder, long offset) {
         this.history = recorder;
         this.historyOffset = offset;
     }
 
-    /** Runs to the stopping rule or the iteration limit; true when the rule held. */
+    /**
+     * Runs to the stopping rule or the iteration limit, without a time limit.
+     *
+     * @param listener   receives a report every {@link AdmmOptions#progressInterval()} iterations, when the rule
+     *                   holds and at the iteration limit
+     * @param methodName the name the reports carry
+     * @return {@code true} when the stopping rule held
+     */
     public boolean run(ProgressListener listener, String methodName) {
         return run(listener, methodName, Double.POSITIVE_INFINITY);
     }
@@ -216,7 +239,15 @@ public final class ConsensusAdmm {
     /**
      * Runs to the stopping rule, the iteration limit or the time limit (seconds from now, checked
      * after every iteration; {@code +∞} for none), whichever comes first; true when the rule
-     * held. {@link #timedOut()} tells whether the time limit ended the run.
+     * held. {@link #timedOut()} tells whether the time limit ended the run. A second run continues
+     * from where the first stopped, with {@link AdmmOptions#maxIterations()} more iterations.
+     *
+     * @param listener         receives a report every {@link AdmmOptions#progressInterval()} iterations, when the
+     *                         rule holds and at the iteration limit
+     * @param methodName       the name the reports carry
+     * @param timeLimitSeconds seconds from now; {@code +∞} (or anything from 1e9 up) for none
+     * @return {@code true} when the stopping rule held; {@code false} at the iteration or time limit, or when
+     *         the system operator found its limits infeasible
      */
     public boolean run(ProgressListener listener, String methodName, double timeLimitSeconds) {
         long start = System.nanoTime();
@@ -556,11 +587,14 @@ public final class ConsensusAdmm {
      * The largest distance of a bilateral price from what the agent's own price allows:
      * {@code |mu_n − (lambda_k − sign(t_k)·gamma_k)|} on a trading arc, the distance of
      * {@code mu_n} to {@code [lambda_k − gamma_k, lambda_k + gamma_k]} on an idle one.
+     *
+     * @return the largest distance over the arcs, currency per unit energy, at the last completed iteration
      */
     public double computeDispersion() {
         return eng.dispersion(nAgents, eng.mu[cur]);
     }
 
+    /** {@return the market's index this engine runs on (the stacked periods' over a horizon)} */
     public MarketIndex index() {
         return ix;
     }
@@ -581,31 +615,44 @@ public final class ConsensusAdmm {
         return net == null || net.feasible();
     }
 
+    /** {@return the iterations taken since the last cold or warm start, over all runs} */
     public long iterations() {
         return iteration;
     }
 
-    /** r = Σ over directed arcs of (t_nm + t_mn)² at the last iteration (with the operator, plus Σ_n (P_n − x_n)²). */
+    /**
+     * {@return r = Σ over directed arcs of (t_nm + t_mn)² at the last iteration (with the operator, plus
+     * Σ_n (P_n − x_n)²), power unit squared; NaN before the first iteration}
+     */
     public double primalResidual() {
         return primal;
     }
 
-    /** s = Σ over directed arcs of (t_nm^{k+1} − t_nm^k)² at the last iteration (with the operator, plus Σ_n (P_n^{k+1} − P_n^k)²). */
+    /**
+     * {@return s = Σ over directed arcs of (t_nm^{k+1} − t_nm^k)² at the last iteration (with the operator, plus
+     * Σ_n (P_n^{k+1} − P_n^k)²), power unit squared; NaN before the first iteration}
+     */
     public double dualResidual() {
         return dual;
     }
 
-    /** The price dispersion at the end of the last run (see {@link #computeDispersion()}). */
+    /**
+     * {@return the price dispersion at the end of the last run (see {@link #computeDispersion()}), currency per
+     * unit energy}
+     */
     public double dispersion() {
         return dispersion;
     }
 
-    /** Trade messages sent so far: one per directed arc of each agent at each local step it takes. */
+    /** {@return the trade messages sent so far: one per directed arc of each agent at each local step it takes} */
     public long messages() {
         return messages;
     }
 
-    /** Local QPs over a horizon that ended without a KKT point, over the engine's life. */
+    /**
+     * {@return the local QPs over a horizon that ended without a KKT point, over the engine's life; 0 off a
+     * horizon}
+     */
     public long localFailures() {
         return sum(eng.qpFailC);
     }
@@ -623,26 +670,32 @@ public final class ConsensusAdmm {
     /**
      * Local steps that walked the breakpoints (Newton kept leaving its piece, or the agent is in
      * the operator's consensus), or over a horizon solved an agent's local QP.
+     *
+     * @return how many, since the last cold or warm start
      */
     public long walks() {
         return walks;
     }
 
+    /** {@return {@code true} when the stopping rule held at the end of the last {@link #run}} */
     public boolean converged() {
         return converged;
     }
 
-    /** True when the last {@link #run} was ended by its time limit. */
+    /** {@return {@code true} when the last {@link #run} was ended by its time limit} */
     public boolean timedOut() {
         return timedOut;
     }
 
-    /** The penalty now (it changes with residual balancing). */
+    /** {@return the penalty now (it changes with residual balancing); see {@link AdmmOptions} for its unit} */
     public double rho() {
         return rho;
     }
 
-    /** The agents' trades t_k of the last local step (a copy). */
+    /**
+     * {@return the agents' trades t_k of the last local step per directed arc in index order, power unit
+     * ({@code > 0}: the arc's from-agent sells); a copy}
+     */
     public double[] trades() {
         double[] out = new double[nArcs];
         for (int q = 0; q < nArcs; q++) {
@@ -651,7 +704,7 @@ public final class ConsensusAdmm {
         return out;
     }
 
-    /** Bilateral prices lambda per directed arc (a copy). */
+    /** {@return the bilateral prices lambda per directed arc in index order, currency per unit energy; a copy} */
     public double[] tradePrices() {
         double[] out = new double[nArcs];
         for (int q = 0; q < nArcs; q++) {
@@ -660,7 +713,10 @@ public final class ConsensusAdmm {
         return out;
     }
 
-    /** Agent prices mu_n of the last local step (NaN for an agent with neither assets nor arcs). */
+    /**
+     * {@return the agent prices mu_n of the last local step, currency per unit energy (NaN for an agent with
+     * neither assets nor arcs); a copy}
+     */
     public double[] agentPrices() {
         double[] out = Arrays.copyOf(eng.mu[cur], nAgents);
         for (int n = 0; n < nAgents; n++) {
@@ -671,7 +727,10 @@ public final class ConsensusAdmm {
         return out;
     }
 
-    /** Asset set-points of the last local step (a copy). */
+    /**
+     * {@return the asset set-points of the last local step in index order, power unit ({@code > 0} injects); zeros
+     * before the first iteration; a copy}
+     */
     public double[] assetPower() {
         if (iteration > 0) {
             for (int n = 0; n < nAgents; n++) {

@@ -41,7 +41,14 @@ public final class HorizonConsensus {
     /** The system operator of every period (null without a feeder). */
     private final HorizonOperator operator;
 
-    /** The engine for horizon h with options o (rho from the stacked market's data when o says so). */
+    /**
+     * The engine for a horizon, cold. Builds each period's system operator and the local QP of every agent whose
+     * assets are linked across periods, so it costs more than one iteration.
+     *
+     * @param h the horizon to clear
+     * @param o the options; rho is chosen from the stacked market's data when they say so
+     *          ({@link AdmmOptions#rhoFromData()}), else {@link AdmmOptions#rho()} is used
+     */
     public HorizonConsensus(Horizon h, AdmmOptions o) {
         this.horizon = h;
         this.periods = h.length();
@@ -83,50 +90,72 @@ public final class HorizonConsensus {
         this.admm = new ConsensusAdmm(stacked, o.withRho(rho), operator, groups, periods);
     }
 
-    /** Runs to the stopping rule, the iteration limit or the time limit (seconds); true when the rule held. */
+    /**
+     * Runs to the stopping rule, the iteration limit or the time limit, whichever comes first (see
+     * {@link ConsensusAdmm#run(ProgressListener, String, double)}).
+     *
+     * @param listener         receives the progress reports
+     * @param methodName       the name the reports carry
+     * @param timeLimitSeconds seconds from now; {@code +∞} for none
+     * @return {@code true} when the stopping rule held; {@link #timedOut()} and {@link #networkFeasible()} tell
+     *         why not
+     */
     public boolean run(ProgressListener listener, String methodName, double timeLimitSeconds) {
         return admm.run(listener, methodName, timeLimitSeconds);
     }
 
+    /** {@return the iterations taken (one local step of every agent in every period each)} */
     public long iterations() {
         return admm.iterations();
     }
 
+    /**
+     * {@return the primal residual r of the last iteration, summed over the periods (see
+     * {@link ConsensusAdmm#primalResidual()})}
+     */
     public double primalResidual() {
         return admm.primalResidual();
     }
 
+    /**
+     * {@return the dual residual s of the last iteration, summed over the periods (see
+     * {@link ConsensusAdmm#dualResidual()})}
+     */
     public double dualResidual() {
         return admm.dualResidual();
     }
 
+    /** {@return the largest price dispersion over the periods' arcs at the end of the run, currency per unit energy} */
     public double dispersion() {
         return admm.dispersion();
     }
 
+    /** {@return the penalty now (it changes with residual balancing)} */
     public double rho() {
         return admm.rho();
     }
 
-    /** The penalty the run started from. */
+    /** {@return the penalty the run started from: the options' or the one chosen from the data} */
     public double initialRho() {
         return rho;
     }
 
+    /** {@return the trade messages sent, one per directed arc of each agent at each local step, over all periods} */
     public long messages() {
         return admm.messages();
     }
 
+    /** {@return {@code true} when the run was ended by its time limit} */
     public boolean timedOut() {
         return admm.timedOut();
     }
 
-    /** Local QPs over the horizon that ended without a KKT point (0 when every local step was exact). */
+    /** {@return the local QPs over the horizon that ended without a KKT point; 0 when every local step was exact} */
     public long localFailures() {
         return admm.localFailures();
     }
 
-    /** Agents whose local step is a QP over the horizon. */
+    /** {@return how many agents take their local step as a QP over the horizon (those with linked assets)} */
     public int linkedAgents() {
         int c = 0;
         for (HorizonLocalQp g : byAgent) {
@@ -135,7 +164,10 @@ public final class HorizonConsensus {
         return c;
     }
 
-    /** Per period, the agent prices (NaN for an agent without assets or arcs). */
+    /**
+     * {@return per period, each agent's price in period 0's agent order, currency per unit energy (NaN for an agent
+     * without assets or arcs)}
+     */
     public double[][] agentPrices() {
         double[] mu = admm.agentPrices();
         double[][] out = new double[periods][period0.numAgents()];
@@ -147,7 +179,10 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** Per period, each arc's trade: the pair's consensus {@code (t_k − t_k')/2}, so that reciprocity is exact. */
+    /**
+     * {@return per period, each arc's trade in period 0's arc order: the pair's consensus {@code (t_k − t_k')/2},
+     * so that reciprocity is exact; power unit, {@code > 0}: the arc's from-agent sells}
+     */
     public double[][] trades() {
         double[] raw = admm.trades();
         double[][] out = new double[periods][period0.numArcs()];
@@ -162,7 +197,7 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** Per period, each arc's bilateral price. */
+    /** {@return per period, each arc's bilateral price in period 0's arc order, currency per unit energy} */
     public double[][] tradePrices() {
         double[] lam = admm.tradePrices();
         double[][] out = new double[periods][period0.numArcs()];
@@ -174,7 +209,10 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** Per period, each asset's set-point from the agents' last local steps. */
+    /**
+     * {@return per period, each asset's set-point from the agents' last local steps, in period 0's asset order;
+     * power unit, {@code > 0} injects}
+     */
     public double[][] assetPower() {
         double[] p = admm.assetPower();
         double[][] out = new double[periods][period0.numAssets()];
@@ -204,15 +242,35 @@ public final class HorizonConsensus {
         throw new IllegalStateException("link " + k + " not in its owner's local problem");
     }
 
-    /** Storage link k's energy over from..to, charge and discharge per connected period. */
+    /**
+     * Storage link k's energy held, from its first connected period to the period after its last.
+     *
+     * @param k the link's index in {@link Horizon#storages()}
+     * @return {@code E_from .. E_to}, {@code to − from + 1} values, power unit × hours
+     * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
+     */
     public double[] energy(int k) {
         return storageValues(k, 2);
     }
 
+    /**
+     * Storage link k's charging power per connected period.
+     *
+     * @param k the link's index in {@link Horizon#storages()}
+     * @return {@code c_from .. c_{to−1}}, power unit, {@code >= 0}
+     * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
+     */
     public double[] charge(int k) {
         return storageValues(k, 0);
     }
 
+    /**
+     * Storage link k's discharging power per connected period.
+     *
+     * @param k the link's index in {@link Horizon#storages()}
+     * @return {@code d_from .. d_{to−1}}, power unit, {@code >= 0}
+     * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
+     */
     public double[] discharge(int k) {
         return storageValues(k, 1);
     }
@@ -229,11 +287,27 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** Storage link k's duals of its injection rows and of its energy rows, per connected period (the horizon problem's convention). */
+    /**
+     * Storage link k's duals of its injection rows {@code p_t − d_t + c_t = 0}, per connected period, from its
+     * owner's local QP in the sign convention of the centralised problem over the horizon, whose duals they
+     * stand for in the certificate.
+     *
+     * @param k the link's index in {@link Horizon#storages()}
+     * @return {@code to − from} duals, currency per unit energy
+     * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
+     */
     public double[] storageDuals(int k) {
         return storageRowDuals(k, true);
     }
 
+    /**
+     * Storage link k's duals of its energy rows {@code E_{t+1} − E_t − h·ηc·c_t + (h/ηd)·d_t = 0}, per connected
+     * period: the shadow price of stored energy, in the convention of {@link #storageDuals(int)}.
+     *
+     * @param k the link's index in {@link Horizon#storages()}
+     * @return {@code to − from} duals
+     * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
+     */
     public double[] energyDuals(int k) {
         return storageRowDuals(k, false);
     }
@@ -248,7 +322,14 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** Shiftable link k's dual of its total's row. */
+    /**
+     * Shiftable link k's dual of its total's row {@code Σ_{t in window} p_t = −energy / h}, from its owner's local
+     * QP in the convention of {@link #storageDuals(int)}.
+     *
+     * @param k the link's index in {@link Horizon#shiftables()}
+     * @return the dual, currency per unit energy
+     * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
+     */
     public double shiftableDual(int k) {
         HorizonLocalQp g = owner(horizon.shiftables().get(k).asset());
         return g.duals[admm.currentBuffer()][g.shiftRow[slot(g.shiftLink, k)]];
@@ -257,6 +338,10 @@ public final class HorizonConsensus {
     /**
      * Ramp link k's duals per period t ≥ 1 (at t − 1) of its row {@code p_t − p_{t−1} − r_t = 0}:
      * negative when the ramp up binds, positive when the ramp down does.
+     *
+     * @param k the link's index in {@link Horizon#ramps()}
+     * @return {@code T − 1} duals (none for one period), currency per unit energy
+     * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
      */
     public double[] rampDuals(int k) {
         HorizonLocalQp g = owner(horizon.ramps().get(k).asset());
@@ -265,12 +350,18 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** False when a period's system operator found its limits infeasible. */
+    /**
+     * {@return {@code false} when a period's system operator found its limits infeasible; {@code true} without a
+     * feeder}
+     */
     public boolean networkFeasible() {
         return operator == null || operator.feasible();
     }
 
-    /** Per period, each agent's network price component (0 for agents the operator does not cover; all 0 without a feeder). */
+    /**
+     * {@return per period, each agent's network price component, currency per unit energy (0 for agents the
+     * operator does not cover; all 0 without a feeder)}
+     */
     public double[][] agentNetworkPrices() {
         double[][] out = new double[periods][period0.numAgents()];
         for (int t = 0; operator != null && t < periods; t++) {
@@ -279,7 +370,13 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** Period t's network price at every feeder bus (see {@code AdmmNetworkOperator#busPrices}). */
+    /**
+     * Period t's network price at every feeder bus (see {@code AdmmNetworkOperator#busPrices}).
+     *
+     * @param t the period
+     * @return a price per bus of the period's feeder, currency per unit energy
+     * @throws NullPointerException without a feeder
+     */
     public double[] busPrices(int t) {
         return operator.period(t).busPrices(admm.rho());
     }
@@ -287,6 +384,11 @@ public final class HorizonConsensus {
     /**
      * Adds period t's operator multipliers into {@code y} as the duals of that period's
      * LinDistFlow rows {@code rows} (the centralised problem's convention).
+     *
+     * @param t    the period
+     * @param rows period t's LinDistFlow rows in the centralised problem over the horizon
+     * @param y    the centralised problem's row duals, added into at {@code rows}' voltage and flow rows
+     * @throws NullPointerException without a feeder
      */
     public void addRowDuals(int t, LinDistFlowConstraints rows, double[] y) {
         operator.period(t).addRowDuals(admm.rho(), rows, y);

@@ -52,6 +52,14 @@ public class CentralisedClearing implements ClearingMethod {
     private final String name;
     private final boolean linearOnly;
 
+    /**
+     * A centralised method under its own name; the registered methods are {@link LpClearing} and
+     * {@link QpClearing}.
+     *
+     * @param name       the method's name, as on the command line and in its results
+     * @param linearOnly {@code true} to refuse a market with a quadratic asset cost ({@code a != 0}), as method
+     *                   {@code lp} does
+     */
     protected CentralisedClearing(String name, boolean linearOnly) {
         this.name = name;
         this.linearOnly = linearOnly;

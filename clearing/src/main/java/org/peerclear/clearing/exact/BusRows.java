@@ -10,26 +10,65 @@ package org.peerclear.clearing.exact;
  * injection there is worth on top of its agent's price.
  */
 public interface BusRows {
+    /** {@return the number of buses the rows are over; their injections are the solver's network unknowns} */
     int numBuses();
 
-    /** The bus agent n injects at, or -1. */
+    /**
+     * The bus an agent injects at.
+     *
+     * @param agent an agent of the market's index
+     * @return its bus, {@code 0 <= q < numBuses()}; -1 for an agent that injects into no row
+     */
     int busOf(int agent);
 
+    /** {@return the number of rows} */
     int numRows();
 
-    /** Every row's value at the buses' injections {@code busPower} (exact, not a linearisation of it). */
+    /**
+     * Every row's value at the buses' injections {@code busPower} (exact, not a linearisation of it).
+     *
+     * @param busPower the net injection per bus, market power unit ({@code > 0} injects)
+     * @param out      filled with one value per row, in the row's own unit, to compare with its bounds
+     */
     void values(double[] busPower, double[] out);
 
+    /**
+     * Row r's lower bound.
+     *
+     * @param r a row, {@code 0 <= r < numRows()}
+     * @return the bound on the row's whole value, {@code c0_r} included
+     */
     double lower(int r);
 
+    /**
+     * Row r's upper bound.
+     *
+     * @param r a row, {@code 0 <= r < numRows()}
+     * @return the bound on the row's whole value, {@code c0_r} included
+     */
     double upper(int r);
 
-    /** Row r's coefficients over the buses, {@code out[q] = c_rq}. */
+    /**
+     * Row r's coefficients over the buses, {@code out[q] = c_rq}.
+     *
+     * @param r   a row, {@code 0 <= r < numRows()}
+     * @param out filled with one coefficient per bus: the row's change per market power unit injected there
+     */
     void coefficients(int r, double[] out);
 
-    /** The fixed part of the network price at bus q (e.g. the cost of the losses it causes, negated). */
+    /**
+     * The fixed part of the network price at bus q (e.g. the cost of the losses it causes, negated).
+     *
+     * @param q a bus, {@code 0 <= q < numBuses()}
+     * @return {@code shift_q}, currency per unit energy; 0 when there is none
+     */
     double priceShift(int q);
 
-    /** The row's name for messages. */
+    /**
+     * The row's name for messages.
+     *
+     * @param r a row, {@code 0 <= r < numRows()}
+     * @return e.g. {@code "voltage at bus 18"}
+     */
     String rowName(int r);
 }

@@ -31,6 +31,21 @@ public final class FlowSolver {
     /**
      * What the solver found: a point for OPTIMAL and TIME_LIMIT, none otherwise. With rows, also
      * the network price per bus and the rows' multipliers ({@link BusRows}); null without.
+     *
+     * @param status         the solver's claim: {@code OPTIMAL}, {@code TIME_LIMIT} (with its best point),
+     *                       {@code INFEASIBLE}, {@code UNBOUNDED} or {@code NOT_CONVERGED}
+     * @param message        the rounds and steps taken, or why it failed
+     * @param rounds         the ascent's rounds (with rows: the network steps)
+     * @param assetPower     set-points in index order, power unit ({@code > 0} injects); null without a point
+     * @param trades         a trade per directed arc, power unit ({@code > 0}: the arc's from-agent sells); null
+     *                       without a point
+     * @param agentPrices    a price per agent, currency per unit energy (NaN for an agent with neither assets nor
+     *                       arcs); with rows, without the network component; null without a point
+     * @param tradePrices    a bilateral price per directed arc, both directions of a pair alike, currency per unit
+     *                       energy; null without a point
+     * @param busPrices      the network price per bus of the rows, currency per unit energy; null without rows
+     * @param rowMultipliers a multiplier per row ({@code >= 0} at the lower bound, {@code <= 0} at the upper);
+     *                       null without rows
      */
     public record Outcome(Status status, String message, int rounds, double[] assetPower,
                           double[] trades, double[] agentPrices, double[] tradePrices,
@@ -46,6 +61,14 @@ public final class FlowSolver {
      * NaN when unknown ({@link org.peerclear.clearing.DecayEstimate}).
      */
     public interface Listener {
+        /**
+         * One report.
+         *
+         * @param round    the round (with rows: the network step)
+         * @param residual the largest imbalance of a tree, power unit (with rows: the largest row violation, in
+         *                 multiples of its tolerance)
+         * @param left     the estimated rounds (steps) left; NaN when unknown
+         */
         void round(int round, double residual, double left);
     }
 
@@ -53,9 +76,12 @@ public final class FlowSolver {
     }
 
     /**
-     * Solves the market of {@code ix} (no network rows).
+     * Solves the market of {@code ix} (no network rows), from its own start.
      *
+     * @param ix            the market's index; infeasible and unbounded markets are reported as such
      * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
+     * @param listener      told every few rounds; null for none
+     * @return the outcome, a claim for the caller to certify
      */
     public static Outcome solve(MarketIndex ix, long deadlineNanos, Listener listener) {
         return solve(ix, (double[]) null, deadlineNanos, listener);
@@ -64,6 +90,14 @@ public final class FlowSolver {
     /**
      * As {@link #solve(MarketIndex, long, Listener)}, from the given agent prices ({@link FlowStart})
      * instead of its own start when {@code start} is not null.
+     *
+     * @param ix            the market's index
+     * @param start         a price per agent, currency per unit energy, NaN where unknown; null for the solver's
+     *                      own start
+     * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
+     * @param listener      told every few rounds; null for none
+     * @return the outcome, a claim for the caller to certify
+     * @throws IllegalArgumentException if {@code start} does not have one price per agent
      */
     public static Outcome solve(MarketIndex ix, double[] start, long deadlineNanos, Listener listener) {
         return solve(ix, start, PriceGuess.NONE, deadlineNanos, listener);
@@ -72,6 +106,16 @@ public final class FlowSolver {
     /**
      * As {@link #solve(MarketIndex, double[], long, Listener)}; without a start, on a large sparse
      * market ({@link #ADMM_START_FROM_AGENTS}), the ascent starts from {@code guess}'s prices.
+     *
+     * @param ix            the market's index
+     * @param start         a price per agent, currency per unit energy, NaN where unknown; null for the solver's
+     *                      own start or the guess
+     * @param guess         where to start a large sparse market without {@code start}; asked only then, with
+     *                      {@code deadlineNanos}
+     * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
+     * @param listener      told every few rounds; null for none
+     * @return the outcome, a claim for the caller to certify
+     * @throws IllegalArgumentException if {@code start} does not have one price per agent
      */
     public static Outcome solve(MarketIndex ix, double[] start, PriceGuess guess, long deadlineNanos, Listener listener) {
         requireStart(ix, start);
@@ -94,12 +138,30 @@ public final class FlowSolver {
      * Solves the market of {@code ix} with the feeder's rows {@code rows} ({@link FeederSolver}):
      * the network prices come back per bus, the agent prices without them (an asset at bus q
      * sees its agent's price plus {@code busPrices[q]}).
+     *
+     * @param ix            the market's index
+     * @param rows          the feeder's rows on the buses' injections
+     * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
+     * @param listener      told every few network steps; null for none
+     * @return the outcome with the bus prices and row multipliers, a claim for the caller to certify
      */
     public static Outcome solve(MarketIndex ix, BusRows rows, long deadlineNanos, Listener listener) {
         return solve(ix, rows, null, deadlineNanos, listener);
     }
 
-    /** As {@link #solve(MarketIndex, BusRows, long, Listener)}, the market's first solve from {@code start} when not null. */
+    /**
+     * As {@link #solve(MarketIndex, BusRows, long, Listener)}, the market's first solve from {@code start} when not
+     * null.
+     *
+     * @param ix            the market's index
+     * @param rows          the feeder's rows on the buses' injections
+     * @param start         a price per agent for the first solve, currency per unit energy, NaN where unknown; null
+     *                      for the solver's own start
+     * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
+     * @param listener      told every few network steps; null for none
+     * @return the outcome with the bus prices and row multipliers, a claim for the caller to certify
+     * @throws IllegalArgumentException if {@code start} does not have one price per agent
+     */
     public static Outcome solve(MarketIndex ix, BusRows rows, double[] start, long deadlineNanos, Listener listener) {
         requireStart(ix, start);
         FeederSolver fs = new FeederSolver(ix, rows);

@@ -12,6 +12,13 @@ public interface PriceGuess {
     /** No guess: the ascent starts cold. */
     PriceGuess NONE = (ix, deadlineNanos) -> null;
 
-    /** Approximate agent prices, or null for a cold start; {@code deadlineNanos} 0 for none. */
+    /**
+     * Approximate agent prices for the market.
+     *
+     * @param ix            the market's index
+     * @param deadlineNanos the {@link System#nanoTime()} by which the guess must be done, since it spends the
+     *                      clear's time; 0 for none
+     * @return a price per agent, currency per unit energy, NaN where unknown; or null for a cold start
+     */
     double[] prices(MarketIndex ix, long deadlineNanos);
 }

@@ -32,11 +32,20 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
     private int[] upperRow;
     private int[] lowerRow;
 
+    /**
+     * The feeder's limits as the network specification states them, without loss costs.
+     *
+     * @param model the market on its feeder
+     */
     public LinDistFlowConstraints(NetworkModel model) {
         this(model, null, null, null);
     }
 
     /**
+     * The feeder's limits tightened for the rounds that tighten LinDistFlow to AC, and the cost of
+     * losses for loss-aware clearing.
+     *
+     * @param model      the market on its feeder
      * @param wMaxMargin per bus, how much to lower the upper bound on w (pu²) below vMax², or null
      * @param wMinMargin per bus, how much to raise the lower bound on w above vMin², or null
      * @param lossCost   per bus, the cost of the losses one more kW injected there causes
@@ -111,7 +120,10 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         }
     }
 
-    /** The same rows as the exact solver sees them ({@link BusRows}), in {@link LinDistFlowLimits} order. */
+    /**
+     * {@return the same rows as the exact solver sees them ({@link BusRows}), in {@link LinDistFlowLimits} order,
+     * the loss costs as the buses' price shifts}
+     */
     public BusRows busRows() {
         return new LinDistFlowRows(limits, lossCost);
     }
@@ -121,6 +133,14 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
      * solver's answer: the buses' injections, their prices (the bus rows' duals) and the rows'
      * multipliers ({@link LinDistFlowLimits} order; a limit's multiplier goes to its lower row when
      * positive, to its upper row when negative).
+     *
+     * @param assetPower     the exact solver's set-points in index order, power unit ({@code > 0} injects)
+     * @param busPrices      its network price per injection bus ({@link LinDistFlowLimits#buses()} order),
+     *                       currency per unit energy
+     * @param rowMultipliers its multiplier per limit ({@code >= 0} at the lower bound, {@code <= 0} at the upper)
+     * @param x              the problem's point, whose asset variables are already set; the bus variables are
+     *                       written
+     * @param duals          the problem's row duals; the bus rows and both sides of every limit are written
      */
     public void fill(double[] assetPower, double[] busPrices, double[] rowMultipliers, double[] x, double[] duals) {
         int[] buses = model.injectionBuses();
@@ -137,22 +157,44 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
         }
     }
 
-    /** The variable of bus b's injection P_b, or -1 when no agent injects there (valid after {@link #extend}). */
+    /**
+     * The variable of a bus's injection (valid after {@link #extend}).
+     *
+     * @param b a feeder bus index
+     * @return the variable of {@code P_b}, market power unit; -1 when no agent injects there
+     */
     public int busVariable(int b) {
         return busVar[b];
     }
 
-    /** The row defining P_b, whose dual is the network price at b, or -1. */
+    /**
+     * The row defining a bus's injection (valid after {@link #extend}).
+     *
+     * @param b a feeder bus index
+     * @return the row {@code Σ p_s − P_b = 0}, whose dual is the network price at b; -1 when no agent injects there
+     */
     public int busRow(int b) {
         return busRow[b];
     }
 
-    /** The problem's row of limit r's upper or lower side ({@link LinDistFlowLimits} order; valid after {@link #extend}). */
+    /**
+     * The problem's row of one side of a limit (valid after {@link #extend}).
+     *
+     * @param r     a limit, in {@link LinDistFlowLimits} order
+     * @param upper {@code true} for its upper side ({@code ≤}), {@code false} for its lower side ({@code ≥})
+     * @return the row's index in the problem
+     */
     public int limitRow(int r, boolean upper) {
         return upper ? upperRow[r] : lowerRow[r];
     }
 
-    /** The network price component at the buses where agents sit: the duals of the bus rows (0 elsewhere). */
+    /**
+     * The network price component at the buses where agents sit: the duals of the bus rows.
+     *
+     * @param s a solution of the problem built by {@link #extend}
+     * @return per feeder bus, the bus row's dual, currency per unit energy; 0 at buses without agents and when the
+     *         solution has no duals
+     */
     public double[] agentBusPrices(Solution s) {
         double[] pi = new double[busRow.length];
         for (int b = 0; b < pi.length; b++) {
@@ -166,6 +208,10 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
      * over the voltage and flow rows: what one more unit injected at b would be worth to the
      * network constraints (currency per market power unit). At a bus with agents it equals the
      * dual of the bus row.
+     *
+     * @param s a solution of the problem built by {@link #extend}
+     * @return per feeder bus, the price, less the loss cost when there is one; 0 at the slack bus; all NaN when the
+     *         solution has no duals
      */
     public double[] busPrices(Solution s) {
         int nb = model.feeder().busCount();

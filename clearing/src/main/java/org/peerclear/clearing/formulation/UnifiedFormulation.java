@@ -41,6 +41,13 @@ public final class UnifiedFormulation {
      */
     @FunctionalInterface
     public interface Extension {
+        /**
+         * Adds this extension's variables and rows, after the base's.
+         *
+         * @param base    the formulation being built; its accessors of variables and rows are valid, its problem
+         *                is not built yet
+         * @param builder the builder holding the base's variables and rows
+         */
         void extend(UnifiedFormulation base, ProblemBuilder builder);
     }
 
@@ -136,27 +143,60 @@ public final class UnifiedFormulation {
     /**
      * The market's variables and rows added to a builder that holds more (the other periods of a
      * horizon and the rows coupling them), names prefixed; {@link #problem()} is the owner's.
+     *
+     * @param pb     the builder of the larger problem
+     * @param index  the market's index (e.g. one period's)
+     * @param prefix prepended to every variable and row name, e.g. {@code t3:}, so that names stay unique
+     * @return the formulation, whose accessors give the market's variables and rows in {@code pb}
      */
     public static UnifiedFormulation into(ProblemBuilder pb, MarketIndex index, String prefix) {
         return into(pb, index, prefix, List.of());
     }
 
-    /** As {@link #into(ProblemBuilder, MarketIndex, String)}, with extensions (a period's feeder rows). */
+    /**
+     * As {@link #into(ProblemBuilder, MarketIndex, String)}, with extensions (a period's feeder rows).
+     *
+     * @param pb         the builder of the larger problem
+     * @param index      the market's index (e.g. one period's)
+     * @param prefix     prepended to every variable and row name of the market (not the extensions')
+     * @param extensions added in order after the market's variables and rows
+     * @return the formulation, whose accessors give the market's variables and rows in {@code pb}
+     */
     public static UnifiedFormulation into(ProblemBuilder pb, MarketIndex index, String prefix, List<Extension> extensions) {
         return new UnifiedFormulation(pb, index, prefix, extensions, false);
     }
 
+    /**
+     * The market's problem on its own.
+     *
+     * @param index the market's index
+     * @return the formulation with its built problem: an LP when every asset has {@code a = 0}, else a QP
+     */
     public static UnifiedFormulation of(MarketIndex index) {
         return new UnifiedFormulation(index, List.of());
     }
 
+    /**
+     * The market's problem with extensions (integer rules, feeder rows).
+     *
+     * @param index      the market's index
+     * @param extensions added in order after the market's variables and rows
+     * @return the formulation with its built problem
+     */
     public static UnifiedFormulation of(MarketIndex index, List<Extension> extensions) {
         return new UnifiedFormulation(index, extensions);
     }
 
     /**
      * The columns and coefficients expressing trade t_k in the problem's variables:
-     * {@code t⁺ − t⁻} for a split arc, the free variable otherwise. Returns the count written.
+     * {@code t⁺ − t⁻} for a split arc, the free variable otherwise.
+     *
+     * @param k      a directed arc of the index
+     * @param cols   receives the variables at {@code offset} (room for two)
+     * @param vals   receives their coefficients at {@code offset}, {@code scale} and {@code −scale}
+     * @param offset where to write in {@code cols} and {@code vals}
+     * @param scale  the coefficient of {@code t_k} in the caller's row
+     * @return the count written: 1 for an arc without a fee, 2 for a split one
      */
     public int tradeTerms(int k, int[] cols, double[] vals, int offset, double scale) {
         cols[offset] = arcPlus[k];
@@ -172,7 +212,11 @@ public final class UnifiedFormulation {
     /**
      * A point of the problem from the market's answer: asset set-points and trades (each trade
      * split into its positive and negative part on an arc with a fee); the extensions' variables
-     * are left 0 for them to fill.
+     * are left 0 for them to fill. Only for a formulation with its own problem ({@link #of}).
+     *
+     * @param assetPower set-points in index order, power unit ({@code > 0} injects)
+     * @param trades     a trade per directed arc in index order, power unit ({@code > 0}: the arc's from-agent sells)
+     * @return a fresh point over all the problem's variables
      */
     public double[] point(double[] assetPower, double[] trades) {
         double[] x = new double[problem.numVariables()];
@@ -193,7 +237,11 @@ public final class UnifiedFormulation {
     /**
      * The problem's duals from the market's prices: agent prices on the balance rows, bilateral
      * prices on the reciprocity rows (one per pair, read from its first arc); the extensions'
-     * rows are left 0 for them to fill.
+     * rows are left 0 for them to fill. Only for a formulation with its own problem ({@link #of}).
+     *
+     * @param agentPrices a price per agent, currency per unit energy; read only for agents with a balance row
+     * @param tradePrices a bilateral price per directed arc, currency per unit energy; the pair's first arc is read
+     * @return fresh duals over all the problem's rows, in the convention of {@link Problem}
      */
     public double[] duals(double[] agentPrices, double[] tradePrices) {
         double[] y = new double[problem.numRows()];
@@ -208,11 +256,17 @@ public final class UnifiedFormulation {
         return y;
     }
 
+    /** {@return the market's index the formulation was built from} */
     public MarketIndex index() {
         return index;
     }
 
-    /** The problem (not for a formulation built {@link #into} a larger one). */
+    /**
+     * The problem (not for a formulation built {@link #into} a larger one).
+     *
+     * @return the built problem, extensions included
+     * @throws IllegalStateException for a formulation built into a larger problem
+     */
     public Problem problem() {
         if (problem == null) {
             throw new IllegalStateException("This formulation is part of a larger problem; ask its owner");
@@ -220,21 +274,42 @@ public final class UnifiedFormulation {
         return problem;
     }
 
-    /** The problem variable of asset s. */
+    /**
+     * The problem variable of an asset.
+     *
+     * @param s an asset of the index
+     * @return the variable of {@code p_s}
+     */
     public int assetVariable(int s) {
         return assetVar[s];
     }
 
-    /** Row of agent n's balance, or -1 when the agent has neither assets nor arcs. */
+    /**
+     * The row of an agent's balance, whose dual is its price.
+     *
+     * @param n an agent of the index
+     * @return the row; -1 when the agent has neither assets nor arcs
+     */
     public int balanceRow(int n) {
         return balanceRow[n];
     }
 
-    /** Row of the reciprocity constraint of arc k's pair. */
+    /**
+     * The row of the reciprocity constraint of an arc's pair, whose dual is the pair's bilateral price.
+     *
+     * @param k a directed arc of the index (either of the pair)
+     * @return the row
+     */
     public int pairRow(int k) {
         return pairRow[k >> 1];
     }
 
+    /**
+     * The set-points of a solution.
+     *
+     * @param s a solution of this formulation's problem (or of the larger one it was built into)
+     * @return a set-point per asset in index order, power unit ({@code > 0} injects)
+     */
     public double[] assetPower(Solution s) {
         double[] p = new double[assetVar.length];
         for (int i = 0; i < p.length; i++) {
@@ -243,6 +318,12 @@ public final class UnifiedFormulation {
         return p;
     }
 
+    /**
+     * The trades of a solution, a split arc's parts recombined.
+     *
+     * @param s a solution of this formulation's problem (or of the larger one it was built into)
+     * @return a trade per directed arc in index order, power unit ({@code > 0}: the arc's from-agent sells)
+     */
     public double[] trades(Solution s) {
         double[] t = new double[arcPlus.length];
         for (int k = 0; k < t.length; k++) {
@@ -251,7 +332,12 @@ public final class UnifiedFormulation {
         return t;
     }
 
-    /** Agent prices mu_n (duals of balance); NaN without duals or without a row. */
+    /**
+     * The agent prices mu_n: the duals of the balance rows.
+     *
+     * @param s a solution of this formulation's problem (or of the larger one it was built into)
+     * @return a price per agent, currency per unit energy; NaN without duals or without a row
+     */
     public double[] agentPrices(Solution s) {
         double[] mu = new double[balanceRow.length];
         for (int n = 0; n < mu.length; n++) {
@@ -260,7 +346,12 @@ public final class UnifiedFormulation {
         return mu;
     }
 
-    /** Bilateral prices lambda_k (duals of reciprocity, one per pair); NaN without duals. */
+    /**
+     * The bilateral prices lambda_k: the duals of the reciprocity rows, one per pair.
+     *
+     * @param s a solution of this formulation's problem (or of the larger one it was built into)
+     * @return a price per directed arc, both of a pair alike, currency per unit energy; NaN without duals
+     */
     public double[] tradePrices(Solution s) {
         double[] lambda = new double[arcPlus.length];
         for (int k = 0; k < lambda.length; k++) {

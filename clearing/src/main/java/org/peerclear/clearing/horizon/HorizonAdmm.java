@@ -48,8 +48,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class HorizonAdmm {
     private static final Logger LOG = LoggerFactory.getLogger(HorizonAdmm.class);
+    /** The solver name the results report, the one-period ADMM's ({@code admm}). */
     public static final String NAME = AdmmClearing.NAME;
 
+    /**
+     * Clears a horizon by ADMM and certifies the last iterate on the centralised problem.
+     *
+     * @param h       the horizon
+     * @param options the shared options (time limit, progress listener) and the {@link AdmmOptions}, if any
+     * @return the result: the last iterate with the certificate's status, {@code NOT_CONVERGED} or
+     *         {@code TIME_LIMIT} with the residuals in the message, or {@code INFEASIBLE} without a point when a
+     *         period's system operator finds its limits admit no injections; {@code FEASIBLE} at best when a local
+     *         QP ended without a KKT point
+     */
     public HorizonResult clear(Horizon h, ClearingOptions options) {
         long start = System.nanoTime();
         AdmmOptions o = options.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);

@@ -29,6 +29,15 @@ import org.peerclear.result.ResultVerifier;
  * exact solver {@code flow} does not take a horizon yet and is refused by name.
  */
 public final class HorizonClearing {
+    /**
+     * Clears a horizon centrally.
+     *
+     * @param h       the horizon
+     * @param options the solver (none for the registry's default, with pair pricing), its parameters, the time
+     *                limit and the progress listener
+     * @return the result with the certificate's status; a failure of the back-end is a status, not an exception
+     * @throws IllegalArgumentException if the solver named is {@code flow}, or is not registered
+     */
     public HorizonResult clear(Horizon h, ClearingOptions options) {
         return clear(h, options, null);
     }

@@ -14,7 +14,15 @@ public final class HorizonCosts {
     private HorizonCosts() {
     }
 
-    /** The cost of period {@code t} of {@code r}, a point of horizon {@code h}. */
+    /**
+     * The cost of one period of a horizon's point.
+     *
+     * @param h the horizon cleared
+     * @param r its result, with a solution
+     * @param t a period of {@code h}
+     * @return the period's market cost (assets' costs and the trades' gamma terms) plus its stores' cycle cost,
+     *         currency; the periods' costs add up to the horizon problem's objective
+     */
     public static double period(Horizon h, HorizonResult r, int t) {
         double cost = CostAccounting.objective(h.periods().get(t), r.assetPower()[t], r.trades()[t]);
         for (int k = 0; k < h.storages().size(); k++) {

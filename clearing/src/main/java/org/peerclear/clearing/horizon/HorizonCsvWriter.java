@@ -36,6 +36,16 @@ public final class HorizonCsvWriter {
     private HorizonCsvWriter() {
     }
 
+    /**
+     * Writes the tables into a folder, replacing files of the same names.
+     *
+     * @param market    the market over several periods that was cleared, for ids and the grid's prices
+     * @param h         its horizon as cleared ({@link org.peerclear.clearing.horizon.model.Horizons#of})
+     * @param r         the result, with a solution
+     * @param directory the folder, which must exist
+     * @throws IllegalStateException if the result has no solution
+     * @throws UncheckedIOException  if a file cannot be written, naming it
+     */
     public static void write(HorizonMarket market, Horizon h, HorizonResult r, Path directory) {
         if (!r.hasSolution()) {
             throw new IllegalStateException("No tables to write: status " + r.status());

@@ -12,15 +12,35 @@ import org.peerclear.result.NetworkOutcome;
  * agent's bus (0 for agents without one) and the AC check of the period's dispatch (empty
  * without a feeder). The arrays are null when there is no point.
  * {@code objective} is the total cost over the horizon (welfare is its negation).
+ *
+ * @param status             how the clearing ended, certified
+ * @param message            what the status means for this run (residuals, the failed check, the solver's account)
+ * @param solver             the back-end's name, or {@code admm}
+ * @param objective          the total cost over the horizon, currency; NaN without a point
+ * @param seconds            the wall-clock time of the clearing
+ * @param assetPower         {@code [t][asset]}, power unit, {@code > 0} injects
+ * @param trades             {@code [t][arc]}, power unit, {@code > 0}: the arc's from-agent sells
+ * @param agentPrices        {@code [t][agent]}, currency per unit energy; NaN where undefined
+ * @param tradePrices        {@code [t][arc]}, currency per unit energy
+ * @param energy             {@code [storage link][t − from]}, {@code to − from + 1} entries, power unit × hours
+ * @param charge             {@code [storage link][t − from]}, power unit, {@code >= 0}
+ * @param discharge          {@code [storage link][t − from]}, power unit, {@code >= 0}
+ * @param agentNetworkPrices {@code [t][agent]}, the network price at the agent's bus, currency per unit energy
+ * @param network            per period the AC check of its dispatch; empty without a feeder
  */
 public record HorizonResult(Status status, String message, String solver, double objective, double seconds,
                             double[][] assetPower, double[][] trades, double[][] agentPrices, double[][] tradePrices,
                             double[][] energy, double[][] charge, double[][] discharge, double[][] agentNetworkPrices,
                             List<NetworkOutcome> network) {
+    /**
+     * {@return {@code true} when the result carries a point (OPTIMAL, FEASIBLE, TIME_LIMIT); else its arrays are
+     * null}
+     */
     public boolean hasSolution() {
         return status.hasSolution();
     }
 
+    /** {@return the social welfare over the horizon, {@code -objective()}, currency; higher is better} */
     public double welfare() {
         return -objective;
     }

@@ -33,6 +33,13 @@ public final class HorizonResultWriter {
      * Writes {@code r} to {@code file} (atomically). {@code method} is the clearing method that
      * ran ({@code auto}, {@code lp}, {@code qp}, ...), as a one-period result names it: the result
      * does not know it, since one horizon problem serves every centralised method.
+     *
+     * @param market the market over several periods that was cleared, for ids and units
+     * @param h      its horizon as cleared
+     * @param r      the result; without a solution its point is left out (status, message, totals only)
+     * @param method the clearing method's name
+     * @param file   the file to create or replace; its folder must exist
+     * @throws java.io.UncheckedIOException if the file cannot be written, naming it
      */
     public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Path file) {
         write(market, h, r, method, Map.of(), file);
@@ -42,18 +49,45 @@ public final class HorizonResultWriter {
      * As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Path)}, with the named
      * options the run used ({@code ClearingSettings.read(options).toMap()}), written in their order
      * as the result's {@code options}.
+     *
+     * @param market  the market over several periods that was cleared, for ids and units
+     * @param h       its horizon as cleared
+     * @param r       the result; without a solution its point is left out (status, message, totals only)
+     * @param method  the clearing method's name
+     * @param options option name to value as text, in the order to write them
+     * @param file    the file to create or replace; its folder must exist
+     * @throws java.io.UncheckedIOException if the file cannot be written, naming it
      */
     public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Map<String, String> options,
                              Path file) {
         AtomicFiles.write(file, w -> write(market, h, r, method, options, w));
     }
 
-    /** As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Path)}, to {@code out}. */
+    /**
+     * As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Path)}, to {@code out}.
+     *
+     * @param market the market over several periods that was cleared, for ids and units
+     * @param h      its horizon as cleared
+     * @param r      the result; without a solution its point is left out (status, message, totals only)
+     * @param method the clearing method's name
+     * @param out    receives the JSON document and a final newline; flushed, not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     */
     public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Writer out) {
         write(market, h, r, method, Map.of(), out);
     }
 
-    /** As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Map, Path)}, to {@code out}. */
+    /**
+     * As {@link #write(HorizonMarket, Horizon, HorizonResult, String, Map, Path)}, to {@code out}.
+     *
+     * @param market  the market over several periods that was cleared, for ids and units
+     * @param h       its horizon as cleared
+     * @param r       the result; without a solution its point is left out (status, message, totals only)
+     * @param method  the clearing method's name
+     * @param options option name to value as text, in the order to write them
+     * @param out     receives the JSON document and a final newline; flushed, not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     */
     public static void write(HorizonMarket market, Horizon h, HorizonResult r, String method, Map<String, String> options,
                              Writer out) {
         JsonOutput.write(out, g -> {

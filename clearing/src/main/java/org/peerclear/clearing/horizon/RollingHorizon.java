@@ -27,7 +27,16 @@ import org.peerclear.result.NetworkOutcome;
  * the simulation goes on with the energies as they were.
  */
 public final class RollingHorizon {
-    /** One window's outcome. */
+    /**
+     * One window's outcome.
+     *
+     * @param start     the window's first period in the full horizon
+     * @param committed how many of its periods were committed: the step (less at the end), 0 without a point
+     * @param status    the status of the window's clearing (of the relaxed one when it was cleared again)
+     * @param relaxed   {@code true} when the window was cleared again with the requirements relaxed
+     * @param message   what the clearing said, and why it was cleared again
+     * @param seconds   the window's wall-clock time, both clearings included
+     */
     public record Window(int start, int committed, Status status, boolean relaxed, String message, double seconds) {
     }
 
@@ -38,6 +47,16 @@ public final class RollingHorizon {
      * the period's dispatch (as its window's clearing computed it; no entries without a feeder).
      * {@code cost} is the horizon problem's objective over the committed periods
      * ({@link HorizonCosts#period}).
+     *
+     * @param from        the first period simulated
+     * @param to          the period after the last one simulated
+     * @param windows     each window's outcome, in order
+     * @param assetPower  {@code [t − from][asset]}, power unit, {@code > 0} injects; a null row where uncommitted
+     * @param agentPrices {@code [t − from][agent]}, currency per unit energy; a null row where uncommitted
+     * @param energyAfter {@code [t − from][storage link]}, the energy held at the end of period t, power unit × hours
+     * @param network     {@code [t − from]}, the AC check of period t's dispatch; empty without a feeder
+     * @param cost        the committed periods' cost, currency
+     * @param seconds     the simulation's wall-clock time
      */
     public record Simulation(int from, int to, List<Window> windows, double[][] assetPower, double[][] agentPrices,
                              double[][] energyAfter, NetworkOutcome[] network, double cost, double seconds) {
@@ -46,12 +65,21 @@ public final class RollingHorizon {
     private final ClearingOptions options;
     private final boolean warmStart;
 
-    /** A simulator that warm-starts each window from the last ({@link #RollingHorizon(ClearingOptions, boolean)}). */
+    /**
+     * A simulator that warm-starts each window from the last ({@link #RollingHorizon(ClearingOptions, boolean)}).
+     *
+     * @param options the options of every window's clearing ({@link HorizonClearing}); its listener is told of each
+     *                window done
+     */
     public RollingHorizon(ClearingOptions options) {
         this(options, true);
     }
 
     /**
+     * A simulator.
+     *
+     * @param options   the options of every window's clearing ({@link HorizonClearing}); its listener is told of
+     *                  each window done, and its time limit bounds each clearing, not the simulation
      * @param warmStart whether each window starts from the trading pairs of the last one (the
      *                  windows overlap in time, and so do the pairs that trade); without it each
      *                  window finds them afresh. Only the default solver prices out pairs, so only
@@ -62,6 +90,18 @@ public final class RollingHorizon {
         this.warmStart = warmStart;
     }
 
+    /**
+     * Simulates periods {@code from..to−1} of a horizon, window by window.
+     *
+     * @param full   the whole horizon; its stores start from their initial energy
+     * @param window the periods cleared together, {@code >= 1}; the last windows are cut at {@code to}
+     * @param step   the periods committed from each window and the move to the next, {@code 1 <= step <= window}
+     * @param from   the first period to simulate
+     * @param to     the period after the last one, {@code from < to <= full.length()}
+     * @return what was committed, per period, and each window's outcome
+     * @throws IllegalArgumentException if the window, step or periods are out of range, or as
+     *         {@link HorizonClearing#clear} for the options
+     */
     public Simulation run(Horizon full, int window, int step, int from, int to) {
         int tEnd = full.length();
         if (window < 1 || step < 1 || step > window || from < 0 || to > tEnd || from >= to) {

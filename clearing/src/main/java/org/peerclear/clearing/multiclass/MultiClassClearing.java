@@ -53,6 +53,7 @@ import org.peerclear.result.ResultVerifier;
  * pre-checks of {@code MarketFeasibility} are about the trade graph, which this market does not use).
  */
 public final class MultiClassClearing {
+    /** The class of what an agent without a {@code class} label sells. */
     public static final String UNLABELLED = "unlabelled";
 
     private MultiClassClearing() {
@@ -66,6 +67,19 @@ public final class MultiClassClearing {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * Clears the class markets on a solver back-end. The market's network, if any, is ignored here
+     * ({@link MultiClassMethod} refuses it).
+     *
+     * @param market      the market; its trade graph is not used, its grid (if any) is one agent of class
+     *                    {@code grid}
+     * @param preferences the buyers' premiums per class
+     * @param options     the solver (the registry's default for the problem's class when none is named), its
+     *                    parameters and the time limit
+     * @return the class prices, the agents' prices, sales and purchases and the set-points, with the certified
+     *         status
+     * @throws IllegalArgumentException if the solver named is not registered
+     */
     public static MultiClassResult clear(Market market, ClassPreferences preferences, ClearingOptions options) {
         MarketIndex ix = MarketIndex.of(market);
         // The trade graph is not used, so the grid is one agent: its first leg, which holds the

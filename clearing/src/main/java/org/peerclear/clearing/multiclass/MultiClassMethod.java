@@ -20,6 +20,7 @@ import org.peerclear.result.ClearingResult;
  * their balance rows; a grid leg the class market leaves out has no price (NaN).
  */
 public final class MultiClassMethod implements ClearingMethod {
+    /** The name of the result's section with the class markets' prices, sales and purchases. */
     public static final String SECTION = "classMarkets";
 
     @Override

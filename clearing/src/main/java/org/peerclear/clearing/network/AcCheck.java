@@ -17,6 +17,18 @@ public final class AcCheck {
     private AcCheck() {
     }
 
+    /**
+     * Solves the AC power flow of the cleared injections on the model's feeder (the method the feeder's topology
+     * calls for) and the LinDistFlow flow of the same injections, and reports both.
+     *
+     * @param model      the market on its feeder
+     * @param assetPower the cleared set-points in the market index's asset order, power unit ({@code > 0} injects)
+     * @param busPrices  the network price component per feeder bus (all buses, the feeder's order), currency per
+     *                   unit energy; reported as it is
+     * @return per bus the AC and LinDistFlow voltages and the price, per branch the AC flow and losses (kW, kvar),
+     *         the total losses and the worst violation of the voltage limits by the AC voltages (pu, 0 when none);
+     *         an AC flow that did not converge is the outcome's status, not an exception
+     */
     public static NetworkOutcome evaluate(NetworkModel model, double[] assetPower, double[] busPrices) {
         Feeder feeder = model.feeder();
         double[] injKw = model.busInjectionsKw(assetPower);

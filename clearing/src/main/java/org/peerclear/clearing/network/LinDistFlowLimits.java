@@ -81,7 +81,13 @@ public final class LinDistFlowLimits {
         }
     }
 
-    /** The limits as the network specification states them. */
+    /**
+     * The limits as the network specification states them.
+     *
+     * @param model the market on its feeder
+     * @return the voltage rows of every non-slack bus and the flow rows of every rated branch; none when no agent
+     *         injects at a non-slack bus
+     */
     public static LinDistFlowLimits of(NetworkModel model) {
         return new LinDistFlowLimits(model, null, null);
     }
@@ -89,49 +95,87 @@ public final class LinDistFlowLimits {
     /**
      * The limits with the voltage bounds moved inwards, per bus, in pu²: {@code wMaxMargin} below
      * vMax², {@code wMinMargin} above vMin² (either may be null for none).
+     *
+     * @param model      the market on its feeder
+     * @param wMaxMargin per feeder bus, how far below vMax² the upper voltage bound moves, pu²; null for none
+     * @param wMinMargin per feeder bus, how far above vMin² the lower voltage bound moves, pu²; null for none
+     * @return the rows of {@link #of(NetworkModel)} with the moved voltage bounds; the flow rows unchanged
      */
     public static LinDistFlowLimits tightened(NetworkModel model, double[] wMaxMargin, double[] wMinMargin) {
         return new LinDistFlowLimits(model, wMaxMargin, wMinMargin);
     }
 
+    /** {@return the market on its feeder whose limits these are} */
     public NetworkModel model() {
         return model;
     }
 
-    /** The columns of every row: the feeder's injection buses, ascending. */
+    /** {@return the columns of every row: the feeder's injection buses, ascending; a copy} */
     public int[] buses() {
         return buses.clone();
     }
 
+    /** {@return the number of rows: the voltage rows, then the flow rows} */
     public int size() {
         return kind.length;
     }
 
+    /**
+     * What row r limits.
+     *
+     * @param r a row, {@code 0 <= r < size()}
+     * @return {@link Kind#VOLTAGE} or {@link Kind#FLOW}
+     */
     public Kind kind(int r) {
         return kind[r];
     }
 
-    /** The feeder bus ({@link Kind#VOLTAGE}) or branch ({@link Kind#FLOW}) index row r limits. */
+    /**
+     * The feeder element row r limits.
+     *
+     * @param r a row, {@code 0 <= r < size()}
+     * @return the feeder bus index ({@link Kind#VOLTAGE}) or branch index ({@link Kind#FLOW})
+     */
     public int element(int r) {
         return element[r];
     }
 
-    /** The absolute lower bound on row r's quantity. */
+    /**
+     * The absolute lower bound on row r's quantity (not relative to its base).
+     *
+     * @param r a row, {@code 0 <= r < size()}
+     * @return vMin² plus its margin, pu², for a voltage row; minus the rating, kW, for a flow row
+     */
     public double lower(int r) {
         return lower[r];
     }
 
-    /** The absolute upper bound on row r's quantity. */
+    /**
+     * The absolute upper bound on row r's quantity (not relative to its base).
+     *
+     * @param r a row, {@code 0 <= r < size()}
+     * @return vMax² minus its margin, pu², for a voltage row; the rating, kW, for a flow row
+     */
     public double upper(int r) {
         return upper[r];
     }
 
-    /** Row r's quantity without market injections (the feeder's own loads only). */
+    /**
+     * Row r's quantity without market injections (the feeder's own loads only).
+     *
+     * @param r a row, {@code 0 <= r < size()}
+     * @return pu² for a voltage row, kW for a flow row
+     */
     public double base(int r) {
         return base[r];
     }
 
-    /** Row r's coefficients over {@link #buses()}: {@code out[q] = a_rq}. */
+    /**
+     * Row r's coefficients over {@link #buses()}: {@code out[q] = a_rq}.
+     *
+     * @param r   a row, {@code 0 <= r < size()}
+     * @param out filled with one coefficient per injection bus, pu² or kW per market power unit injected
+     */
     public void coefficients(int r, double[] out) {
         coefficients(r, buses, out);
     }
@@ -139,6 +183,10 @@ public final class LinDistFlowLimits {
     /**
      * Row r's coefficients over any feeder buses {@code at} (what an injection there would move
      * it by, per market power unit), e.g. every bus when pricing the whole feeder.
+     *
+     * @param r   a row, {@code 0 <= r < size()}
+     * @param at  feeder bus indexes
+     * @param out filled with one coefficient per bus of {@code at}, pu² or kW per market power unit injected
      */
     public void coefficients(int r, int[] at, double[] out) {
         if (kind[r] == Kind.VOLTAGE) {
@@ -152,12 +200,24 @@ public final class LinDistFlowLimits {
         }
     }
 
-    /** Row r's quantity in a LinDistFlow state. */
+    /**
+     * Row r's quantity in a LinDistFlow state: the same affine map as {@link #base(int)} plus the coefficients
+     * times the state's injections.
+     *
+     * @param state a LinDistFlow solution on this feeder
+     * @param r     a row, {@code 0 <= r < size()}
+     * @return the bus's squared voltage, pu², or the branch's active flow, kW
+     */
     public double value(LinDistFlowResult state, int r) {
         return kind[r] == Kind.VOLTAGE ? state.wPu()[element[r]] : state.pFlowKw()[element[r]];
     }
 
-    /** The bus id ({@code "18"}) or the branch's ends ({@code "6-26"}) of row r. */
+    /**
+     * The element of row r as the feeder names it.
+     *
+     * @param r a row, {@code 0 <= r < size()}
+     * @return the bus id ({@code "18"}) or the branch's ends ({@code "6-26"})
+     */
     public String elementId(int r) {
         if (kind[r] == Kind.VOLTAGE) {
             return model.feeder().busIds().get(element[r]);
@@ -166,7 +226,12 @@ public final class LinDistFlowLimits {
         return b.fromBus() + "-" + b.toBus();
     }
 
-    /** Row r for messages: {@code "voltage at bus 18"}, {@code "flow on branch 6-26"}. */
+    /**
+     * Row r for messages.
+     *
+     * @param r a row, {@code 0 <= r < size()}
+     * @return e.g. {@code "voltage at bus 18"}, {@code "flow on branch 6-26"}
+     */
     public String name(int r) {
         return (kind[r] == Kind.VOLTAGE ? "voltage at bus " : "flow on branch ") + elementId(r);
     }

@@ -18,6 +18,9 @@ public final class LinDistFlowRows implements BusRows {
     private final double[] injKw;
 
     /**
+     * The limits' rows for the exact solver, with the cost of losses, if any, as each bus's price shift.
+     *
+     * @param limits   the feeder's limits, tightened or not; their buses are this view's buses, in their order
      * @param lossCost per feeder bus, the cost of the losses one more kW injected there causes
      *                 (currency per kW), or null
      */

@@ -102,6 +102,17 @@ public final class NetworkModel {
         }
     }
 
+    /**
+     * Places a market on its feeder: loads the feeder, solves its base LinDistFlow state and resolves the agents'
+     * buses and the branch ratings.
+     *
+     * @param market a market with a network
+     * @param index  the market's index
+     * @return the model
+     * @throws IllegalArgumentException if the market has no network, its feeder cannot be loaded or is not radial
+     * @throws InvalidMarketException   if an agent's bus is not on the feeder, the grid is not at the substation,
+     *                                  a rating names no branch, or the power unit is not W, kW or MW
+     */
     public static NetworkModel of(Market market, MarketIndex index) {
         return new NetworkModel(market, index);
     }
@@ -119,47 +130,57 @@ public final class NetworkModel {
         }
     }
 
+    /** {@return the market placed on the feeder} */
     public Market market() {
         return market;
     }
 
+    /** {@return the market's index, whose agent and asset numbers this model's arrays follow} */
     public MarketIndex index() {
         return index;
     }
 
+    /** {@return the market's network specification: feeder, voltage limits, ratings} */
     public NetworkSpec spec() {
         return spec;
     }
 
+    /** {@return the feeder, loaded once} */
     public Feeder feeder() {
         return feeder;
     }
 
+    /** {@return the LinDistFlow model of the feeder, shared: not thread-safe} */
     public LinDistFlow linDistFlow() {
         return lin;
     }
 
-    /** kW per unit of the market's power. */
+    /** {@return kW per unit of the market's power (1e-3 for W, 1 for kW, 1e3 for MW)} */
     public double kwPerUnit() {
         return kwPerUnit;
     }
 
-    /** Feeder bus index of agent n, -1 for an agent without a bus (manager, grid). */
+    /**
+     * Where an agent injects.
+     *
+     * @param n an agent of the market's index
+     * @return its feeder bus index; -1 for an agent without a bus (manager, grid)
+     */
     public int agentBus(int n) {
         return agentBus[n];
     }
 
-    /** The non-slack buses where some agent injects, ascending. */
+    /** {@return the non-slack buses where some agent injects, ascending; a copy} */
     public int[] injectionBuses() {
         return injectionBuses.clone();
     }
 
-    /** LinDistFlow with the feeder's own loads only. */
+    /** {@return the LinDistFlow state with the feeder's own loads only} */
     public LinDistFlowResult base() {
         return base;
     }
 
-    /** A sentence on the feeder's voltages without market injections, to explain an infeasible clearing. */
+    /** {@return a sentence on the feeder's voltages without market injections, to explain an infeasible clearing} */
     public String baseVoltageSummary() {
         double[] vm = base.vmPu();
         int lo = 0;
@@ -173,12 +194,23 @@ public final class NetworkModel {
                 vm[lo], feeder.busIds().get(lo), vm[hi], feeder.busIds().get(hi), spec.vMin(), spec.vMax());
     }
 
-    /** Active-power limit per branch, kW (+∞ without a rating). */
+    /**
+     * A branch's active-power limit: the smaller of the feeder's rating and the market's own.
+     *
+     * @param l a feeder branch index
+     * @return kW; {@code +∞} without a rating
+     */
     public double branchLimitKw(int l) {
         return branchLimitKw[l];
     }
 
-    /** Per feeder bus, the active injection of the market's agents in kW, from asset set-points. */
+    /**
+     * The market's injections as the feeder sees them.
+     *
+     * @param assetPower set-points in the market index's asset order, power unit ({@code > 0} injects)
+     * @return per feeder bus, the summed active injection of the agents there, kW ({@code > 0} injects); agents
+     *         without a bus are left out
+     */
     public double[] busInjectionsKw(double[] assetPower) {
         double[] inj = new double[feeder.busCount()];
         int[] start = index.assetStart();

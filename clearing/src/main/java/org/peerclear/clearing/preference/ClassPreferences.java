@@ -39,16 +39,36 @@ public final class ClassPreferences {
         this.premiums = Map.copyOf(copy);
     }
 
-    /** buyer id → (class → premium, currency per unit of power). */
+    /**
+     * The premiums of the buyers that have some.
+     *
+     * @param premiums buyer id → (class → premium, currency per unit of power, {@code >= 0} and finite); copied
+     * @return the preferences
+     * @throws IllegalArgumentException if a premium is negative, infinite or NaN
+     */
     public static ClassPreferences of(Map<String, Map<String, Double>> premiums) {
         return new ClassPreferences(premiums);
     }
 
+    /**
+     * What a buyer would pay more for a class.
+     *
+     * @param buyer        an agent id
+     * @param productClass a class label; null for a seller without a class
+     * @return the premium, currency per unit of power; 0 for no class or a buyer without a premium for it
+     */
     public double premium(String buyer, String productClass) {
         return productClass == null ? 0.0 : premiums.getOrDefault(buyer, Map.of()).getOrDefault(productClass, 0.0);
     }
 
-    /** The penalty on buyer's arc to a seller of that class. */
+    /**
+     * The penalty on a buyer's arc to a seller of a class.
+     *
+     * @param buyer       an agent id
+     * @param sellerClass the seller's class label; null for a seller without a class (and the grid)
+     * @return the buyer's largest premium less its premium for {@code sellerClass}, currency per unit of power;
+     *         {@code >= 0}, 0 for a buyer without premiums
+     */
     public double penalty(String buyer, String sellerClass) {
         double best = 0.0;
         for (double w : premiums.getOrDefault(buyer, Map.of()).values()) {
@@ -57,7 +77,13 @@ public final class ClassPreferences {
         return best - premium(buyer, sellerClass);
     }
 
-    /** The market with every arc's gamma raised by its buyer's penalty. */
+    /**
+     * The market with every arc's gamma raised by its buyer's penalty; the grid, as a buyer, has none.
+     *
+     * @param market the market, not changed
+     * @return a copy whose trade graph overrides every arc's gamma
+     * @throws IllegalArgumentException if a buyer with premiums is not a declared agent of the market
+     */
     public Market apply(Market market) {
         for (String buyer : premiums.keySet()) {
             market.agent(buyer);

@@ -27,7 +27,17 @@ public final class MarketStructures {
     private MarketStructures() {
     }
 
-    /** One market operator {@code operator} with whom every agent trades. */
+    /**
+     * A pool: one market operator with whom every agent trades, and only with it.
+     *
+     * @param name     the market's name; the operator's community is {@code <name>-pool}
+     * @param agents   the agents, none named {@code operator}
+     * @param operator the id of the operator, added as an agent without assets
+     * @param fee      the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param grid     the grid tariff, trading with the operator only; null for an islanded market
+     * @return the market
+     * @throws org.peerclear.model.InvalidMarketException if the market breaks a rule of the market-case format
+     */
     public static Market pool(String name, List<Agent> agents, String operator, double fee, Grid grid) {
         List<String> members = agents.stream().map(Agent::id).toList();
         return Market.builder(name).agents(agents).agent(new Agent(operator, List.of()))
@@ -35,12 +45,31 @@ public final class MarketStructures {
                 .tradeGraph(TradeGraph.complete(fee, List.of())).grid(grid).build();
     }
 
-    /** Every pair of agents may trade. */
+    /**
+     * Full P2P: every pair of agents may trade.
+     *
+     * @param name   the market's name
+     * @param agents the agents
+     * @param fee    the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param grid   the grid tariff, trading with every agent; null for an islanded market
+     * @return the market
+     * @throws org.peerclear.model.InvalidMarketException if the market breaks a rule of the market-case format
+     */
     public static Market fullP2P(String name, List<Agent> agents, double fee, Grid grid) {
         return Market.builder(name).agents(agents).tradeGraph(TradeGraph.complete(fee, List.of())).grid(grid).build();
     }
 
-    /** Only the given pairs may trade. */
+    /**
+     * P2P on a given graph: only the given pairs may trade.
+     *
+     * @param name   the market's name
+     * @param agents the agents
+     * @param pairs  unordered pairs of agent ids, each a list of two
+     * @param fee    the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param grid   the grid tariff, trading with every agent; null for an islanded market
+     * @return the market
+     * @throws org.peerclear.model.InvalidMarketException if the market breaks a rule of the market-case format
+     */
     public static Market p2p(String name, List<Agent> agents, List<List<String>> pairs, double fee, Grid grid) {
         return Market.builder(name).agents(agents).tradeGraph(TradeGraph.pairs(pairs, fee, List.of())).grid(grid).build();
     }
@@ -49,6 +78,15 @@ public final class MarketStructures {
      * Communities (manager id → member ids; managers are added as agents without assets) whose
      * managers trade with each other and with every agent outside any community: a
      * community-based market when every agent is in a community, a composite one otherwise.
+     *
+     * @param name        the market's name; community {@code m} is named {@code community-m}
+     * @param agents      the agents, none named as a manager
+     * @param communities manager id → its members' ids; the managers are added in their ids' order
+     * @param fee         the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param grid        the grid tariff, trading with the managers and the agents outside any community; null
+     *                    for an islanded market
+     * @return the market
+     * @throws org.peerclear.model.InvalidMarketException if the market breaks a rule of the market-case format
      */
     public static Market communities(String name, List<Agent> agents, Map<String, List<String>> communities, double fee,
                                      Grid grid) {

@@ -11,15 +11,44 @@ import org.peerclear.index.MarketIndex;
  * period's market as an ordinary asset bounded by that period's injection limits (0 outside its
  * connection window); the links add what a single period cannot say. With a feeder, each
  * period has its network model (the LinDistFlow limits hold in every period); none without.
+ *
+ * @param periods     each period's market index, at least one, all of one structure (agents, assets, arcs)
+ * @param periodHours the length of a period, hours: what turns a period's power into energy
+ * @param storages    the assets with memory (batteries, electric vehicles)
+ * @param shiftables  the loads whose energy over a window is fixed, not its timing
+ * @param ramps       the limits on an asset's change of power between consecutive periods
+ * @param networks    each period's network model, one per period; empty without a feeder
  */
 public record Horizon(List<MarketIndex> periods, double periodHours, List<StorageLink> storages,
                       List<ShiftableLink> shiftables, List<RampLink> ramps, List<NetworkModel> networks) {
-    /** A horizon without a feeder. */
+    /**
+     * A horizon without a feeder.
+     *
+     * @param periods     each period's market index, at least one, all of one structure (agents, assets, arcs)
+     * @param periodHours the length of a period, hours; {@code > 0} and finite
+     * @param storages    the assets with memory
+     * @param shiftables  the shiftable loads
+     * @param ramps       the ramp limits
+     * @throws IllegalArgumentException as the canonical constructor
+     */
     public Horizon(List<MarketIndex> periods, double periodHours, List<StorageLink> storages, List<ShiftableLink> shiftables,
                    List<RampLink> ramps) {
         this(periods, periodHours, storages, shiftables, ramps, List.of());
     }
 
+    /**
+     * Copies the lists and checks that they describe one horizon.
+     *
+     * @param periods     each period's market index, at least one, all of one structure (agents, assets, arcs)
+     * @param periodHours the length of a period, hours; {@code > 0} and finite
+     * @param storages    the assets with memory, each connected within the horizon
+     * @param shiftables  the shiftable loads, each window within the horizon
+     * @param ramps       the ramp limits
+     * @param networks    one network model per period, or none
+     * @throws IllegalArgumentException if there is no period, {@code periodHours} is not positive and finite, the
+     *         periods' structures differ, there are networks but not one per period, or a link names an asset the
+     *         market does not have or reaches beyond the last period
+     */
     public Horizon {
         networks = List.copyOf(networks);
         periods = List.copyOf(periods);
@@ -70,6 +99,7 @@ public record Horizon(List<MarketIndex> periods, double periodHours, List<Storag
         }
     }
 
+    /** {@return the number of periods T} */
     public int length() {
         return periods.size();
     }

@@ -16,7 +16,15 @@ public final class Horizons {
     private Horizons() {
     }
 
-    /** Each period's market indexed (and placed on its feeder), the assets with memory, shiftable loads and ramps linked. */
+    /**
+     * Each period's market indexed (and placed on its feeder), the assets with memory, shiftable loads and ramps
+     * linked. Links are numbered in the model's order (ramps by asset), which is the order of their rows and of
+     * the results' per-link arrays.
+     *
+     * @param hm the market over several periods, validated
+     * @return the horizon: the same assets in every period, the links by asset index of period 0
+     * @throws IllegalStateException if a linked asset is not in the periods' markets (a model inconsistency)
+     */
     public static Horizon of(HorizonMarket hm) {
         int tEnd = hm.periods();
         List<MarketIndex> periods = new ArrayList<>(tEnd);

@@ -1,6 +1,7 @@
 package org.peerclear.result;
 
 import java.util.List;
+import org.peerclear.opt.NumericalTolerances;
 
 /**
  * What a network-aware clearing did to the feeder: per bus the exact AC voltage of the cleared
@@ -65,8 +66,8 @@ public record NetworkOutcome(String feeder, double vMin, double vMax, List<Bus> 
         return e;
     }
 
-    /** {@return {@code true} when every AC voltage is within [vMin, vMax] (to 1e-9 pu)} */
+    /** {@return whether every AC voltage is within [vMin, vMax], to {@link NumericalTolerances#AC_VOLTAGE_LIMIT} pu} */
     public boolean acWithinLimits() {
-        return worstViolationPu <= 1e-9;
+        return worstViolationPu <= NumericalTolerances.AC_VOLTAGE_LIMIT;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.opt.NumericalTolerances;
 
 /**
  * Recomputes, from a result's set-points and prices alone, whether they are an optimum of the
@@ -52,8 +53,9 @@ public final class ResultVerifier {
      * see {@code docs/market-case.md}), so it does not reject exact answers.
      */
     public record Tolerances(double primal, double price, double gap) {
-        /** 1e-6 for all three (see above for why). */
-        public static final Tolerances DEFAULT = new Tolerances(1e-6, 1e-6, 1e-6);
+        /** 1e-6 for all three (see above for why): {@link NumericalTolerances#VERIFIER_DEFAULT}. */
+        public static final Tolerances DEFAULT = new Tolerances(NumericalTolerances.VERIFIER_DEFAULT,
+                NumericalTolerances.VERIFIER_DEFAULT, NumericalTolerances.VERIFIER_DEFAULT);
 
         /**
          * Validates the tolerances.

@@ -24,6 +24,10 @@ final class PlotStyle {
     static final Paint[] SERIES = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), Color.BLACK};
     static final Color LIMIT = new Color(0x999999);
+    /** The least span of a voltage axis, pu: a flat profile still gets a readable margin around it. */
+    static final double MIN_VOLTAGE_SPAN_PU = 1e-3;
+    /** The least span of a heat map's colour scale, pu: a flat feeder still needs a scale with some width. */
+    static final double MIN_COLOUR_SPAN_PU = 1e-6;
 
     private PlotStyle() {
     }

@@ -86,7 +86,7 @@ final class VoltageChart {
             plot.addRangeMarker(PlotStyle.limit(d.vMax(), String.format(Locale.ROOT, "vMax %.3f pu", d.vMax())));
             hi = Math.max(hi, d.vMax());
         }
-        double pad = 0.05 * Math.max(hi - lo, 1e-3);
+        double pad = 0.05 * Math.max(hi - lo, PlotStyle.MIN_VOLTAGE_SPAN_PU);
         plot.getRangeAxis().setRange(lo - pad, hi + pad);
     }
 
@@ -113,8 +113,8 @@ final class VoltageChart {
         if (!(lo <= hi)) {
             throw new MissingDataException("voltage: the result's buses have no voltages (all null)");
         }
-        if (hi - lo < 1e-6) {
-            hi = lo + 1e-6; // a flat feeder still needs a scale with some width
+        if (hi - lo < PlotStyle.MIN_COLOUR_SPAN_PU) {
+            hi = lo + PlotStyle.MIN_COLOUR_SPAN_PU;
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("vm", xyz);

@@ -25,6 +25,12 @@ public final class AcPowerFlow {
     public static final double DEFAULT_SWEEP_TOLERANCE_PU = 1e-12;
     /** Default iteration limit. */
     public static final int DEFAULT_MAX_ITERATIONS = 100;
+    /**
+     * The sweep gives up when a voltage magnitude falls below 0.01 pu (this is its square, pu²): a
+     * feeder that far down has collapsed, and the next pass would divide by nearly zero. Kept with
+     * the tolerances so that the module's numerical judgements are in one place.
+     */
+    static final double SWEEP_COLLAPSE_V2 = 1e-4;
 
     /** Solution method. */
     public enum Method {

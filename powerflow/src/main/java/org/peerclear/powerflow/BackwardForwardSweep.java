@@ -252,6 +252,6 @@ public final class BackwardForwardSweep {
                 }
             }
         }
-        return n == 1 || minV2 >= 1e-4;
+        return n == 1 || minV2 >= AcPowerFlow.SWEEP_COLLAPSE_V2;
     }
 }

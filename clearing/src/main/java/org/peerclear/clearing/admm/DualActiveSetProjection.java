@@ -3,6 +3,8 @@ package org.peerclear.clearing.admm;
 import java.util.Arrays;
 import org.peerclear.clearing.NumericalTolerances;
 
+import static org.peerclear.clearing.NumericalTolerances.UNDERFLOW_GUARD;
+
 /**
  * Weighted projection onto a polyhedron, exactly (up to rounding), by the dual active-set method
  * of Goldfarb &amp; Idnani (Math. Programming 27, 1983):
@@ -130,7 +132,7 @@ final class DualActiveSetProjection {
                     continue;
                 }
                 double s = slack(j, x);
-                double scale = Math.abs(c[j]) + rowNorm[j] * xNorm + 1e-300;
+                double scale = Math.abs(c[j]) + rowNorm[j] * xNorm + UNDERFLOW_GUARD;
                 if (s < -NumericalTolerances.PROJECTION_VIOLATION * scale && s / scale < worst) {
                     worst = s / scale;
                     p = j;

@@ -2,6 +2,15 @@ package org.peerclear.clearing.admm;
 
 import java.util.Arrays;
 
+import static org.peerclear.clearing.NumericalTolerances.LOCAL_QP_DUAL;
+import static org.peerclear.clearing.NumericalTolerances.LOCAL_QP_FEASIBILITY;
+import static org.peerclear.clearing.NumericalTolerances.LOCAL_QP_PIVOT;
+import static org.peerclear.clearing.NumericalTolerances.LOCAL_QP_PROXIMAL_WEIGHT;
+import static org.peerclear.clearing.NumericalTolerances.LOCAL_QP_REFINE;
+import static org.peerclear.clearing.NumericalTolerances.LOCAL_QP_ROW_REGULARISATION;
+import static org.peerclear.clearing.NumericalTolerances.LOCAL_QP_STEP;
+import static org.peerclear.clearing.NumericalTolerances.UNDERFLOW_GUARD;
+
 /**
  * A small convex QP with a separable objective and equality rows, solved exactly (to rounding)
  * by a primal active-set method:
@@ -33,30 +42,13 @@ import java.util.Arrays;
  *
  * <p>The result is a KKT point checked as such: stationarity on the free variables holds by
  * construction, the fixed variables' multipliers are tested against their one-sided derivatives
- * with {@link #DUAL_TOLERANCE}. Warm-started from the state the previous solve left (the same
+ * with {@link org.peerclear.clearing.NumericalTolerances#LOCAL_QP_DUAL}. Warm-started from the state the previous solve left (the same
  * feasible set, another objective), a solve in an ADMM run usually takes one or two systems.
  * All work arrays are allocated once; not thread-safe.
  */
 final class SeparableQp {
-    /** Relative tolerance on a fixed variable's multiplier sign, against its cost's gradient scale. */
-    static final double DUAL_TOLERANCE = 1e-11;
-    /** A pivot this small relative to its column's largest entry makes the KKT system singular. */
-    private static final double PIVOT_TOLERANCE = 1e-15;
-    /** The regularisation of the rows' block of the KKT system, relative to its largest diagonal entry (at least 1). */
-    private static final double ROW_REGULARISATION = 1e-13;
-    /** The proximal weight on free variables without curvature of a singular face, relative to the largest curvature. */
-    private static final double PROXIMAL_WEIGHT = 1e-6;
-    /** Largest row residual at the end, relative to the right-hand sides (at least 1). */
-    private static final double FEASIBILITY_TOLERANCE = 1e-9;
-    /**
-     * Row residual (relative) below which the end is not refined further, and at most how many
-     * refining steps: above rounding (1e-14 is its floor on a day's energy rows, where every
-     * solve then took almost three more systems) and well below what the rows' duals make of it.
-     */
-    private static final double REFINE_TOLERANCE = 1e-12;
+    /** Refining steps at the end, at most (see {@link org.peerclear.clearing.NumericalTolerances#LOCAL_QP_REFINE}). */
     private static final int MAX_REFINEMENTS = 3;
-    /** A proximal step this small relative to the point ends the face's search. */
-    private static final double STEP_TOLERANCE = 1e-13;
     /** Systems solved per variable before a solve gives up (never reached on the tested markets). */
     private static final int ITERATIONS_PER_VARIABLE = 20;
 
@@ -177,8 +169,8 @@ final class SeparableQp {
             hMax = Math.max(hMax, h[i]);
             gScale = Math.max(gScale, Math.abs(g[i]) + gam[i]);
         }
-        double prox = PROXIMAL_WEIGHT * Math.max(hMax, 1e-300);
-        double tolD = DUAL_TOLERANCE * Math.max(1.0, gScale);
+        double prox = LOCAL_QP_PROXIMAL_WEIGHT * Math.max(hMax, UNDERFLOW_GUARD);
+        double tolD = LOCAL_QP_DUAL * Math.max(1.0, gScale);
         int limit = ITERATIONS_PER_VARIABLE * (n + 1);
         boolean single = false;
         int refinements = 0;
@@ -236,7 +228,7 @@ final class SeparableQp {
                 }
             }
             // A step of the order of rounding is no step: it must not re-admit a variable that was stuck.
-            boolean moved = alpha * sMax > STEP_TOLERANCE * xMax;
+            boolean moved = alpha * sMax > LOCAL_QP_STEP * xMax;
             if (moved) {
                 Arrays.fill(noRelease, false);
             }
@@ -246,7 +238,7 @@ final class SeparableQp {
                 noRelease[block] = !moved;
                 continue;
             }
-            if (proximal && sMax > STEP_TOLERANCE * xMax) {
+            if (proximal && sMax > LOCAL_QP_STEP * xMax) {
                 // A proximal step is the face's minimiser only once it vanishes: then y are its multipliers.
                 continue;
             }
@@ -290,7 +282,7 @@ final class SeparableQp {
                 if (i < 0) {
                     // The rows' regularisation leaves them off by a little: a few more steps on
                     // this face (each corrects the residual it starts from) take it to rounding.
-                    if (rowResidual() > REFINE_TOLERANCE && refinements++ < MAX_REFINEMENTS) {
+                    if (rowResidual() > LOCAL_QP_REFINE && refinements++ < MAX_REFINEMENTS) {
                         continue;
                     }
                     return feasible();
@@ -320,7 +312,7 @@ final class SeparableQp {
     /** True at the end when the rows hold (a start the free variables could not bring onto them fails). */
     private boolean feasible() {
         double worst = rowResidual();
-        if (worst > FEASIBILITY_TOLERANCE) {
+        if (worst > LOCAL_QP_FEASIBILITY) {
             failure = "the rows are off by " + worst + " (relative) at the end: no feasible start";
             return false;
         }
@@ -473,7 +465,7 @@ final class SeparableQp {
             kkt[c * dim + c] = -prox;
             sol[c] = gradient(i) - dotColumn(i);
         }
-        double reg = ROW_REGULARISATION * sMax;
+        double reg = LOCAL_QP_ROW_REGULARISATION * sMax;
         for (int r = 0; r < m; r++) {
             kkt[pos[r] * dim + pos[r]] += reg;
         }
@@ -522,7 +514,7 @@ final class SeparableQp {
             for (int r = Math.max(0, c - 2 * bw); r < c; r++) {
                 colMax = Math.max(colMax, Math.abs(k[r * dim + c]));
             }
-            if (best <= PIVOT_TOLERANCE * colMax || best == 0.0) {
+            if (best <= LOCAL_QP_PIVOT * colMax || best == 0.0) {
                 return false;
             }
             if (p != c) {

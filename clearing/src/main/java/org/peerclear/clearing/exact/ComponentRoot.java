@@ -12,8 +12,9 @@ import org.peerclear.index.MarketIndex;
  * <p>S is non-decreasing and piecewise linear, so a safeguarded Newton iteration on it lands on
  * the root's piece after a few steps and then solves it exactly; a flat piece is left by jumping
  * to the next breakpoint, and bisection keeps the bracket shrinking. Linear assets whose price
- * sits on their {@code b} (within {@link Supply#AT_BREAKPOINT} relative) form a jump of S at c; the
- * root may be on such a jump, and then they absorb the rest of the component exactly.
+ * sits on their {@code b} (within
+ * {@link org.peerclear.clearing.NumericalTolerances#EXACT_AT_BREAKPOINT} relative) form a jump of S
+ * at c; the root may be on such a jump, and then they absorb the rest of the component exactly.
  *
  * <p>Outcomes: a point root, an interval {@code [lo, hi]} on which S is zero (every asset at a
  * bound or the component has no assets: the balance leaves the price free there), or no root

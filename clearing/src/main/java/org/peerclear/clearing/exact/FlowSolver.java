@@ -1,6 +1,7 @@
 package org.peerclear.clearing.exact;
 
 import org.peerclear.clearing.DecayEstimate;
+import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ResultVerifier;
@@ -126,7 +127,7 @@ public final class FlowSolver {
         f.deadline(deadlineNanos);
         if (listener != null) {
             DecayEstimate remaining = new DecayEstimate();
-            double tol = ForestSolver.DECISION * ResultVerifier.scales(ix).power();
+            double tol = NumericalTolerances.EXACT_DECISION * ResultVerifier.scales(ix).power();
             f.listener((round, imbalance, joins, drops) -> listener.round(round, imbalance,
                     remaining.iterationsLeft(round, imbalance / tol)));
         }

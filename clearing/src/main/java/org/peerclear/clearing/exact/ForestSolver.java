@@ -5,6 +5,8 @@ import org.peerclear.index.MarketFeasibility;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.result.ResultVerifier;
 
+import static org.peerclear.clearing.NumericalTolerances.EXACT_DECISION;
+
 /**
  * The exact optimum of the unified market without network rows, by dual block-coordinate ascent
  * on spanning forests: the primal–dual method of convex-cost network flow.
@@ -35,8 +37,6 @@ import org.peerclear.result.ResultVerifier;
  * result's verifier, not trusted.
  */
 final class ForestSolver {
-    /** Relative tolerance of the active-set decisions (far above rounding, far below the certificate). */
-    static final double DECISION = 1e-10;
     /** Rounds between progress reports. */
     static final int PROGRESS_EVERY = 20;
 
@@ -102,8 +102,8 @@ final class ForestSolver {
         } else {
             feasibleBelow(guess);
         }
-        double tolFlow = DECISION * scaleP;
-        double tolS = DECISION * scaleP;
+        double tolFlow = EXACT_DECISION * scaleP;
+        double tolS = EXACT_DECISION * scaleP;
         TreeSweep sweep = new TreeSweep(f, tolS);
         boolean[] atRoot = new boolean[ix.numAgents()];
         boolean[] byAgent = new boolean[ix.numAgents()];

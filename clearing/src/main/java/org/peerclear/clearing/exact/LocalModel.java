@@ -4,6 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.peerclear.clearing.NumericalTolerances;
 
+import static org.peerclear.clearing.NumericalTolerances.EXACT_RIDGE;
+
 /**
  * The local problem of one {@link FeederSolver} step: on a {@link Piece}, which rows bind and
  * with which multipliers, from the linear prediction of the rows' values.
@@ -11,8 +13,6 @@ import org.peerclear.clearing.NumericalTolerances;
 final class LocalModel {
     /** Active-set changes within one local problem. */
     static final int MAX_CHANGES = 400;
-    /** Ridge on the local Jacobian's diagonal, relative to each row's potential curvature: keeps dependent rows solvable. */
-    static final double RIDGE = 1e-13;
 
     private final RowSet rows;
     private final int nq;
@@ -169,7 +169,7 @@ final class LocalModel {
         for (int q = 0; q < size; q++) {
             double pot = rows.potential(work[q]);
             // The damping is proximal (an increment's), so it pulls toward the current multipliers.
-            j.add(q, q, (RIDGE + tau) * pot);
+            j.add(q, q, (EXACT_RIDGE + tau) * pot);
             scale[q] = 1.0 / Math.sqrt(j.get(q, q));
         }
         for (int q = 0; q < size; q++) {

@@ -1,5 +1,6 @@
 package org.peerclear.clearing.exact;
 
+import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.index.MarketIndex;
 
 /**
@@ -40,7 +41,7 @@ final class Piece {
      * buses (its price could not follow both: a degenerate piece).
      */
     static Piece of(MarketIndex ix, ForestSolver f, int[] assetBus, double scaleP) {
-        double tol = ForestSolver.DECISION * scaleP;
+        double tol = NumericalTolerances.EXACT_DECISION * scaleP;
         double[] p = f.assetPower();
         double[] a = ix.a();
         double[] lo = ix.pMin();

@@ -2,14 +2,14 @@ package org.peerclear.clearing.exact;
 
 import java.util.Arrays;
 
+import static org.peerclear.clearing.NumericalTolerances.EXACT_ROW;
+
 /**
  * The feeder's rows ({@link BusRows}) with what {@link FeederSolver} and {@link LocalModel} ask
  * of them: cached coefficients, each row's tolerance and violation, the bounds' part of the dual,
  * and each row's potential curvature (the scale of the local model's damping).
  */
 final class RowSet {
-    /** Relative tolerance of a row's bound (far above rounding, far below the certificate's). */
-    static final double ROW = 1e-9;
 
     final BusRows rows;
     final int nq;
@@ -51,7 +51,7 @@ final class RowSet {
         double m = 1.0;
         m = Double.isFinite(lo) ? Math.max(m, Math.abs(lo)) : m;
         m = Double.isFinite(hi) ? Math.max(m, Math.abs(hi)) : m;
-        return ROW * m;
+        return EXACT_ROW * m;
     }
 
     /** How far row r lies outside its bounds relative to its tolerance, minus one (≤ 0: holds). */

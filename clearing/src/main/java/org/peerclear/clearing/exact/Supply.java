@@ -2,6 +2,8 @@ package org.peerclear.clearing.exact;
 
 import org.peerclear.index.MarketIndex;
 
+import static org.peerclear.clearing.NumericalTolerances.EXACT_AT_BREAKPOINT;
+
 /**
  * The supply of a set of agents at their prices, seen from one side of the price: the sum of
  * their assets' set-points (finite part, and how many sit at an infinite bound) and its slope.
@@ -9,8 +11,6 @@ import org.peerclear.index.MarketIndex;
  * upper bound and a quadratic one on its lower kink moves; below, the other way round.
  */
 final class Supply {
-    /** Relative distance of a price to a linear asset's b at which the asset is marginal. */
-    static final double AT_BREAKPOINT = 1e-13;
 
     double fin;
     int infPos;
@@ -23,7 +23,7 @@ final class Supply {
      * rounding of its larger term even when the sum is small.
      */
     static boolean atBreakpoint(double mu, double b, double off) {
-        return Math.abs(mu - b) <= AT_BREAKPOINT * Math.max(1.0, Math.max(Math.abs(b), Math.abs(off)));
+        return Math.abs(mu - b) <= EXACT_AT_BREAKPOINT * Math.max(1.0, Math.max(Math.abs(b), Math.abs(off)));
     }
 
     void clear() {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import org.peerclear.index.KeyedHeap;
 import org.peerclear.index.MarketIndex;
 
+import static org.peerclear.clearing.NumericalTolerances.EXACT_WINDOW_MIN;
+
 /**
  * One round of block-coordinate ascent on the dual: each tree in turn moves its price toward
  * the root of its supply, with every other price fixed, and stops there, or joins the first
@@ -39,8 +41,6 @@ final class TreeSweep {
     private final double tolS;
 
     int joins;
-    /** The least width of a sweep's first window, relative to the price. */
-    private static final double WINDOW_MIN = 1e-9;
     /** Widenings before a sweep queues every remaining event. */
     private static final int MAX_WIDENINGS = 4;
     /** How much a window grows when a move would leave it. */
@@ -136,7 +136,7 @@ final class TreeSweep {
         // (members rescanned) whenever the move would leave it.
         double s0 = supply.value();
         window = Double.isFinite(s0) && supply.slope > 0.0
-                ? d * c + Math.max(2 * Math.abs(s0) / supply.slope, WINDOW_MIN * Math.max(1.0, Math.abs(c)))
+                ? d * c + Math.max(2 * Math.abs(s0) / supply.slope, EXACT_WINDOW_MIN * Math.max(1.0, Math.abs(c)))
                 : Double.POSITIVE_INFINITY;
         bulk = true;
         for (int u = head[t]; u >= 0; u = next[u]) {

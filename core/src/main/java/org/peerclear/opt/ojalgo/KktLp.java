@@ -1,7 +1,6 @@
 package org.peerclear.opt.ojalgo;
 
 import java.util.Arrays;
-
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -10,6 +9,10 @@ import org.peerclear.opt.Problem;
 import org.peerclear.opt.Sense;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static org.peerclear.opt.NumericalTolerances.KKT_DUAL_ACTIVE;
+import static org.peerclear.opt.NumericalTolerances.KKT_POLISH_ACTIVE;
+import static org.peerclear.opt.NumericalTolerances.KKT_RESIDUAL;
 
 /**
  * Optimality certificates computed as the primal solution of a small linear program solved by
@@ -46,18 +49,12 @@ import org.slf4j.LoggerFactory;
  * A row or bound is active when its slack is at most {@code tol · (1 + |rhs| + Σ_j |a_ij x_j|)}
  * (row) or {@code tol · (1 + |bound|)} (bound): the tolerance is relative to the magnitudes
  * that make up the row, so that a row of large terms is not declared slack by rounding. The
- * caller chooses {@code tol}: {@link #DUAL_ACTIVE_TOLERANCE} for a simplex vertex or a polished
- * point, {@link #POLISH_ACTIVE_TOLERANCE} for an ADMM point. Rows with an infinite right-hand
- * side are never active.
+ * caller chooses {@code tol}: {@link org.peerclear.opt.NumericalTolerances#KKT_DUAL_ACTIVE} for a simplex
+ * vertex or a polished point, {@link org.peerclear.opt.NumericalTolerances#KKT_POLISH_ACTIVE} for an ADMM
+ * point. Rows with an infinite right-hand side are never active.
  */
 final class KktLp {
     private static final Logger LOG = LoggerFactory.getLogger(KktLp.class);
-    /** Activity tolerance (relative) for points that are exact up to rounding. */
-    static final double DUAL_ACTIVE_TOLERANCE = 1e-9;
-    /** Activity tolerance (relative) when guessing the active set from an ADMM point. */
-    static final double POLISH_ACTIVE_TOLERANCE = 1e-6;
-    /** Residual, relative to 1 + |g_j|, under which a stationarity equation counts as satisfied. */
-    static final double RESIDUAL_TOLERANCE = 1e-9;
     /** Rounds of adding violated inequality rows before the residual is reported as it is. */
     private static final int MAX_ROUNDS = 50;
 
@@ -77,7 +74,7 @@ final class KktLp {
         }
 
         boolean exact() {
-            return residual <= RESIDUAL_TOLERANCE;
+            return residual <= KKT_RESIDUAL;
         }
     }
 
@@ -88,7 +85,7 @@ final class KktLp {
     static Result duals(Problem p, double[] x, Optimisation.Options options) {
         boolean[] fixed = new boolean[p.numVariables()];
         Arrays.fill(fixed, true);
-        return solve(p, x, fixed, DUAL_ACTIVE_TOLERANCE, false, options);
+        return solve(p, x, fixed, KKT_DUAL_ACTIVE, false, options);
     }
 
     /** An exact KKT point with the active set of the approximate point x (second LP). */
@@ -97,13 +94,13 @@ final class KktLp {
         boolean[] fixed = new boolean[n];
         double[] start = x.clone();
         for (int j = 0; j < n; j++) {
-            int side = boundSide(p, j, x[j], POLISH_ACTIVE_TOLERANCE);
+            int side = boundSide(p, j, x[j], KKT_POLISH_ACTIVE);
             if (side != 0) {
                 fixed[j] = true;
                 start[j] = side > 0 ? p.lower(j) : p.upper(j);
             }
         }
-        return solve(p, start, fixed, POLISH_ACTIVE_TOLERANCE, true, options);
+        return solve(p, start, fixed, KKT_POLISH_ACTIVE, true, options);
     }
 
     /** +1 at an active lower bound, −1 at an active upper bound (or both: fixed variable gives +2), else 0. */
@@ -306,7 +303,7 @@ final class KktLp {
             double z = g[j] - aty[j];
             double wrong = side[j] == 2 ? 0.0 : side[j] == 1 ? Math.max(0.0, -z) : side[j] == -1 ? Math.max(0.0, z) : Math.abs(z);
             double relative = wrong / (1.0 + Math.abs(g[j]));
-            if (!include[j] && side[j] != 2 && relative > RESIDUAL_TOLERANCE) {
+            if (!include[j] && side[j] != 2 && relative > KKT_RESIDUAL) {
                 include[j] = true;
                 added++;
             }

@@ -2,11 +2,11 @@ package org.peerclear.opt.ojalgo;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
 import org.ojalgo.optimisation.integer.IntegerStrategy;
 import org.ojalgo.type.context.NumberContext;
+import org.peerclear.opt.NumericalTolerances;
 import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Problem;
 import org.peerclear.opt.ProblemClass;
@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * stationarity (the previous fix) breaks sign or complementarity on degenerate LPs, common in
  * markets. The duals are therefore the primal solution of a small LP over the active set
  * ({@link KktLp}), which is valid whenever x is optimal and exact up to the simplex's rounding.
- * When that LP leaves a stationarity residual above {@value KktLp#RESIDUAL_TOLERANCE}, the
- * duals are still returned, and the solution's message says they are approximate and by how
- * much. MILP solutions carry no duals.
+ * When that LP leaves a stationarity residual above
+ * {@value org.peerclear.opt.NumericalTolerances#KKT_RESIDUAL}, the duals are still returned, and the
+ * solution's message says they are approximate and by how much. MILP solutions carry no duals.
  *
  * <h2>Parameters</h2>
  * Honoured: the time limit (ojAlgo's abort time, for every solve including the certificate
@@ -73,8 +73,6 @@ public final class OjAlgoBackend implements SolverBackend {
      * variables).
      */
     static final int ACTIVE_SET_LIMIT = 300;
-    /** KKT tolerance a polished pair must meet to be returned without a second dual LP. */
-    static final double CERTIFICATE_TOLERANCE = 1e-9;
 
     @Override
     public String name() {
@@ -146,7 +144,7 @@ public final class OjAlgoBackend implements SolverBackend {
                 // The polished pair is measured as it will be returned (after clamping x into
                 // its bounds); only if rounding broke it are the duals re-derived at that point.
                 KktLp.Result best = polished;
-                if (!OptimalityCertificate.of(problem, polished.x, polished.y).holds(CERTIFICATE_TOLERANCE)) {
+                if (!OptimalityCertificate.of(problem, polished.x, polished.y).holds(NumericalTolerances.OJALGO_CERTIFICATE)) {
                     best = KktLp.duals(problem, polished.x, lpOptions(parameters));
                 }
                 return Solution.of(problem, Status.OPTIMAL, message("ADMM + KKT polish", best), NAME, polished.x, best.y, 0,

@@ -13,6 +13,13 @@ final class IpmSettings {
      */
     static final double FIXED_WIDTH = 1e-12;
 
+    /**
+     * A row the presolve empties (every coefficient cancelled) still holds when its right-hand
+     * side is within this of 0, relative to max(1, |rhs|): what is left is the rounding of the
+     * cancellation, not an infeasibility.
+     */
+    static final double EMPTY_ROW = 1e-12;
+
     /** Iteration cap of one interior-point run; Mehrotra's method needs 20–60 on the problems met so far. */
     static final int MAX_ITERATIONS = 200;
 

@@ -257,7 +257,7 @@ final class StandardForm {
     }
 
     private static double tolerance(double r) {
-        return 1e-12 * Math.max(1.0, Math.abs(r));
+        return IpmSettings.EMPTY_ROW * Math.max(1.0, Math.abs(r));
     }
 
     private static double ruiz(double scale, double norm) {

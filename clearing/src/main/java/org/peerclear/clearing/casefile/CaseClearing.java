@@ -35,6 +35,25 @@ public final class CaseClearing {
     private CaseClearing() {
     }
 
+    /**
+     * Clears {@code market} as its case describes it, with {@code method} or the one its case requires. The loss
+     * allocator named by the case is resolved before clearing, so a misspelt name fails before a long clear, not
+     * after it; so is the network-charge policy, when the charges become gammas (every method but
+     * {@code multiclass}).
+     *
+     * @param market  the market read from a case, with its integer rules, classes and network tariff
+     * @param method  a registered clearing method's name, e.g. {@code auto}; with {@code classMarkets},
+     *                {@code auto} or {@code multiclass}
+     * @param options the options of the clear; the case's {@code lossAware} and {@code tightenToAc} are set into
+     *                their {@link NetworkOptions} (others kept), its integer rules given to {@code milp}
+     * @return the method's result; with {@code network.losses}, its {@code lossAllocation} section added
+     * @throws IllegalArgumentException if the method is unknown (naming the close matches), does not take the
+     *         case's integer rules or class markets (naming the field and the method that does), or refuses the
+     *         market or the options
+     * @throws InvalidMarketException if the case's loss allocator ({@code network.losses.allocation}) or
+     *         network-charge policy ({@code network.charges.kind}) is not registered, naming the field and the close
+     *         matches
+     */
     public static ClearingResult clear(Market market, String method, ClearingOptions options) {
         ClearingMethods methods = ClearingMethods.load();
         IntegerRuleSpec rules = market.integerRules();

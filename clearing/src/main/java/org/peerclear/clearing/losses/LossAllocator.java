@@ -23,6 +23,13 @@ public interface LossAllocator extends Named {
         return Registry.load(LossAllocator.class, "loss allocation");
     }
 
-    /** Allocates the result's AC losses ({@code result.network()} must be present). */
+    /**
+     * Allocates the result's AC losses.
+     *
+     * @param result a cleared, network-aware result with a solution; {@code result.network()} must be present
+     * @param model  the network model of the result's market, in the result's index
+     * @return the shares, in kW, per participant (and, for allocators that see them, per trade), adding up to the
+     *         losses
+     */
     LossAllocation allocate(ClearingResult result, NetworkModel model);
 }

@@ -22,7 +22,18 @@ public final class ClearingSettings {
     private ClearingSettings() {
     }
 
-    /** {@code base} with every option of {@code settings} applied (defaults where not set). */
+    /**
+     * {@code base} with every option of {@code settings} applied, defaults where not set: the time limit and the
+     * back-end's parameters always replace {@code base}'s. The {@code admm.*} options are applied, all of them, only
+     * when one of them is set, onto {@code base}'s {@link AdmmOptions} (or {@link AdmmOptions#DEFAULT}), keeping
+     * its warm start and history recording; likewise the {@code network.*} options onto its {@link NetworkOptions}.
+     *
+     * @param base     the options to start from; its solver, registry, listener and method options carry over (the
+     *                 ADMM and network ones updated as above)
+     * @param settings named options of {@link ClearingCatalog#CATALOG}, already validated by their specs
+     * @return the options a clear with {@code settings} runs with
+     * @throws IllegalArgumentException if {@code settings} are of another catalog
+     */
     public static ClearingOptions apply(ClearingOptions base, Options settings) {
         requireCatalog(settings);
         SolverParameters p = base.solverParameters().withThreads(settings.get(SolverParameters.THREADS))
@@ -55,7 +66,15 @@ public final class ClearingSettings {
         return o;
     }
 
-    /** The named options {@code options} stands for: what a clear with it runs with. */
+    /**
+     * The named options {@code options} stands for: what a clear with it runs with. The time limit and the back-end's
+     * parameters are always set; the {@code admm.*} and {@code network.*} options only when {@code options} carries
+     * {@link AdmmOptions} or {@link NetworkOptions} (else they stay at their defaults, unset), so that
+     * {@link #apply} of the result onto {@code options} gives back its named values.
+     *
+     * @param options the options of a clear
+     * @return named options of {@link ClearingCatalog#CATALOG}; the warm start and history recording have no name
+     */
     public static Options read(ClearingOptions options) {
         SolverParameters p = options.solverParameters();
         Options s = Options.defaults(CATALOG).with(ClearingOptions.TIME_LIMIT, options.timeLimitSeconds()).with(SolverParameters.THREADS, p.threads())
@@ -85,8 +104,12 @@ public final class ClearingSettings {
 
     /**
      * {@code result} with every catalog option {@code options} stands for first in its
-     * {@code options} (catalog order), then what the method recorded itself (e.g. the rho it
-     * chose from the data).
+     * {@code options} (catalog order, printed as {@link Options#toMap()} prints them), then what the method recorded
+     * itself (e.g. the rho it chose from the data), an entry of the same name as a catalog option giving way.
+     *
+     * @param result  the result of a clear with {@code options}
+     * @param options the options it ran with
+     * @return a copy of {@code result} with those options
      */
     public static ClearingResult record(ClearingResult result, ClearingOptions options) {
         Map<String, String> m = new LinkedHashMap<>(read(options).toMap());

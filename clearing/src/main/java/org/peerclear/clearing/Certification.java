@@ -9,6 +9,7 @@ import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.CostAccounting;
+import org.peerclear.result.IndexedResults;
 import org.peerclear.result.ResultVerifier;
 import org.peerclear.result.Verification;
 
@@ -65,7 +66,7 @@ public final class Certification {
      */
     public static Optional<ClearingResult> precheck(Market market, MarketIndex index, String method, long startNanos) {
         return MarketFeasibility.check(index, market.network().isPresent())
-                .map(v -> ClearingResult.builder(market, index).method(method).solver("none")
+                .map(v -> IndexedResults.builder(market, index).method(method).solver("none")
                         .status(v.status(), v.reason() + " (found before solving)")
                         .seconds((System.nanoTime() - startNanos) * 1e-9).build());
     }

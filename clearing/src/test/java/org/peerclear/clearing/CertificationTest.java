@@ -26,8 +26,10 @@ import org.peerclear.opt.Solution;
 import org.peerclear.opt.SolverParameters;
 import org.peerclear.opt.SolverRegistry;
 import org.peerclear.opt.Status;
+import org.peerclear.result.AgentResult;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
+import org.peerclear.result.IndexedResults;
+import org.peerclear.result.internal.ResultOnIndex;
 
 /**
  * Statuses that are true: every method and back-end certifies the analytic optimum, the
@@ -102,11 +104,16 @@ class CertificationTest {
         return r;
     }
 
-    /** The certified optimum with its arrays changed by {@code edit}, claiming OPTIMAL again. */
+    /**
+     * The certified optimum with its arrays changed by {@code edit}, claiming OPTIMAL again. The
+     * arrays are in the order of {@code MarketIndex.of(r.market())}: seller then buyer, arc 0
+     * seller→buyer.
+     */
     private static ClearingResult corrupted(ClearingResult r, java.util.function.Consumer<double[][]> edit) {
-        double[][] a = {ResultArrays.assetPower(r), ResultArrays.trade(r), ResultArrays.agentPrice(r), ResultArrays.tradePrice(r)};
+        ResultOnIndex point = ResultOnIndex.of(r, MarketIndex.of(r.market()));
+        double[][] a = {point.assetPower(), point.trade(), point.agentPrice(), point.tradePrice()};
         edit.accept(a);
-        return r.toBuilder().solution(a[0], a[1], a[2], a[3]).build();
+        return IndexedResults.solution(r.toBuilder(), a[0], a[1], a[2], a[3]).build();
     }
 
     @Test
@@ -151,7 +158,7 @@ class CertificationTest {
     @Test
     void aFailingProblemCertificateRefutesAResultTheMarketCertificateAccepts() {
         ClearingResult r = certifiedOptimum();
-        Problem problem = UnifiedFormulation.of(ResultArrays.index(r)).problem();
+        Problem problem = UnifiedFormulation.of(MarketIndex.of(r.market())).problem();
         Solution s = SolverRegistry.load().get("ojalgo").solve(problem, SolverParameters.DEFAULT);
         double[] y = s.duals().orElseThrow();
         OptimalityCertificate good = OptimalityCertificate.of(problem, s.x(), y);
@@ -241,6 +248,11 @@ class CertificationTest {
         assertThat(net.status()).isEqualTo(Status.OPTIMAL);
         assertThat(net.verify().gapChecked()).isFalse();
         assertThat(net.verify().gapNotChecked()).contains("network");
-        assertThat(MarketIndex.of(net.market()).numAgents()).isEqualTo(ResultArrays.index(net).numAgents());
+        // The network adds no agent: the market's, then the grid with one leg per agent of the market's index.
+        MarketIndex ix = MarketIndex.of(net.market());
+        assertThat(net.agents()).extracting(AgentResult::id).containsExactlyElementsOf(java.util.stream.Stream.concat(
+                net.market().agents().stream().map(Agent::id), java.util.stream.Stream.of(Grid.AGENT_ID).limit(ix.numGridLegs() > 0 ? 1 : 0))
+                .toList());
+        assertThat(net.gridLegs()).hasSize(ix.numGridLegs());
     }
 }

@@ -9,15 +9,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.centralised.QpClearing;
 import org.peerclear.clearing.multiclass.MultiClassClearing;
+import org.peerclear.clearing.multiclass.MultiClassMethod;
 import org.peerclear.clearing.multiclass.MultiClassResult;
 import org.peerclear.clearing.preference.ClassPreferences;
 import org.peerclear.model.Agent;
 import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
+import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.GridLegResult;
 
 /** Trade coefficients from classes, and the multi-class market. */
 class ProductDifferentiationTest {
@@ -103,5 +106,37 @@ class ProductDifferentiationTest {
         // g = 2.5, pi_g = 6.5; fossil 4 + f = pi_f = 8 − d2, f = d2 = 2, pi_f = 6.
         assertThat(green).isCloseTo(6.5, within(Tolerances.ANALYTIC));
         assertThat(fossil).isCloseTo(6.0, within(Tolerances.ANALYTIC));
+    }
+
+    /**
+     * The class markets see the grid as one agent, its first leg; the result has a leg per agent
+     * that may trade with it, and the ids the class markets report ({@code grid},
+     * {@code grid.import}, {@code grid.export}) are each leg's. By id they belong to that one
+     * leg, not to every leg: what the grid sold is what the class markets say, once.
+     * <pre>
+     *   g   P ∈ [0, 10], ½P² + 4P, green       b1  P ∈ [−10, 0], ½P² + 12P       grid sells at 7, buys at 1
+     * </pre>
+     * Without the grid g and b1 would meet at 4 + p = 12 − p, price 8, above the grid's 7: so the
+     * grid sells at 7, g gives 3 (4 + 3 = 7), b1 takes 5 (12 − 5 = 7) and the grid the other 2.
+     */
+    @Test
+    void theGridOfTheClassMarketsIsOneLegByIdNotEveryLeg() {
+        Market m = Market.builder("classes-with-grid")
+                .agent(new Agent("g", null, "green", List.of(new Asset("g.gen", 0, 10, 1, 4))))
+                .agent(new Agent("b1", List.of(new Asset("b1.load", -10, 0, 1, 12))))
+                .tradeGraph(TradeGraph.none()).grid(new Grid(null, 7.0, 1.0)).build();
+        MultiClassResult own = MultiClassClearing.clear(m, ClassPreferences.of(Map.of()), ClearingOptions.DEFAULT);
+        ClearingResult r = new MultiClassMethod().clear(m, ClearingOptions.DEFAULT);
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(own.assetPower().get(Grid.IMPORT_ASSET_ID)).isCloseTo(2.0, within(Tolerances.ANALYTIC));
+        assertThat(r.gridLegs()).hasSize(2);
+        assertThat(r.grid().orElseThrow().importPower()).isEqualTo(own.assetPower().get(Grid.IMPORT_ASSET_ID));
+        assertThat(r.grid().orElseThrow().exportPower()).isEqualTo(own.assetPower().get(Grid.EXPORT_ASSET_ID));
+        assertThat(r.agent("g").p()).isCloseTo(3.0, within(Tolerances.ANALYTIC));
+        assertThat(r.agent("b1").p()).isCloseTo(-5.0, within(Tolerances.ANALYTIC));
+        GridLegResult first = r.gridLegs().get(0);
+        assertThat(first.price()).isEqualTo(own.agentPrices().get(Grid.AGENT_ID));
+        assertThat(r.gridLegs().get(1)).as("a leg the class markets leave out").isEqualTo(
+                new GridLegResult(r.gridLegs().get(1).partner(), 0.0, 0.0, Double.NaN));
     }
 }

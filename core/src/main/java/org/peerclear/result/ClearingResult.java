@@ -13,11 +13,16 @@ import org.peerclear.opt.Status;
 
 /**
  * The outcome of clearing a market: a {@link Status} that cannot be missed, the set-points,
- * trades and prices by id (held in the index order of {@link MarketIndex}, which is not API: see
- * {@link ResultArrays}), the objective
+ * trades and prices by id, the objective
  * (total cost including gamma terms; welfare is its negative), how it was obtained (method,
  * solver, iterations, residuals, seconds, options) and notes. A result without a solution
  * (infeasible, error, ...) has no set-points: its accessors for them throw.
+ *
+ * <p>The numbers are held in the order of the solver's compact view ({@link MarketIndex}), which
+ * is not API: no public member here hands out or takes that view or an array in its order, so it
+ * can change without breaking users. A clearing method hands its arrays over through
+ * {@link IndexedResults}, write-only; code that needs arrays lays a result onto an index of its
+ * own by id ({@link org.peerclear.result.internal.ResultOnIndex}).
  *
  * <p>{@link #verify()} recomputes feasibility and the price relations from scratch.
  */
@@ -97,17 +102,6 @@ public final class ClearingResult {
     }
 
     /**
-     * Starts a result; the market's warnings are its first notes.
-     *
-     * @param market the market cleared
-     * @param index  the market's compact index, whose order the builder's arrays follow
-     * @return a builder without status
-     */
-    public static Builder builder(Market market, MarketIndex index) {
-        return new Builder(market, index);
-    }
-
-    /**
      * A builder holding everything of this result (status, point, prices, notes, options,
      * diagnostics), to derive a variant, e.g. the same point with another status: a status
      * without a solution drops the point.
@@ -133,7 +127,7 @@ public final class ClearingResult {
         return market;
     }
 
-    /** The compact view stays out of the API: callers in other packages go through {@link ResultArrays}. */
+    /** The compact view stays out of the API: only the verifier and cost accounting beside this class read it. */
     MarketIndex index() {
         return index;
     }
@@ -288,6 +282,55 @@ public final class ClearingResult {
             if (Math.abs(trade[k]) > TRADE_REPORT_THRESHOLD) {
                 out.add(new TradeResult(index.agentId(index.from()[k]), index.agentId(index.to()[k]), trade[k], tradePrice[k]));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Every directed arc's trade, zero trades included, in the order of {@link Market#arcs()}:
+     * entry {@code k} is the trade on {@code market().arcs().get(k)}, and entries {@code 2q} and
+     * {@code 2q + 1} are the two directions of one pair. A grid arc is listed with the agent
+     * {@value Grid#AGENT_ID} and the partner of that leg (see {@link #gridLegs()}), so that
+     * {@code from} and {@code to} name each arc once.
+     *
+     * @return one entry per arc: quantity in the power unit ({@code > 0}: {@code from} sells to
+     *         {@code to}; its mirror holds the negative), bilateral price per unit energy (NaN
+     *         where the method gives none)
+     * @throws IllegalStateException if the result has no solution
+     */
+    public List<TradeResult> arcTrades() {
+        requireSolution();
+        int[] from = index.from();
+        int[] to = index.to();
+        List<TradeResult> out = new ArrayList<>(index.numArcs());
+        for (int k = 0; k < index.numArcs(); k++) {
+            out.add(new TradeResult(index.agentId(from[k]), index.agentId(to[k]), trade[k], tradePrice[k]));
+        }
+        return out;
+    }
+
+    /**
+     * The grid's legs unmerged (see {@link #grid()} for their sum): one per agent that may trade
+     * with the grid, in the order of their arcs in {@link Market#arcs()}; empty for an islanded
+     * market.
+     *
+     * @return each leg's partner, what the grid sold to it and bought from it (power unit), and
+     *         the leg's own price (per unit energy)
+     * @throws IllegalStateException if the result has no solution
+     */
+    public List<GridLegResult> gridLegs() {
+        requireSolution();
+        int[] start = index.assetStart();
+        int[] arcStart = index.arcStart();
+        List<GridLegResult> out = new ArrayList<>(index.numGridLegs());
+        for (int leg = index.firstGridLeg(); leg < index.numAgents(); leg++) {
+            if (arcStart[leg + 1] == arcStart[leg]) {
+                // A leg without its arc (a view with fewer pairs) has no partner to be named by,
+                // and its balance holds it at 0.
+                continue;
+            }
+            String partner = index.agentId(index.to()[index.arcsOf()[arcStart[leg]]]);
+            out.add(new GridLegResult(partner, assetPower[start[leg]], assetPower[start[leg] + 1], agentPrice[leg]));
         }
         return out;
     }
@@ -510,7 +553,11 @@ public final class ClearingResult {
                 + ", solver " + solver + ", objective " + objective + ", " + seconds + " s]";
     }
 
-    /** Assembles a result; the arrays are copied. */
+    /**
+     * Assembles a result: {@link ClearingResult#toBuilder()} derives a variant of a result (another
+     * status, more notes, sections or options); a clearing method starts one with its point through
+     * {@link IndexedResults}. Nothing here takes the compact view.
+     */
     public static final class Builder {
         private final Market market;
         private final MarketIndex index;
@@ -535,7 +582,7 @@ public final class ClearingResult {
         private ConvergenceHistory convergence;
         private final Map<String, Object> sections = new LinkedHashMap<>();
 
-        private Builder(Market market, MarketIndex index) {
+        Builder(Market market, MarketIndex index) {
             this.market = market;
             this.index = index;
             this.notes.addAll(market.warnings());
@@ -612,7 +659,8 @@ public final class ClearingResult {
         }
 
         /**
-         * Sets the point, all in the index's order; {@link #build()} checks the lengths and copies the arrays.
+         * Sets the point, all in the index's order ({@link IndexedResults#solution} is the way in
+         * from other packages); {@link #build()} checks the lengths and copies the arrays.
          *
          * @param assetPowerValues set-point per asset (grid legs included), power unit, {@code > 0} injects
          * @param trades           {@code t_k} per directed arc, power unit, {@code > 0}: the arc's from-agent sells
@@ -620,7 +668,7 @@ public final class ClearingResult {
          * @param tradePrices      bilateral {@code lambda_k} per arc, currency per unit energy
          * @return this builder
          */
-        public Builder solution(double[] assetPowerValues, double[] trades, double[] agentPrices, double[] tradePrices) {
+        Builder solution(double[] assetPowerValues, double[] trades, double[] agentPrices, double[] tradePrices) {
             this.assetPower = assetPowerValues;
             this.trade = trades;
             this.agentPrice = agentPrices;
@@ -659,7 +707,7 @@ public final class ClearingResult {
          * @param arcs   one flag per arc, or null for none pinned
          * @return this builder
          */
-        public Builder pinned(boolean[] assets, boolean[] arcs) {
+        Builder pinned(boolean[] assets, boolean[] arcs) {
             this.assetPinned = assets;
             this.arcPinned = arcs;
             return this;
@@ -671,7 +719,7 @@ public final class ClearingResult {
          * @param prices {@code pi} per agent, currency per unit energy; null for all 0
          * @return this builder
          */
-        public Builder agentNetworkPrices(double[] prices) {
+        Builder agentNetworkPrices(double[] prices) {
             this.agentNetworkPrice = prices;
             return this;
         }

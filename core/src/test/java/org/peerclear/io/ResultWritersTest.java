@@ -16,6 +16,7 @@ import org.peerclear.model.Asset;
 import org.peerclear.model.Market;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.IndexedResults;
 
 /** The result writers: CSV cells escaped per RFC 4180, options in the order they were recorded. */
 class ResultWritersTest {
@@ -29,8 +30,8 @@ class ResultWritersTest {
                 .agent(new Agent(buyer, List.of(new Asset(buyer + ".load", -2, 0, 1, 7))))
                 .build();
         MarketIndex index = MarketIndex.of(m);
-        ClearingResult.Builder b = ClearingResult.builder(m, index).status(Status.FEASIBLE, "written by hand")
-                .solution(new double[] {1, -1}, new double[] {1, -1}, new double[] {6, 6}, new double[] {6, 6});
+        ClearingResult.Builder b = IndexedResults.solution(IndexedResults.builder(m, index).status(Status.FEASIBLE, "written by hand"),
+                new double[] {1, -1}, new double[] {1, -1}, new double[] {6, 6}, new double[] {6, 6});
         for (String k : optionKeys) {
             b.option(k, k.length());
         }

@@ -55,8 +55,8 @@ class GridResultTest {
      */
     static ClearingResult handCleared(double[] mu, double[] lambda) {
         Market m = market();
-        return ClearingResult.builder(m, MarketIndex.of(m)).status(Status.OPTIMAL, "by hand").method("hand").solver("hand")
-                .solution(new double[] {2, -1.4, 0, -2, 1.4, 0}, new double[] {2, -2, -1.4, 1.4}, mu, lambda).build();
+        return IndexedResults.solution(IndexedResults.builder(m, MarketIndex.of(m)).status(Status.OPTIMAL, "by hand").method("hand")
+                .solver("hand"), new double[] {2, -1.4, 0, -2, 1.4, 0}, new double[] {2, -2, -1.4, 1.4}, mu, lambda).build();
     }
 
     static ClearingResult handCleared() {
@@ -103,6 +103,26 @@ class GridResultTest {
         assertThat(r.trade(Grid.AGENT_ID, "b")).isEqualTo(1.4);
         assertThatThrownBy(() -> r.trade("a", "b")).hasMessageContaining("no arc");
         assertThatThrownBy(() -> r.trade(Grid.AGENT_ID, Grid.AGENT_ID)).hasMessageContaining("no arc");
+    }
+
+    /** Unmerged, each leg is named by its partner and keeps its own price; every arc is listed, in the market's order. */
+    @Test
+    void theLegsAndEveryArcAreReadByIdToo() {
+        ClearingResult r = handCleared();
+        assertThat(r.gridLegs()).containsExactly(new GridLegResult("a", 0.0, -2.0, 0.05), new GridLegResult("b", 1.4, 0.0, 0.30));
+        assertThat(r.arcTrades()).extracting(TradeResult::from, TradeResult::to)
+                .containsExactlyElementsOf(r.market().arcs().stream().map(a -> tuple(a.from(), a.to())).toList());
+        assertThat(r.arcTrades()).containsExactlyElementsOf(r.trades());
+        ClearingResult idle = TwoAgentMarket.optimumWithIdleGrid(6.0);
+        assertThat(idle.trades()).hasSize(2);
+        assertThat(idle.arcTrades()).hasSize(6).contains(new TradeResult("seller", Grid.AGENT_ID, 0.0, 5.5),
+                new TradeResult(Grid.AGENT_ID, "buyer", 0.0, 6.5));
+        assertThat(idle.gridLegs()).extracting(GridLegResult::partner, GridLegResult::price)
+                .containsExactly(tuple("seller", 6.0), tuple("buyer", 6.0));
+        ClearingResult none = handCleared().toBuilder().status(Status.INFEASIBLE, "by hand").build();
+        assertThatThrownBy(none::gridLegs).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(none::arcTrades).isInstanceOf(IllegalStateException.class);
+        assertThat(TwoAgentMarket.optimum().gridLegs()).isEmpty();
     }
 
     @Test

@@ -163,7 +163,7 @@ class ResultVerifierTest {
 
     @Test
     void aResultWithoutASolutionHasNothingToVerify() {
-        ClearingResult r = ClearingResult.builder(TwoAgentMarket.market(), org.peerclear.index.MarketIndex.of(TwoAgentMarket.market()))
+        ClearingResult r = IndexedResults.builder(TwoAgentMarket.market(), org.peerclear.index.MarketIndex.of(TwoAgentMarket.market()))
                 .status(Status.NUMERICAL_ERROR, "residuals ...").build();
         assertThat(r.verify().passes()).isFalse();
         assertThat(r.verify().primalFeasible()).isFalse();

@@ -45,8 +45,8 @@ final class TwoAgentMarket {
         double[] mu = {MU_SELLER, MU_BUYER};
         double[] lambda = {LAMBDA, LAMBDA};
         edit.apply(p, t, mu, lambda);
-        return ClearingResult.builder(m, ix).status(Status.OPTIMAL, "analytic").method("test").solver("none")
-                .solution(p, t, mu, lambda).build();
+        return IndexedResults.solution(IndexedResults.builder(m, ix).status(Status.OPTIMAL, "analytic").method("test").solver("none"),
+                p, t, mu, lambda).build();
     }
 
     static ClearingResult optimum() {
@@ -82,8 +82,8 @@ final class TwoAgentMarket {
             // One price per pair inside every idle arc's band: the midpoint of the two agents' prices.
             lambda[k] = 0.5 * (mu[ix.from()[k]] + mu[ix.to()[k]]);
         }
-        return ClearingResult.builder(m, ix).status(Status.OPTIMAL, "analytic").method("test").solver("none")
-                .solution(p, t, mu, lambda).build();
+        return IndexedResults.solution(IndexedResults.builder(m, ix).status(Status.OPTIMAL, "analytic").method("test").solver("none"),
+                p, t, mu, lambda).build();
     }
 
     /** A change to the arrays of the analytic optimum. */

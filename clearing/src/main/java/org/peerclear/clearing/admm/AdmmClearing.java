@@ -14,7 +14,8 @@ import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.ConvergenceHistory;
 import org.peerclear.result.NetworkOutcome;
-import org.peerclear.result.ResultArrays;
+import org.peerclear.result.IndexedResults;
+import org.peerclear.result.internal.ResultOnIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,11 +135,10 @@ public final class AdmmClearing implements ClearingMethod {
                 admm.warmStartNetwork(previous.operator().injections(), previous.operator().agentPrices());
             }
         } else if (o.warmStart().isPresent()) {
-            ClearingResult prev = o.warmStart().get();
-            requireSameStructure(index, ResultArrays.index(prev));
-            admm.warmStart(ResultArrays.trade(prev), ResultArrays.tradePrice(prev), ResultArrays.agentPrice(prev));
+            ResultOnIndex prev = onThisMarket(o.warmStart().get(), index);
+            admm.warmStart(prev.trade(), prev.tradePrice(), prev.agentPrice());
             if (operator != null) {
-                admm.warmStartNetwork(injections(index, ResultArrays.assetPower(prev)), networkPrices(prev));
+                admm.warmStartNetwork(injections(index, prev.assetPower()), prev.agentNetworkPrice());
             }
         }
         LOG.debug("Clearing {} with ADMM {} (rho {}) on {}", market.name(), o, rho, index);
@@ -148,7 +148,7 @@ public final class AdmmClearing implements ClearingMethod {
         String residuals = String.format(Locale.ROOT, "r = %.3e, s = %.3e, price dispersion %.3e after %d iterations (rho %.4g)",
                 admm.primalResidual(), admm.dualResidual(), admm.dispersion(), iterations, admm.rho());
         java.util.function.Supplier<ClearingResult.Builder> builder = () -> {
-            ClearingResult.Builder rb = ClearingResult.builder(market, index).method(NAME).solver(NAME)
+            ClearingResult.Builder rb = IndexedResults.builder(market, index).method(NAME).solver(NAME)
                     .iterations(iterations).residuals(admm.primalResidual(), admm.dualResidual())
                     .option("rho", rho).option("rhoFromData", o.rhoFromData()).option("alpha", o.alpha())
                     .option("eps", o.eps()).option("maxIterations", o.maxIterations())
@@ -172,46 +172,49 @@ public final class AdmmClearing implements ClearingMethod {
                     + netModel.baseVoltageSummary()).seconds((System.nanoTime() - start) * 1e-9).build());
         }
         double[] pi = operator == null ? new double[index.numAgents()] : operator.agentPrices();
-        java.util.function.Function<ClearingResult, Run> certify = r -> done.apply(Certification.certify(r,
-                operator == null || !r.hasSolution() ? null : AdmmNetworkCertificate.of(index, netModel, operator, admm.rho(), r),
+        // The network certificate is of the point ADMM produced (pt, pi), the very arrays the result was built from.
+        java.util.function.BiFunction<ClearingResult, AdmmPolish.Point, Run> certify = (r, pt) -> done.apply(Certification.certify(r,
+                operator == null || !r.hasSolution() ? null : AdmmNetworkCertificate.of(index, netModel, operator, admm.rho(), pt, pi),
                 Status.NOT_CONVERGED));
         if (admm.timedOut()) {
+            AdmmPolish.Point last = settle(admm);
             return certify.apply(finish(builder.get().status(Status.TIME_LIMIT, "time limit of " + options.timeLimitSeconds()
-                    + " s reached: " + residuals + "; the point is the last iterate's settlement"), settle(admm), pi, netModel,
-                    operator, admm, start));
+                    + " s reached: " + residuals + "; the point is the last iterate's settlement"), last, pi, netModel,
+                    operator, admm, start), last);
         }
         if (!ok) {
             return done.apply(builder.get().status(Status.NOT_CONVERGED, "no convergence within " + o.maxIterations()
                     + " iterations: " + residuals).seconds((System.nanoTime() - start) * 1e-9).build());
         }
         String status = "stopping rule " + o.stopping().name().toLowerCase(Locale.ROOT) + " at eps " + o.eps() + " holds: " + residuals;
-        ClearingResult raw = finish(builder.get().status(Status.OPTIMAL, status), settle(admm), pi, netModel, operator, admm, start);
+        AdmmPolish.Point settled = settle(admm);
+        ClearingResult raw = finish(builder.get().status(Status.OPTIMAL, status), settled, pi, netModel, operator, admm, start);
         if (!o.polish()) {
-            return certify.apply(raw);
+            return certify.apply(raw, settled);
         }
         AdmmPolish polish = new AdmmPolish(index);
         AdmmPolish.Point pt = polish.polish(admm.trades(), admm.agentPrices(), admm.tradePrices(), admm.assetPower(), pi);
         if (pt == null) {
             LOG.debug("Polish of {} failed: {}", market.name(), polish.failure());
             return certify.apply(finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: " + polish.failure()),
-                    settle(admm), pi, netModel, operator, admm, start));
+                    settled, pi, netModel, operator, admm, start), settled);
         }
         ClearingResult polished = finish(builder.get().status(Status.OPTIMAL, status)
                 .note("polished: prices, assets and trades recomputed exactly from the ADMM's active set"), pt, pi,
                 netModel, operator, admm, start);
         if (polished.verify().passes() || !raw.verify().passes()) {
-            return certify.apply(polished);
+            return certify.apply(polished, pt);
         }
         return certify.apply(finish(builder.get().status(Status.OPTIMAL, status).note("polish not applied: its point fails verification ("
-                + polished.verify() + ")"), settle(admm), pi, netModel, operator, admm, start));
+                + polished.verify() + ")"), settled, pi, netModel, operator, admm, start), settled);
     }
 
     private static ClearingResult finish(ClearingResult.Builder rb, AdmmPolish.Point pt, double[] pi, NetworkModel net,
                                          AdmmNetworkOperator operator, ConsensusAdmm admm, long start) {
-        rb.solution(pt.assetPower(), pt.trades(), pt.agentPrices(), pt.tradePrices());
+        IndexedResults.solution(rb, pt.assetPower(), pt.trades(), pt.agentPrices(), pt.tradePrices());
         if (net != null) {
             NetworkOutcome outcome = AcCheck.evaluate(net, pt.assetPower(), operator.busPrices(admm.rho()));
-            rb.agentNetworkPrices(pi).network(outcome).option("network", net.spec().feeder());
+            IndexedResults.agentNetworkPrices(rb, pi).network(outcome).option("network", net.spec().feeder());
             rb.note(String.format(Locale.ROOT, "system operator: %d LinDistFlow limits binding", operator.bindingLimits()));
             rb.note(String.format(Locale.ROOT,
                     "AC check (%s, %d iterations): losses %.3f kW, worst voltage violation %.2e pu, LinDistFlow error %.2e pu",
@@ -228,14 +231,6 @@ public final class AdmmClearing implements ClearingMethod {
             for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
                 out[n] += p[s];
             }
-        }
-        return out;
-    }
-
-    private static double[] networkPrices(ClearingResult r) {
-        double[] out = new double[ResultArrays.index(r).numAgents()];
-        for (int n = 0; n < out.length; n++) {
-            out[n] = ResultArrays.agentNetworkPrice(r, n);
         }
         return out;
     }
@@ -282,18 +277,17 @@ public final class AdmmClearing implements ClearingMethod {
         return new AdmmPolish.Point(p, trades, mu, admm.tradePrices());
     }
 
-    private static void requireSameStructure(MarketIndex now, MarketIndex prev) {
-        boolean same = now.numAgents() == prev.numAgents() && now.numAssets() == prev.numAssets()
-                && now.numArcs() == prev.numArcs();
-        for (int k = 0; same && k < now.numArcs(); k++) {
-            same = now.from()[k] == prev.from()[k] && now.to()[k] == prev.to()[k];
-        }
-        for (int i = 0; same && i < now.numAgents(); i++) {
-            same = now.agentId(i).equals(prev.agentId(i));
-        }
-        if (!same) {
-            throw new IllegalArgumentException("Invalid value for parameter warmStart: the previous result is of a market with "
-                    + prev + ", not the structure of this one (" + now + ")");
+    /**
+     * The previous result's point on this market's index, matched by id (agents, assets, the
+     * grid's legs by partner, arcs by their ends), so it may come from a market declared in
+     * another order; one whose structure differs is an invalid value.
+     */
+    private static ResultOnIndex onThisMarket(ClearingResult previous, MarketIndex now) {
+        try {
+            return ResultOnIndex.of(previous, now);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value for parameter warmStart: the previous result is of a market"
+                    + " other than this one (" + now + "): " + e.getMessage(), e);
         }
     }
 }

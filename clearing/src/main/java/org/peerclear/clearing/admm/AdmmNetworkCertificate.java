@@ -7,34 +7,33 @@ import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.opt.OptimalityCertificate;
 import org.peerclear.opt.Problem;
-import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
 
 /**
  * The KKT certificate of a network-aware ADMM result on the centralised problem (the unified
  * market with the LinDistFlow rows of {@link LinDistFlowConstraints}, the rows the system
  * operator projects onto): the market certificate has no gap term for the network rows, so an
  * ADMM result with a network is certified here, as the centralised clearing's is. The point is
- * the result's (set-points, trades split into {@code t⁺ − t⁻} where gamma is positive, bus
- * injections summed from the set-points); the duals are the agents' and pairs' prices, the
- * network price at each bus for its bus row, and the operator's last multipliers for the
- * voltage and flow rows ({@link AdmmNetworkOperator#addRowDuals}).
+ * the one the result was built from, in ADMM's own index (set-points, trades split into
+ * {@code t⁺ − t⁻} where gamma is positive, bus injections summed from the set-points); the duals
+ * are the agents' and pairs' prices, the network price at each bus for its bus row, and the
+ * operator's last multipliers for the voltage and flow rows ({@link AdmmNetworkOperator#addRowDuals}).
  */
 final class AdmmNetworkCertificate {
     private AdmmNetworkCertificate() {
     }
 
+    /** {@code pt} and {@code pi} (network price per agent) are what the result was built from, in {@code ix}'s order. */
     static OptimalityCertificate of(MarketIndex ix, NetworkModel net, AdmmNetworkOperator operator, double rho,
-                                    ClearingResult r) {
+                                    AdmmPolish.Point pt, double[] pi) {
         LinDistFlowConstraints rows = new LinDistFlowConstraints(net);
         UnifiedFormulation f = UnifiedFormulation.of(ix, List.of(rows));
         Problem problem = f.problem();
         double[] x = new double[problem.numVariables()];
         double[] y = new double[problem.numRows()];
-        double[] p = ResultArrays.assetPower(r);
-        double[] t = ResultArrays.trade(r);
-        double[] mu = ResultArrays.agentPrice(r);
-        double[] lambda = ResultArrays.tradePrice(r);
+        double[] p = pt.assetPower();
+        double[] t = pt.trades();
+        double[] mu = pt.agentPrices();
+        double[] lambda = pt.tradePrices();
         int[] start = ix.assetStart();
         for (int n = 0; n < ix.numAgents(); n++) {
             if (f.balanceRow(n) >= 0) {
@@ -49,7 +48,7 @@ final class AdmmNetworkCertificate {
                 }
             }
             if (bv >= 0) {
-                y[rows.busRow(b)] = ResultArrays.agentNetworkPrice(r, n);
+                y[rows.busRow(b)] = pi[n];
             }
         }
         int[] cols = new int[2];

@@ -6,9 +6,9 @@ import java.util.TreeMap;
 import org.peerclear.clearing.losses.LossAllocation;
 import org.peerclear.clearing.losses.LossAllocator;
 import org.peerclear.clearing.network.NetworkModel;
+import org.peerclear.index.MarketIndex;
 import org.peerclear.model.NetworkTariff;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
 
 /**
  * Allocates the AC losses of a cleared, network-aware result and prices them: the section
@@ -30,7 +30,7 @@ final class LossPricing {
                 ? r.market().grid().orElseThrow(() -> new IllegalArgumentException(
                         "network.losses.price: \"grid\" needs a grid; give a number")).importPrice()
                 : losses.price();
-        NetworkModel model = NetworkModel.of(r.market(), ResultArrays.index(r));
+        NetworkModel model = NetworkModel.of(r.market(), MarketIndex.of(r.market()));
         LossAllocation a = allocator.allocate(r, model);
         double perKw = model.kwPerUnit();
         Map<String, Double> shares = new TreeMap<>(a.byParticipant());

@@ -26,6 +26,7 @@ import org.peerclear.opt.SolverBackend;
 import org.peerclear.opt.Status;
 import org.peerclear.powerflow.AcPowerFlow;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.IndexedResults;
 import org.peerclear.result.NetworkOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +184,7 @@ public class CentralisedClearing implements ClearingMethod {
         if (net != null && s.status() == Status.INFEASIBLE) {
             message = message + "; " + net.baseVoltageSummary();
         }
-        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(solved.solver())
+        ClearingResult.Builder rb = IndexedResults.builder(market, index).method(name).solver(solved.solver())
                 .status(s.status(), message).iterations(s.iterations())
                 .option("solver", solved.solver()).option("problemClass", problem.problemClass())
                 .option("solverParameters", options.solverParameters()).option("timeLimitSeconds", options.timeLimitSeconds());
@@ -196,7 +197,7 @@ public class CentralisedClearing implements ClearingMethod {
         OptimalityCertificate kkt = null;
         if (s.status().hasSolution()) {
             double[] p = f.assetPower(s);
-            rb.solution(p, f.trades(s), f.agentPrices(s), f.tradePrices(s));
+            IndexedResults.solution(rb, p, f.trades(s), f.agentPrices(s), f.tradePrices(s));
             if (s.hasDuals()) {
                 kkt = OptimalityCertificate.of(problem, s);
                 rb.residuals(kkt.primalResidual(), kkt.dualResidual());
@@ -209,7 +210,7 @@ public class CentralisedClearing implements ClearingMethod {
                 for (int n = 0; n < agentPi.length; n++) {
                     agentPi[n] = net.agentBus(n) >= 0 ? atBus[net.agentBus(n)] : 0.0;
                 }
-                rb.agentNetworkPrices(agentPi).network(outcome).option("network", net.spec().feeder())
+                IndexedResults.agentNetworkPrices(rb, agentPi).network(outcome).option("network", net.spec().feeder())
                         .option("networkOptions", no).option("clearings", rounds);
                 rb.note(String.format(Locale.ROOT,
                         "AC check (%s, %d iterations): losses %.3f kW, worst voltage violation %.2e pu, LinDistFlow error %.2e pu",
@@ -236,11 +237,11 @@ public class CentralisedClearing implements ClearingMethod {
         FlowSolver.Outcome o = FlowSolver.solve(index, flowStart(options), AdmmPriceGuess.INSTANCE, options.deadlineNanos(start),
                 (round, imbalance, left) -> options.listener()
                 .onProgress(new Progress(name, round, imbalance, Double.NaN, Double.NaN, (System.nanoTime() - start) * 1e-9, left)));
-        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name).solver(FlowSolver.NAME)
+        ClearingResult.Builder rb = IndexedResults.builder(market, index).method(name).solver(FlowSolver.NAME)
                 .status(o.status(), o.message()).iterations(o.rounds())
                 .option("solver", FlowSolver.NAME).option("timeLimitSeconds", options.timeLimitSeconds());
         if (o.status().hasSolution()) {
-            rb.solution(o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices());
+            IndexedResults.solution(rb, o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices());
         }
         rb.seconds((System.nanoTime() - start) * 1e-9);
         return Certification.certify(rb.build(), null, Status.NUMERICAL_ERROR);

@@ -14,6 +14,7 @@ import org.peerclear.model.Grid;
 import org.peerclear.model.HorizonMarket;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.GridResult;
+import org.peerclear.result.IndexedResults;
 import org.peerclear.result.NetworkOutcome;
 
 /**
@@ -229,8 +230,8 @@ public final class HorizonResultWriter {
      * prices at which it sold and bought (NaN where it did not).
      */
     static GridResult grid(HorizonMarket market, Horizon h, HorizonResult r, int t) {
-        return ClearingResult.builder(market.period(t), h.periods().get(t)).status(r.status(), r.message())
-                .solution(r.assetPower()[t], r.trades()[t], r.agentPrices()[t], r.tradePrices()[t]).build().grid().orElseThrow();
+        return IndexedResults.solution(IndexedResults.builder(market.period(t), h.periods().get(t)).status(r.status(), r.message()),
+                r.assetPower()[t], r.trades()[t], r.agentPrices()[t], r.tradePrices()[t]).build().grid().orElseThrow();
     }
 
     /** Per asset, the index of its storage link in {@code h}, or −1 for an asset without memory. */

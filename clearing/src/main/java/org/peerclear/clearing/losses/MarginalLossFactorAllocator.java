@@ -5,7 +5,7 @@ import org.peerclear.clearing.NumericalTolerances;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.powerflow.AcPowerFlow;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
+import org.peerclear.result.internal.ResultOnIndex;
 
 /**
  * Losses shared by marginal loss factors: participant i at bus b is charged
@@ -23,7 +23,8 @@ public final class MarginalLossFactorAllocator implements LossAllocator {
     @Override
     public LossAllocation allocate(ClearingResult result, NetworkModel model) {
         Participants ps = Participants.of(result, model);
-        double[] mlf = AcPowerFlow.marginalLossFactors(model.feeder(), model.busInjectionsKw(ResultArrays.assetPower(result)), null)[0];
+        double[] injections = model.busInjectionsKw(ResultOnIndex.of(result, model.index()).assetPower());
+        double[] mlf = AcPowerFlow.marginalLossFactors(model.feeder(), injections, null)[0];
         double[] share = new double[ps.names.length];
         double sum = 0;
         for (int i = 0; i < share.length; i++) {

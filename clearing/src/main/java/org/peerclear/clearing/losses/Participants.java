@@ -6,7 +6,6 @@ import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.NetworkOutcome;
-import org.peerclear.result.ResultArrays;
 
 /**
  * Who injects where, in kW: the market's agents on their buses (the grid, at the substation,
@@ -28,8 +27,7 @@ final class Participants {
     static Participants of(ClearingResult r, NetworkModel model) {
         NetworkOutcome net = r.network().orElseThrow(() -> new IllegalArgumentException(
                 "Loss allocation needs a network-aware result (market '" + r.market().name() + "' has none)"));
-        MarketIndex ix = ResultArrays.index(r);
-        double[] p = ResultArrays.assetPower(r);
+        MarketIndex ix = model.index();
         double[] load = model.feeder().fixedLoadKw();
         java.util.List<String> names = new java.util.ArrayList<>();
         java.util.List<Integer> buses = new java.util.ArrayList<>();
@@ -39,10 +37,8 @@ final class Participants {
             if (b < 0) {
                 continue;
             }
-            double kw = 0;
-            for (int s = ix.assetStart()[n]; s < ix.assetStart()[n + 1]; s++) {
-                kw += p[s];
-            }
+            // An agent with a bus is a declared one (the grid's legs have none): its net injection by id.
+            double kw = r.agent(ix.agentId(n)).p();
             names.add(ix.agentId(n));
             buses.add(b);
             inj.add(kw * model.kwPerUnit());

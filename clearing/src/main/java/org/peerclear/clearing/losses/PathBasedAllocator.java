@@ -7,7 +7,7 @@ import org.peerclear.index.MarketIndex;
 import org.peerclear.powerflow.Feeder;
 import org.peerclear.powerflow.LinDistFlow;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
+import org.peerclear.result.internal.ResultOnIndex;
 
 /**
  * Path-based allocation on a radial feeder (in the spirit of Nikolaidis, Charalambous &amp;
@@ -30,8 +30,8 @@ public final class PathBasedAllocator implements LossAllocator {
         Participants ps = Participants.of(result, model);
         Feeder feeder = model.feeder();
         LinDistFlow lin = model.linDistFlow();
-        MarketIndex ix = ResultArrays.index(result);
-        double[] t = ResultArrays.trade(result);
+        MarketIndex ix = model.index();
+        double[] t = ResultOnIndex.of(result, ix).trade();
         int slack = feeder.slackIndex();
         int nl = feeder.branchCount();
         double[] lossKw = new double[nl];

@@ -15,6 +15,7 @@ import org.peerclear.opt.Solution;
 import org.peerclear.opt.SolverBackend;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.IndexedResults;
 
 /**
  * Method {@code milp}: the unified market with the all-or-nothing decisions of
@@ -75,7 +76,7 @@ public final class MilpClearing implements ClearingMethod {
         ProblemClass pc = problem.problemClass();
         SolverBackend backend = options.solver().map(options.registry()::get).orElseGet(() -> options.registry().defaultFor(pc));
         Solution s = backend.solve(problem, options.solverParametersAt(start));
-        ClearingResult.Builder rb = ClearingResult.builder(market, index).method(name()).solver(backend.name())
+        ClearingResult.Builder rb = IndexedResults.builder(market, index).method(name()).solver(backend.name())
                 .iterations(s.iterations()).option("solver", backend.name()).option("problemClass", pc)
                 .option("integerRules", rules).option("solverParameters", options.solverParameters())
                 .option("timeLimitSeconds", options.timeLimitSeconds());
@@ -92,18 +93,18 @@ public final class MilpClearing implements ClearingMethod {
         if (priced.status() == Status.OPTIMAL && priced.hasDuals()) {
             kkt = OptimalityCertificate.of(fixed, priced);
             // The fixed problem's primal is the MILP's (up to solver accuracy); its duals are the prices.
-            rb.solution(f.assetPower(priced), f.trades(priced), f.agentPrices(priced), f.tradePrices(priced));
+            IndexedResults.solution(rb, f.assetPower(priced), f.trades(priced), f.agentPrices(priced), f.tradePrices(priced));
             rb.note("prices are the duals of the continuous problem with the integer decisions fixed (solver " + pricing.name() + ")");
         } else {
             double[] nan = new double[index.numAgents()];
             java.util.Arrays.fill(nan, Double.NaN);
             double[] nanArcs = new double[index.numArcs()];
             java.util.Arrays.fill(nanArcs, Double.NaN);
-            rb.solution(f.assetPower(s), f.trades(s), nan, nanArcs);
+            IndexedResults.solution(rb, f.assetPower(s), f.trades(s), nan, nanArcs);
             rb.note("no prices: the continuous problem with integers fixed ended " + priced.status() + " " + priced.message());
         }
         rb.option("pricingSolver", pricing.name());
-        rb.pinned(pinnedAssets(index, rules), pinnedArcs(index, rules));
+        IndexedResults.pinned(rb, pinnedAssets(index, rules), pinnedArcs(index, rules));
         return Certification.certify(rb.seconds((System.nanoTime() - start) * 1e-9).build(), kkt, Status.NUMERICAL_ERROR);
     }
 }

@@ -10,6 +10,7 @@ import org.peerclear.clearing.preference.ClassPreferences;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Market;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.IndexedResults;
 
 /**
  * Method {@code multiclass}: {@link MultiClassClearing} behind the {@link ClearingMethod} SPI,
@@ -42,21 +43,26 @@ public final class MultiClassMethod implements ClearingMethod {
         long start = System.nanoTime();
         MultiClassResult m = MultiClassClearing.clear(market, ClassPreferences.of(market.productClasses().premiums()), options);
         MarketIndex ix = MarketIndex.of(market);
-        ClearingResult.Builder b = ClearingResult.builder(market, ix).method(name()).solver(m.solver())
+        ClearingResult.Builder b = IndexedResults.builder(market, ix).method(name()).solver(m.solver())
                 .status(m.status(), m.message()).option("solver", m.solver())
                 .option("timeLimitSeconds", options.timeLimitSeconds());
         if (m.status().hasSolution()) {
+            // By id; but every grid leg bears the grid's ids, and the class markets' grid is the
+            // first leg only (MultiClassClearing): the others keep 0 and no price, or the grid's
+            // set-points would count once per leg.
+            int cleared = ix.firstGridLeg() + Math.min(1, ix.numGridLegs());
             double[] power = new double[ix.numAssets()];
-            for (int s = 0; s < power.length; s++) {
+            for (int s = 0; s < ix.assetStart()[cleared]; s++) {
                 power[s] = m.assetPower().getOrDefault(ix.assetId(s), 0.0);
             }
             double[] prices = new double[ix.numAgents()];
-            for (int n = 0; n < prices.length; n++) {
+            Arrays.fill(prices, Double.NaN);
+            for (int n = 0; n < cleared; n++) {
                 prices[n] = m.agentPrices().getOrDefault(ix.agentId(n), Double.NaN);
             }
             double[] tradePrices = new double[ix.numArcs()];
             Arrays.fill(tradePrices, Double.NaN);
-            b.solution(power, new double[ix.numArcs()], prices, tradePrices);
+            IndexedResults.solution(b, power, new double[ix.numArcs()], prices, tradePrices);
             Map<String, Object> section = new LinkedHashMap<>();
             section.put("prices", new TreeMap<>(m.classPrices()));
             section.put("sales", new TreeMap<>(m.sales()));

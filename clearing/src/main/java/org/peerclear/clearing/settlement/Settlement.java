@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
+import org.peerclear.result.internal.ResultOnIndex;
 
 /**
  * Settles a cleared market: every agent is paid the bilateral price for what it sells and pays
@@ -32,9 +32,11 @@ public final class Settlement {
         if (!r.hasSolution()) {
             throw new IllegalStateException("Cannot settle a result without a solution: status " + r.status());
         }
-        MarketIndex ix = ResultArrays.index(r);
-        double[] t = ResultArrays.trade(r);
-        double[] lambda = ResultArrays.tradePrice(r);
+        // The bills run over each agent's arcs: an index of our own, the result laid onto it by id.
+        MarketIndex ix = MarketIndex.of(r.market());
+        ResultOnIndex point = ResultOnIndex.of(r, ix);
+        double[] t = point.trade();
+        double[] lambda = point.tradePrice();
         double spread = 0;
         for (int k = 0; k < t.length; k += 2) {
             if (Double.isNaN(lambda[k]) || Double.isNaN(lambda[k + 1])) {

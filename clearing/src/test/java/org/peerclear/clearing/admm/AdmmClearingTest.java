@@ -27,7 +27,7 @@ import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
+import org.peerclear.result.internal.ResultOnIndex;
 
 /** Consensus ADMM against the centralised QP and the specification of the algorithm. */
 class AdmmClearingTest {
@@ -69,11 +69,14 @@ class AdmmClearingTest {
         assertThat(admm.status()).as(admm.message()).isEqualTo(Status.OPTIMAL);
         assertThat(Math.abs(admm.welfare() - qp.welfare()) / Math.abs(qp.welfare()))
                 .as("relative welfare difference").isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
-        double[] mu = ResultArrays.agentPrice(admm);
-        double[] muQp = ResultArrays.agentPrice(qp);
-        MarketIndex ix = ResultArrays.index(qp);
-        double[] pQp = ResultArrays.assetPower(qp);
-        double[] tQp = ResultArrays.trade(qp);
+        // Both results on one index of the market, matched by id.
+        MarketIndex ix = MarketIndex.of(qp.market());
+        ResultOnIndex onIx = ResultOnIndex.of(admm, ix);
+        ResultOnIndex onIxQp = ResultOnIndex.of(qp, ix);
+        double[] mu = onIx.agentPrice();
+        double[] muQp = onIxQp.agentPrice();
+        double[] pQp = onIxQp.assetPower();
+        double[] tQp = onIxQp.trade();
         for (int n = 0; n < mu.length; n++) {
             // An agent's price is unique only when it trades or has an asset strictly inside its
             // bounds; otherwise (e.g. a consumer left at 0) a whole interval is optimal.
@@ -87,15 +90,16 @@ class AdmmClearingTest {
             if (!unique) {
                 continue;
             }
-            assertThat(mu[n]).as("price of " + ResultArrays.index(admm).agentId(n)).isCloseTo(muQp[n], within(Tolerances.ADMM_PRICE));
+            assertThat(mu[n]).as("price of " + ix.agentLabel(n)).isCloseTo(muQp[n], within(Tolerances.ADMM_PRICE));
         }
         // A bilateral price is unique only where the pair trades (elsewhere any lambda with
         // |lambda − mu| ≤ gamma is optimal).
-        double[] lam = ResultArrays.tradePrice(admm);
-        double[] lamQp = ResultArrays.tradePrice(qp);
+        double[] lam = onIx.tradePrice();
+        double[] lamQp = onIxQp.tradePrice();
         for (int k = 0; k < lam.length; k++) {
             if (Math.abs(tQp[k]) > 1e-6) {
-                assertThat(lam[k]).as("bilateral price of arc " + k).isCloseTo(lamQp[k], within(Tolerances.ADMM_PRICE));
+                assertThat(lam[k]).as("bilateral price of arc " + ix.agentLabel(ix.from()[k]) + "->" + ix.agentLabel(ix.to()[k]))
+                        .isCloseTo(lamQp[k], within(Tolerances.ADMM_PRICE));
             }
         }
     }
@@ -165,6 +169,22 @@ class AdmmClearingTest {
         // From the centralised solution too: it is the same optimum.
         ClearingResult fromQp = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withWarmStart(qp("200/5/true", () -> m)));
         assertThat(fromQp.iterations()).isEqualTo(1);
+    }
+
+    /** The previous result is matched by id: the same market with its agents declared in reverse order starts at the optimum too. */
+    @Test
+    void aWarmStartFromTheSameMarketDeclaredInAnotherOrderConvergesInOneIteration() {
+        Market m = generated(200, 5, true);
+        List<org.peerclear.model.Agent> reversed = new ArrayList<>(m.agents());
+        java.util.Collections.reverse(reversed);
+        Market r = Market.builder(m.name()).units(m.units()).tradeGraph(m.tradeGraph()).grid(m.grid().orElse(null))
+                .agents(reversed).build();
+        assertThat(MarketIndex.of(r).agentId(0)).isNotEqualTo(MarketIndex.of(m).agentId(0));
+        ClearingResult optimum = clear(m, AdmmOptions.DEFAULT.withRho(0.01).withEps(1e-10).withStopping(AdmmOptions.Stopping.RELATIVE));
+        assertThat(optimum.status()).isEqualTo(Status.OPTIMAL);
+        ClearingResult again = clear(r, AdmmOptions.DEFAULT.withRho(0.01).withEps(1e-4).withWarmStart(optimum));
+        assertThat(again.status()).as(again.message()).isEqualTo(Status.OPTIMAL);
+        assertThat(again.iterations()).isEqualTo(1);
     }
 
     @Test

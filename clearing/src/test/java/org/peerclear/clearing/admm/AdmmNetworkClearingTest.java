@@ -15,12 +15,13 @@ import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.Tolerances;
 import org.peerclear.clearing.centralised.QpClearing;
 import org.peerclear.clearing.network.NetworkOptions;
+import org.peerclear.model.Agent;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.GridLegResult;
 import org.peerclear.result.NetworkOutcome;
-import org.peerclear.result.ResultArrays;
 
 /** Network-aware ADMM (the system operator as one more agent) against the centralised network-constrained QP. */
 class AdmmNetworkClearingTest {
@@ -43,11 +44,10 @@ class AdmmNetworkClearingTest {
         assertThat(Math.abs(r.welfare() - qp.welfare()) / Math.abs(qp.welfare())).as("relative welfare difference")
                 .isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
-        for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
-            String id = ResultArrays.index(r).agentId(n);
-            assertThat(ResultArrays.agentNetworkPrice(r, n)).as("network price of " + id).isCloseTo(ResultArrays.agentNetworkPrice(qp, n), within(Tolerances.ADMM_PRICE));
-            assertThat(ResultArrays.agentPrice(r)[n]).as("price of " + id).isCloseTo(ResultArrays.agentPrice(qp)[n], within(Tolerances.ADMM_PRICE));
+        for (Agent a : m.agents()) {
+            assertThat(r.networkPrice(a.id())).as("network price of " + a.id()).isCloseTo(qp.networkPrice(a.id()), within(Tolerances.ADMM_PRICE));
         }
+        assertSamePrices(r, qp);
         NetworkOutcome ac = r.network().orElseThrow();
         NetworkOutcome acQp = qp.network().orElseThrow();
         assertThat(ac.acStatus()).isEqualTo("CONVERGED");
@@ -95,9 +95,20 @@ class AdmmNetworkClearingTest {
         assertThat(Math.abs(r.welfare() - qp.welfare()) / Math.abs(qp.welfare())).as("relative welfare difference")
                 .isLessThanOrEqualTo(Tolerances.ADMM_WELFARE_RELATIVE);
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
-        for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
-            assertThat(ResultArrays.agentPrice(r)[n]).as("price of " + ResultArrays.index(r).agentId(n))
-                    .isCloseTo(ResultArrays.agentPrice(qp)[n], within(Tolerances.ADMM_PRICE));
+        assertSamePrices(r, qp);
+    }
+
+    /** Every agent's price as the centralised clearing's, by id: the declared agents, then each grid leg by its partner. */
+    private static void assertSamePrices(ClearingResult r, ClearingResult qp) {
+        for (Agent a : qp.market().agents()) {
+            assertThat(r.agent(a.id()).price()).as("price of " + a.id()).isCloseTo(qp.agent(a.id()).price(), within(Tolerances.ADMM_PRICE));
+        }
+        java.util.Map<String, Double> legPriceQp = new java.util.HashMap<>();
+        qp.gridLegs().forEach(leg -> legPriceQp.put(leg.partner(), leg.price()));
+        assertThat(r.gridLegs()).extracting(GridLegResult::partner).containsExactlyInAnyOrderElementsOf(legPriceQp.keySet());
+        for (GridLegResult leg : r.gridLegs()) {
+            assertThat(leg.price()).as("price of the grid's leg to " + leg.partner())
+                    .isCloseTo(legPriceQp.get(leg.partner()), within(Tolerances.ADMM_PRICE));
         }
     }
 

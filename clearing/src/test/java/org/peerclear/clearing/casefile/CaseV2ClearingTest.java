@@ -16,11 +16,11 @@ import org.peerclear.clearing.multiclass.MultiClassResult;
 import org.peerclear.clearing.charges.NetworkCharges;
 import org.peerclear.clearing.network.NetworkModel;
 import org.peerclear.clearing.preference.ClassPreferences;
+import org.peerclear.index.MarketIndex;
 import org.peerclear.io.MarketCaseReader;
 import org.peerclear.model.Market;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
 
 /** A version-2 case file cleared through {@link CaseClearing}, checked against independent computations. */
 class CaseV2ClearingTest {
@@ -159,7 +159,7 @@ class CaseV2ClearingTest {
         for (String allocation : new String[] {"pro-rata", "marginal", "path"}) {
             Market m = read(feeder("\"losses\":{\"allocation\":\"" + allocation + "\",\"price\":\"grid\"}"));
             ClearingResult r = CaseClearing.clear(m, "qp", ClearingOptions.DEFAULT);
-            LossAllocation lib = LossAllocator.registered().get(allocation).allocate(r, NetworkModel.of(r.market(), ResultArrays.index(r)));
+            LossAllocation lib = LossAllocator.registered().get(allocation).allocate(r, NetworkModel.of(r.market(), MarketIndex.of(r.market())));
             @SuppressWarnings("unchecked")
             Map<String, Object> section = (Map<String, Object>) r.sections().get("lossAllocation");
             assertEquals(allocation, section.get("method"));

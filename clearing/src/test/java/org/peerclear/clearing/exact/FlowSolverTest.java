@@ -24,6 +24,7 @@ import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.result.IndexedResults;
 
 /**
  * The exact market solver against an independent solver (OR-Tools PDLP, a first-order method
@@ -192,8 +193,8 @@ class FlowSolverTest {
         ForestSolver cold = new ForestSolver(ix);
         FlowSolver.Outcome o = FlowSolver.outcome(ix, cold, cold.solve(FlowSolver.MAX_ROUNDS));
         assertThat(o.status()).isEqualTo(Status.OPTIMAL);
-        ClearingResult c = ClearingResult.builder(m, ix).status(o.status(), o.message()).method("qp").solver(FlowSolver.NAME)
-                .solution(o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices()).build();
+        ClearingResult c = IndexedResults.solution(IndexedResults.builder(m, ix).status(o.status(), o.message()).method("qp")
+                .solver(FlowSolver.NAME), o.assetPower(), o.trades(), o.agentPrices(), o.tradePrices()).build();
         assertThat(c.verify().passes()).as(c.verify().toString()).isTrue();
         assertThat(warm.objective()).isCloseTo(c.objective(), within(1e-9 * Math.abs(c.objective())));
     }

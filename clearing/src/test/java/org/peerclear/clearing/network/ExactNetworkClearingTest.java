@@ -14,6 +14,7 @@ import org.peerclear.clearing.formulation.LinDistFlowConstraints;
 import org.peerclear.clearing.formulation.UnifiedFormulation;
 import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.model.Agent;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.opt.OptimalityCertificate;
@@ -22,7 +23,6 @@ import org.peerclear.opt.Status;
 import org.peerclear.powerflow.Feeder;
 import org.peerclear.powerflow.matpower.Feeders;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
 import org.peerclear.result.ResultVerifier;
 
 /**
@@ -80,8 +80,8 @@ class ExactNetworkClearingTest {
             assertThat(r.solver()).as(trial + ": " + r.notes()).isEqualTo(FlowSolver.NAME);
             assertThat(relative(r.welfare(), ref.welfare())).as("trial " + trial).isLessThan(WELFARE);
             compared++;
-            for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
-                binding += Math.abs(ResultArrays.agentNetworkPrice(r, n)) > 1e-6 ? 1 : 0;
+            for (Agent a : r.market().agents()) {
+                binding += Math.abs(r.networkPrice(a.id())) > 1e-6 ? 1 : 0;
             }
         }
         assertThat(compared).as("markets compared").isGreaterThanOrEqualTo(4);
@@ -153,8 +153,8 @@ class ExactNetworkClearingTest {
             assertThat(relative(r.welfare(), ojalgo.welfare())).as(what + " vs ojAlgo").isLessThan(WELFARE);
         }
         double largest = 0;
-        for (int n = 0; n < ResultArrays.index(r).numAgents(); n++) {
-            largest = Math.max(largest, Math.abs(ResultArrays.agentNetworkPrice(r, n)));
+        for (Agent a : r.market().agents()) {
+            largest = Math.max(largest, Math.abs(r.networkPrice(a.id())));
         }
         assertThat(largest).as(what + ": some row binds, so some network price is not 0").isGreaterThan(1e-6);
     }

@@ -6,11 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.centralised.QpClearing;
+import org.peerclear.model.Agent;
 import org.peerclear.model.Market;
 import org.peerclear.model.NetworkSpec;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
-import org.peerclear.result.ResultArrays;
 
 /**
  * The interior-point back-end ({@code ipm}, a test dependency only) on single-period markets on
@@ -43,8 +43,8 @@ class IpmNetworkClearingTest {
         assertThat(Math.abs(ipm.welfare() - pdlp.welfare()) / Math.max(1.0, Math.abs(pdlp.welfare())))
                 .as("ipm " + ipm.welfare() + " vs PDLP " + pdlp.welfare()).isLessThan(WELFARE);
         double largest = 0;
-        for (int n = 0; n < ResultArrays.index(ipm).numAgents(); n++) {
-            largest = Math.max(largest, Math.abs(ResultArrays.agentNetworkPrice(ipm, n)));
+        for (Agent a : ipm.market().agents()) {
+            largest = Math.max(largest, Math.abs(ipm.networkPrice(a.id())));
         }
         assertThat(largest).as("some row binds, so some network price is not 0").isGreaterThan(1e-6);
     }

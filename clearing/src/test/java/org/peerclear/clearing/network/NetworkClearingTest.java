@@ -13,7 +13,7 @@ import org.peerclear.model.NetworkSpec;
 import org.peerclear.opt.Status;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.NetworkOutcome;
-import org.peerclear.result.ResultArrays;
+import org.peerclear.result.internal.ResultOnIndex;
 
 /** Network-aware centralised clearing on case33bw. */
 class NetworkClearingTest {
@@ -30,7 +30,9 @@ class NetworkClearingTest {
         ClearingResult blind = qp.clear(withoutNet, ClearingOptions.DEFAULT);
         assertThat(blind.status()).isEqualTo(Status.OPTIMAL);
         NetworkModel model = NetworkModel.of(withNet, MarketIndex.of(withNet));
-        NetworkOutcome blindAc = AcCheck.evaluate(model, ResultArrays.assetPower(blind), new double[model.feeder().busCount()]);
+        // The blind dispatch on the feeder: the same agents and assets, matched by id.
+        NetworkOutcome blindAc = AcCheck.evaluate(model, ResultOnIndex.of(blind, model.index()).assetPower(),
+                new double[model.feeder().busCount()]);
         assertThat(blindAc.acStatus()).isEqualTo("CONVERGED");
         double blindMax = blindAc.buses().stream().mapToDouble(NetworkOutcome.Bus::vm).max().orElseThrow();
         assertThat(blindMax).as("all PV exported: over-voltage").isGreaterThan(1.05 + 0.01);
@@ -58,15 +60,18 @@ class NetworkClearingTest {
         Market m = FeederMarkets.highPv(400, List.of());
         ClearingResult r = qp.clear(m, ClearingOptions.DEFAULT);
         NetworkOutcome ac = r.network().orElseThrow();
-        MarketIndex ix = ResultArrays.index(r);
+        MarketIndex ix = MarketIndex.of(m);
         NetworkModel model = NetworkModel.of(m, ix);
+        int withBus = 0;
         for (int n = 0; n < ix.numAgents(); n++) {
             int bus = model.agentBus(n);
             if (bus >= 0) {
-                assertThat(ResultArrays.agentNetworkPrice(r, n)).as(ix.agentId(n))
+                assertThat(r.networkPrice(ix.agentId(n))).as(ix.agentId(n))
                         .isCloseTo(ac.buses().get(bus).price(), within(1e-6));
+                withBus++;
             }
         }
+        assertThat(withBus).as("agents on the feeder checked").isPositive();
     }
 
     @Test
@@ -77,7 +82,7 @@ class NetworkClearingTest {
         assertThat(r.status()).isEqualTo(Status.OPTIMAL);
         assertThat(r.verify().passes()).as(r.verify().toString()).isTrue();
         NetworkOutcome ac = r.network().orElseThrow();
-        NetworkModel model = NetworkModel.of(m, ResultArrays.index(r));
+        NetworkModel model = NetworkModel.of(m, MarketIndex.of(m));
         double downstream = ac.buses().get(model.feeder().busIndex("30")).price();
         double upstream = ac.buses().get(model.feeder().busIndex("3")).price();
         assertThat(downstream).as("behind the congested line, energy is worth less").isLessThan(upstream - 1e-3);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
+import org.peerclear.opt.NumericalTolerances;
 import org.peerclear.opt.Status;
 
 /**
@@ -27,8 +28,6 @@ import org.peerclear.opt.Status;
  * <p>{@link #verify()} recomputes feasibility and the price relations from scratch.
  */
 public final class ClearingResult {
-    /** Trades with |t| at or below this are not listed by {@link #trades()} and the writers. */
-    public static final double TRADE_REPORT_THRESHOLD = 1e-9;
 
     private final Market market;
     private final MarketIndex index;
@@ -269,7 +268,7 @@ public final class ClearingResult {
     }
 
     /**
-     * One entry per directed arc with |t| above {@link #TRADE_REPORT_THRESHOLD}; a trade with a
+     * One entry per directed arc with |t| above {@link NumericalTolerances#TRADE_REPORTED}; a trade with a
      * grid leg is listed with the agent {@value Grid#AGENT_ID} and that leg's price.
      *
      * @return the trades: quantity in the power unit ({@code > 0}: {@code from} sells to {@code to}), bilateral price per unit energy
@@ -279,7 +278,7 @@ public final class ClearingResult {
         requireSolution();
         List<TradeResult> out = new ArrayList<>();
         for (int k = 0; k < index.numArcs(); k++) {
-            if (Math.abs(trade[k]) > TRADE_REPORT_THRESHOLD) {
+            if (Math.abs(trade[k]) > NumericalTolerances.TRADE_REPORTED) {
                 out.add(new TradeResult(index.agentId(index.from()[k]), index.agentId(index.to()[k]), trade[k], tradePrice[k]));
             }
         }
@@ -377,10 +376,10 @@ public final class ClearingResult {
             imported += imp;
             exported += exp;
             double t = imp + exp;
-            if (t > TRADE_REPORT_THRESHOLD) {
+            if (t > NumericalTolerances.TRADE_REPORTED) {
                 sold += t;
                 soldValue += t * agentPrice[leg];
-            } else if (t < -TRADE_REPORT_THRESHOLD) {
+            } else if (t < -NumericalTolerances.TRADE_REPORTED) {
                 bought -= t;
                 boughtValue -= t * agentPrice[leg];
             }
@@ -388,7 +387,7 @@ public final class ClearingResult {
         double importPrice = sold > 0 ? soldValue / sold : Double.NaN;
         double exportPrice = bought > 0 ? boughtValue / bought : Double.NaN;
         double p = imported + exported;
-        double price = p > TRADE_REPORT_THRESHOLD ? importPrice : p < -TRADE_REPORT_THRESHOLD ? exportPrice : Double.NaN;
+        double price = p > NumericalTolerances.TRADE_REPORTED ? importPrice : p < -NumericalTolerances.TRADE_REPORTED ? exportPrice : Double.NaN;
         return java.util.Optional.of(new GridResult(p, price, imported, exported, importPrice, exportPrice));
     }
 

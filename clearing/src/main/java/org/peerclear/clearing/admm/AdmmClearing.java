@@ -54,6 +54,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdmmClearing implements ClearingMethod {
     private static final Logger LOG = LoggerFactory.getLogger(AdmmClearing.class);
+    /** The method's name, as {@code --method} takes it. */
     public static final String NAME = "admm";
     /** Each refinement continues at this many times smaller eps ({@link AdmmOptions#refinements()}). */
     static final double REFINEMENT_FACTOR = 100.0;
@@ -81,7 +82,15 @@ public final class AdmmClearing implements ClearingMethod {
     public record Iterate(ClearingResult result, double[] agentPrices) {
     }
 
-    /** As {@link #clear}, with ADMM's last agent prices. */
+    /**
+     * As {@link #clear}, with ADMM's last agent prices.
+     *
+     * @param market  the market to clear
+     * @param options the clearing options; ADMM's own are its {@link AdmmOptions} method options
+     * @return the certified result and the last prices
+     * @throws IllegalArgumentException if loss-aware clearing or tightening to AC is asked for, or an
+     *                                  option is invalid for this market (e.g. a warm start of another structure)
+     */
     public Iterate clearWithIterate(Market market, ClearingOptions options) {
         AdmmOptions o = options.methodOptions(AdmmOptions.class).orElse(AdmmOptions.DEFAULT);
         NetworkOptions no = options.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);

@@ -443,8 +443,8 @@ public final class AdmmOptions {
     }
 
     /**
-     * A copy that starts from a previous result of a market with the same structure (agents, assets and arcs in the
-     * same order), e.g. the previous market period. It has no option name: a result is not a value a case file or
+     * A copy that starts from a previous result of a market with the same structure (the same agents, assets
+     * and arcs, matched by id, in any order), e.g. the previous market period. It has no option name: a result is not a value a case file or
      * the command line can hold. A result of another structure is refused when the market is cleared.
      *
      * @param previous the result to start from; null for a cold start ({@code t = 0}, {@code lambda = 0})

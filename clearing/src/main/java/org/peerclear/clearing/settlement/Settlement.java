@@ -3,6 +3,7 @@ package org.peerclear.clearing.settlement;
 import java.util.ArrayList;
 import java.util.List;
 import org.peerclear.index.MarketIndex;
+import org.peerclear.opt.NumericalTolerances;
 import org.peerclear.result.ClearingResult;
 import org.peerclear.result.internal.ResultOnIndex;
 
@@ -28,6 +29,13 @@ public final class Settlement {
         this.priceSpread = priceSpread;
     }
 
+    /**
+     * Settles a result: the bilateral payments at its trade prices and the fees.
+     *
+     * @param r a result with a solution
+     * @return the settlement
+     * @throws IllegalStateException if the result has no solution
+     */
     public static Settlement of(ClearingResult r) {
         if (!r.hasSolution()) {
             throw new IllegalStateException("Cannot settle a result without a solution: status " + r.status());
@@ -73,7 +81,7 @@ public final class Settlement {
         double fees = 0;
         for (int q = ix.arcStart()[first]; q < ix.arcStart()[end]; q++) {
             int k = ix.arcsOf()[q];
-            if (Math.abs(t[k]) <= ClearingResult.TRADE_REPORT_THRESHOLD) {
+            if (Math.abs(t[k]) <= NumericalTolerances.TRADE_REPORTED) {
                 continue;
             }
             double price = 0.5 * (lambda[k] + lambda[k ^ 1]);
@@ -91,26 +99,34 @@ public final class Settlement {
         return new AgentBill(ix.agentId(first), partners, sold, bought, received, paid, fees, paid + fees - received);
     }
 
+    /** {@return every agent's bill, in the market's agent order} */
     public List<AgentBill> bills() {
         return bills;
     }
 
+    /**
+     * One agent's bill.
+     *
+     * @param agent an agent id
+     * @return its bill
+     * @throws IllegalArgumentException for an unknown agent
+     */
     public AgentBill bill(String agent) {
         return bills.stream().filter(b -> b.agent().equals(agent)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown agent '" + agent + "'"));
     }
 
-    /** Fees paid by all agents together: the fee collector's income. */
+    /** {@return fees paid by all agents together, currency: the fee collector's income} */
     public double feesCollected() {
         return feesCollected;
     }
 
-    /** Σ net bills − fees collected: zero when money is conserved. */
+    /** {@return Σ net bills − fees collected, currency: zero when money is conserved} */
     public double imbalance() {
         return imbalance;
     }
 
-    /** |imbalance| relative to the money that changed hands (0 when nothing did). */
+    /** {@return |imbalance| relative to the money that changed hands (the absolute one when nothing did)} */
     public double relativeImbalance() {
         double volume = feesCollected;
         for (AgentBill b : bills) {
@@ -119,7 +135,10 @@ public final class Settlement {
         return volume == 0 ? Math.abs(imbalance) : Math.abs(imbalance) / volume;
     }
 
-    /** Largest difference between the two directions' prices of a pair (0 after an exact clearing). */
+    /**
+     * {@return the largest difference between a pair's two directions' prices, currency per unit
+     * (0 after an exact clearing)}
+     */
     public double priceSpread() {
         return priceSpread;
     }

@@ -32,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clears a market by solving the unified formulation. Without a network and without a named
- * back-end, with PeerClear's own exact solver ({@link FlowSolver}, solver {@code flow}); with a
- * network or a named back-end, as the {@link UnifiedFormulation} (an LP when every asset cost is
- * linear, a QP otherwise) with a solver back-end, whose duals are the prices. With a
+ * Clears a market by solving the unified formulation. Without a named back-end, with
+ * PeerClear's own exact solver ({@link FlowSolver}, solver {@code flow}), with the feeder's rows
+ * when there is a network, and on the default back-end if it does not end certified; with a
+ * named back-end, as the {@link UnifiedFormulation} (an LP when every asset cost is linear, a QP
+ * otherwise) on that back-end, whose duals are the prices. With a
  * network, LinDistFlow voltage and line limits join the problem ({@link LinDistFlowConstraints})
  * and the exact AC power flow of the cleared injections is reported ({@link AcCheck}); with
  * {@link NetworkOptions} the clearing can iterate linearised losses and tighten limits by the

@@ -448,6 +448,11 @@ final class CaseParser {
     }
 
     private Units units() {
+        return units(root);
+    }
+
+    /** The {@code units} block of a document (a case or an order file); the default without one. */
+    static Units units(JsonNode root) {
         if (!root.has("units")) {
             return Units.DEFAULT;
         }
@@ -907,7 +912,8 @@ final class CaseParser {
         return new Community(id, text(node, "manager", path), members);
     }
 
-    private static NetworkSpec network(JsonNode n, Path baseDirectory) {
+    /** A {@code network} block without the version-2 tariff fields (those are read by the case alone). */
+    static NetworkSpec network(JsonNode n, Path baseDirectory) {
         onlyKnown(n, "network", NETWORK);
         List<NetworkSpec.BranchRating> ratings = new ArrayList<>();
         List<JsonNode> list = array(n, "ratings", "network", false);

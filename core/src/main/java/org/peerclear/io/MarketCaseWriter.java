@@ -148,10 +148,18 @@ public final class MarketCaseWriter {
     }
 
     private static void header(JsonGenerator g, int version, String name, Units units) throws IOException {
+        header(g, MarketCaseReader.FORMAT, version, name, units);
+    }
+
+    /** Opens a document (a case or an order file) with its format, version, name and units. */
+    static void header(JsonGenerator g, String format, int version, String name, Units units) throws IOException {
         g.writeStartObject();
-        g.writeStringField("format", MarketCaseReader.FORMAT);
+        g.writeStringField("format", format);
         g.writeNumberField("version", version);
-        g.writeStringField("name", name);
+        // The readers take a name as a non-empty string: an unnamed document is written without one.
+        if (!name.isEmpty()) {
+            g.writeStringField("name", name);
+        }
         g.writeObjectFieldStart("units");
         g.writeStringField("power", units.power());
         g.writeStringField("currency", units.currency());
@@ -271,27 +279,32 @@ public final class MarketCaseWriter {
             g.writeEndObject();
         }
         if (network != null) {
-            g.writeObjectFieldStart("network");
-            g.writeStringField("case", network.feeder());
-            g.writeNumberField("vMin", network.vMin());
-            g.writeNumberField("vMax", network.vMax());
-            if (!network.ratings().isEmpty()) {
-                g.writeArrayFieldStart("ratings");
-                for (NetworkSpec.BranchRating r : network.ratings()) {
-                    g.writeStartObject();
-                    g.writeStringField("from", r.from());
-                    g.writeStringField("to", r.to());
-                    g.writeNumberField("pMax", r.pMax());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
+            networkStart(g, network);
             if (rules != null) {
                 CaseRulesWriter.tariff(g, rules.networkTariff());
             }
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    /** Opens the {@code network} object and writes its feeder, limits and ratings; the caller closes it. */
+    static void networkStart(JsonGenerator g, NetworkSpec network) throws IOException {
+        g.writeObjectFieldStart("network");
+        g.writeStringField("case", network.feeder());
+        g.writeNumberField("vMin", network.vMin());
+        g.writeNumberField("vMax", network.vMax());
+        if (!network.ratings().isEmpty()) {
+            g.writeArrayFieldStart("ratings");
+            for (NetworkSpec.BranchRating r : network.ratings()) {
+                g.writeStartObject();
+                g.writeStringField("from", r.from());
+                g.writeStringField("to", r.to());
+                g.writeNumberField("pMax", r.pMax());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
     }
 
     private static void writeTrades(JsonGenerator g, HorizonTrades t, Market rules) throws IOException {

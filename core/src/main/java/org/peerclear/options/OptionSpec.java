@@ -148,10 +148,15 @@ public final class OptionSpec<T> {
      * @throws InvalidOptionException if the default is null
      */
     public static <E extends Enum<E>> OptionSpec<E> choice(String name, Class<E> type, E defaultValue, String description) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        // A constant PRO_RATA is the word pro-rata: users type words, not Java names.
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(OptionSpec::word).toList();
         return new OptionSpec<>(name, String.join("|", names), defaultValue, "one of " + String.join(", ", names), "",
-                description, s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT)), v -> true,
-                v -> v.name().toLowerCase(Locale.ROOT));
+                description, s -> Enum.valueOf(type, s.toUpperCase(Locale.ROOT).replace('-', '_')), v -> true,
+                OptionSpec::word);
+    }
+
+    private static String word(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static double parseNumber(String s) {

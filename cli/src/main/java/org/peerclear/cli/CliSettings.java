@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.peerclear.clearing.options.ClearingCatalog;
 import org.peerclear.options.InvalidOptionException;
+import org.peerclear.options.OptionCatalog;
 import org.peerclear.options.OptionSpec;
 import org.peerclear.options.Options;
 import picocli.CommandLine;
@@ -73,10 +74,16 @@ final class CliSettings {
         }
     }
 
-    /** Lists every option (type, default, rule, description) at the end of {@code command}'s help. */
+    /** Lists every clearing option (type, default, rule, description) at the end of {@code command}'s help. */
     static void listInHelp(CommandLine command) {
-        StringBuilder b = new StringBuilder("%nNamed options (--set NAME=VALUE, or a case's \"options\" block; the command line wins):%n");
-        for (OptionSpec<?> s : ClearingCatalog.CATALOG.specs()) {
+        listInHelp(command, ClearingCatalog.CATALOG,
+                "%nNamed options (--set NAME=VALUE, or a case's \"options\" block; the command line wins):%n");
+    }
+
+    /** Lists every option of {@code catalog} at the end of {@code command}'s help, under {@code heading}. */
+    static void listInHelp(CommandLine command, OptionCatalog catalog, String heading) {
+        StringBuilder b = new StringBuilder(heading);
+        for (OptionSpec<?> s : catalog.specs()) {
             // picocli formats footers: a literal percent sign must be doubled.
             b.append("  ").append(s.describe().replace("%", "%%")).append("%n");
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "peerclear", mixinStandardHelpOptions = true, versionProvider = PeerClearCli.Version.class,
         description = "Clears peer-to-peer electricity markets.",
-        subcommands = {ClearCommand.class, ExampleCommand.class, GenerateCommand.class, PlotCommand.class, PowerflowCommand.class,
+        subcommands = {AuctionCommand.class, ClearCommand.class, ExampleCommand.class, GenerateCommand.class, PlotCommand.class, PowerflowCommand.class,
                 SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PeerClearCli implements Runnable {
@@ -46,6 +46,8 @@ public final class PeerClearCli implements Runnable {
         CommandLine cl = new CommandLine(new PeerClearCli());
         CliSettings.listInHelp(cl.getSubcommands().get("clear"));
         CliSettings.listInHelp(cl.getSubcommands().get("simulate"));
+        CliSettings.listInHelp(cl.getSubcommands().get("auction"), org.peerclear.auction.AuctionOptions.CATALOG,
+                "%nNamed options (--set NAME=VALUE):%n");
         cl.setExecutionExceptionHandler(PeerClearCli::handle);
         // picocli lets Errors through its exception handler; running out of memory is one.
         cl.setExecutionStrategy(parsed -> {

@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.peerclear.auction.AuctionMechanism;
+import org.peerclear.auction.AuctionOptions;
+import org.peerclear.auction.AuctionResult;
+import org.peerclear.auction.AuctionSettlement;
+import org.peerclear.auction.AuctionStatus;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingMethods;
 import org.peerclear.clearing.ClearingOptions;
@@ -20,7 +25,11 @@ import org.peerclear.model.Arc;
 import org.peerclear.model.Asset;
 import org.peerclear.model.Market;
 import org.peerclear.model.TradeGraph;
+import org.peerclear.model.Units;
 import org.peerclear.opt.Problem;
+import org.peerclear.order.Order;
+import org.peerclear.order.OrderFile;
+import org.peerclear.order.Side;
 import org.peerclear.opt.ProblemBuilder;
 import org.peerclear.opt.Sense;
 import org.peerclear.opt.Solution;
@@ -153,5 +162,29 @@ class ExtendingExamplesTest {
         double b23 = -r.agent("b23").p();
         assertThat(shares.get("b9")).isCloseTo(total * b9 / (b9 + b23), within(1e-12));
         assertThat(shares.get("b9") + shares.get("b23")).isCloseTo(total, within(1e-12));
+    }
+
+    @Test
+    void theAuctionMechanismIsRegisteredAndSettlesItsSpread() {
+        assertThat(AuctionMechanism.registered().get("pay-as-bid")).isInstanceOf(PayAsBidAuction.class);
+        // Bids 2 @ 0.30 and 1 @ 0.20; asks 1.5 @ 0.10 and 2 @ 0.25: 1.5 trades at (0.30, 0.10), then
+        // 0.5 at (0.30, 0.25); the second bid (0.20) is below the next ask (0.25) and stops the auction.
+        OrderFile orders = OrderFile.of("four", Units.DEFAULT, List.of(
+                new Order("b1", "h1", Side.BUY, 2, 0.30, 0, null, null),
+                new Order("b2", "h2", Side.BUY, 1, 0.20, 1, null, null),
+                new Order("s1", "h3", Side.SELL, 1.5, 0.10, 2, null, null),
+                new Order("s2", "h4", Side.SELL, 2, 0.25, 3, null, null)));
+        AuctionResult r = AuctionMechanism.registered().get("pay-as-bid").run(orders, AuctionOptions.DEFAULT);
+
+        assertThat(r.status()).isEqualTo(AuctionStatus.CLEARED);
+        assertThat(r.volume()).isCloseTo(2.0, within(1e-12));
+        assertThat(r.fill("b2")).isNull();
+        assertThat(r.fill("s2").quantity()).isCloseTo(0.5, within(1e-12));
+        // The auctioneer keeps 1.5 x 0.20 + 0.5 x 0.05; the traders keep nothing (each trades at its limit).
+        assertThat(r.surplus()).isCloseTo(0.325, within(1e-12));
+        assertThat(r.welfare()).isCloseTo(0.325, within(1e-12));
+        AuctionSettlement s = AuctionSettlement.of(r);
+        assertThat(s.relativeImbalance()).isLessThan(1e-12);
+        assertThat(s.bills()).extracting(AuctionSettlement.Bill::agent).containsExactly("h1", "h3", "h4");
     }
 }

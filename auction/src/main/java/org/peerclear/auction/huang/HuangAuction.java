@@ -116,17 +116,20 @@ public final class HuangAuction implements AuctionMechanism {
                     + (buyersLong ? qs : qb) + ": each gives up " + s + " (those with less drop out)";
         }
         List<Order> os = effective.orders();
-        List<Fill> fills = new ArrayList<>();
+        double[] filled = new double[book.size()];
         for (int r = 0; r < k; r++) {
-            if (buyQ[r] > 0) {
-                Order o = os.get(book.bid(r));
-                fills.add(new Fill(o.id(), o.agent(), o.side(), buyQ[r], buyPrice));
-            }
+            filled[book.bid(r)] = buyQ[r];
         }
         for (int r = 0; r < l; r++) {
-            if (sellQ[r] > 0) {
-                Order o = os.get(book.ask(r));
-                fills.add(new Fill(o.id(), o.agent(), o.side(), sellQ[r], sellPrice));
+            filled[book.ask(r)] = sellQ[r];
+        }
+        // Fills in file order, not rank order: the result sorts them by order id, which is far
+        // quicker from the file's order (ids usually follow it) than from the price order.
+        List<Fill> fills = new ArrayList<>();
+        for (int i = 0; i < filled.length; i++) {
+            if (filled[i] > 0) {
+                Order o = os.get(i);
+                fills.add(new Fill(o.id(), o.agent(), o.side(), filled[i], o.buys() ? buyPrice : sellPrice));
             }
         }
         notes.add("Breakeven bid " + os.get(book.bid(k)).id() + " sets the buyers' price " + buyPrice + ", breakeven ask "

@@ -29,7 +29,8 @@ public interface AuctionMechanism extends Named {
     /**
      * Runs the auction.
      *
-     * @param orders  the orders (a call auction ignores cancels and amendments; see each mechanism)
+     * @param orders  the orders (the call auctions clear the book's final state, cancels and amendments applied;
+     *                see each mechanism)
      * @param options the options
      * @return the result
      * @throws IllegalArgumentException if the mechanism cannot take these orders (e.g. no network for

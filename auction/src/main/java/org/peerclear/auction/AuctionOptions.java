@@ -28,6 +28,8 @@ public record AuctionOptions(double k, TieRule tieRule) {
     /**
      * Validates the options by their specs.
      *
+     * @param k       in [0, 1]
+     * @param tieRule the tie rule
      * @throws IllegalArgumentException with the option's message
      */
     public AuctionOptions {

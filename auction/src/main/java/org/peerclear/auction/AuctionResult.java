@@ -85,9 +85,14 @@ public final class AuctionResult {
             if (o == null || o.side() != f.side() || !o.agent().equals(f.agent())) {
                 throw new IllegalArgumentException("Fill " + f + " does not match an order of the file");
             }
-            double[] qm = merged.computeIfAbsent(f.order(), id -> new double[2]);
+            // [quantity, money, the fills' one price or NaN when they differ]: money / quantity can be an
+            // ulp off the price, which would put a fill at its limit just beyond it.
+            double[] qm = merged.computeIfAbsent(f.order(), id -> new double[] {0, 0, f.price()});
             qm[0] += f.quantity();
             qm[1] += f.payment();
+            if (qm[2] != f.price()) {
+                qm[2] = Double.NaN;
+            }
         }
         List<Fill> out = new ArrayList<>();
         double bought = 0;
@@ -104,7 +109,7 @@ public final class AuctionResult {
             if (q > o.quantity() * (1 + 1e-12) + 1e-12) {
                 throw new IllegalArgumentException("Order '" + o.id() + "' trades " + q + ", more than its " + o.quantity());
             }
-            out.add(new Fill(o.id(), o.agent(), o.side(), q, money / q));
+            out.add(new Fill(o.id(), o.agent(), o.side(), q, Double.isNaN(e.getValue()[2]) ? money / q : e.getValue()[2]));
             if (o.buys()) {
                 bought += q;
                 paid += money;

@@ -3,7 +3,11 @@ package org.peerclear.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.peerclear.io.MarketCaseReader;
+import org.peerclear.io.OrdersReader;
+import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.Market;
+import org.peerclear.order.OrderFile;
+import org.peerclear.plot.AuctionOutcome;
 import org.peerclear.plot.PlotKind;
 import org.peerclear.plot.Plots;
 import org.peerclear.plot.ResultData;
@@ -33,6 +37,10 @@ public final class PlotCommand implements Callable<Integer> {
             + " (asset bounds and costs) (default: none).")
     Path casePath;
 
+    @Option(names = "--orders", paramLabel = "ORDERS.json", description = "The order file of an auction result: with"
+            + " --kind supply-demand, draws the book's bids and asks and what the auction decided (default: none).")
+    Path ordersPath;
+
     @Override
     public Integer call() {
         // Pictures are drawn off screen: no display is needed, nor used when there is one.
@@ -43,6 +51,9 @@ public final class PlotCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--" + e.getMessage());
         }
+        if (ordersPath != null) {
+            return auction(k);
+        }
         ResultData result = ResultReader.read(resultPath);
         Market market = casePath == null ? null : MarketCaseReader.withBusLookup(FeederBuses::of).read(casePath);
         try {
@@ -50,6 +61,29 @@ public final class PlotCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(resultPath + ": " + e.getMessage());
         }
+        return wrote(k);
+    }
+
+    /** An auction result over its order file: supply and demand only. */
+    private Integer auction(PlotKind k) {
+        if (k != PlotKind.SUPPLY_DEMAND) {
+            throw new InvalidInputException("--orders: an auction result draws --kind supply-demand only, not " + k.label());
+        }
+        OrderFile orders;
+        try {
+            orders = new OrdersReader().read(ordersPath);
+        } catch (InvalidMarketException e) {
+            throw new InvalidInputException("invalid order file " + ordersPath + ": " + e.getMessage());
+        }
+        try {
+            Plots.write(Plots.auction(orders, AuctionOutcome.read(resultPath)), out);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(resultPath + ": " + e.getMessage());
+        }
+        return wrote(k);
+    }
+
+    private Integer wrote(PlotKind k) {
         spec.commandLine().getErr().println("wrote " + out + " (" + k.label() + " of " + resultPath + ")");
         spec.commandLine().getErr().flush();
         return PeerClearCli.OK;

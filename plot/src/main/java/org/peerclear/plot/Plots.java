@@ -33,6 +33,19 @@ public final class Plots {
     }
 
     /**
+     * An auction's supply and demand: the book's bids and asks as step curves with what the
+     * auction decided.
+     *
+     * @param orders  the order file the auction ran on
+     * @param outcome its result, as {@link AuctionOutcome#read} gives it
+     * @return the chart, at the default size
+     * @throws MissingDataException if the book has no bids or no asks
+     */
+    public static Picture auction(org.peerclear.order.OrderFile orders, AuctionOutcome outcome) {
+        return AuctionSupplyDemandChart.picture(orders, outcome);
+    }
+
+    /**
      * Renders {@code picture} to {@code out} (atomically), PNG or SVG by its extension.
      *
      * @param picture the picture to render

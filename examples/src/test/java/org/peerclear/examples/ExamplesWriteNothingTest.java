@@ -51,6 +51,13 @@ class ExamplesWriteNothingTest {
     }
 
     @Test
+    void auctionVsOptimumExamplePrintsOneRowPerK() {
+        String out = runAndCheckNothingWritten(() -> AuctionVsOptimumExample.main(new String[0]));
+        assertThat(out).contains("| K | uniform loss % | huang loss % | cda loss % |");
+        assertThat(out.lines().filter(l -> l.matches("\\| \\d+ \\|.*"))).hasSize(AuctionVsOptimumExample.STEPS.length);
+    }
+
+    @Test
     void clearCaseFileWritesItsResultWhereItIsTold(@TempDir Path dir) throws IOException {
         Path market = Files.writeString(dir.resolve("two-houses.json"), CASE);
         Path result = dir.resolve("out.json");

@@ -1,10 +1,12 @@
-package org.peerclear.auction;
+package org.peerclear.auction.discretise;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.peerclear.auction.discretise.CaseOrders;
+import org.peerclear.auction.AuctionMechanism;
+import org.peerclear.auction.AuctionOptions;
+import org.peerclear.auction.AuctionResult;
 import org.peerclear.model.HorizonMarket;
 import org.peerclear.order.OrderFile;
 

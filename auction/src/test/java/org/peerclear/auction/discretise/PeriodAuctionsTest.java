@@ -1,4 +1,4 @@
-package org.peerclear.auction;
+package org.peerclear.auction.discretise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.peerclear.auction.AuctionMechanism;
+import org.peerclear.auction.AuctionOptions;
+import org.peerclear.auction.AuctionResult;
+import org.peerclear.auction.AuctionStatus;
+import org.peerclear.auction.Fill;
+import org.peerclear.auction.Match;
 import org.peerclear.model.FlexibleAsset;
 import org.peerclear.model.HorizonGrid;
 import org.peerclear.model.HorizonMarket;

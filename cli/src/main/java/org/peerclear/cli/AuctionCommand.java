@@ -2,15 +2,21 @@ package org.peerclear.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.peerclear.auction.AuctionMechanism;
 import org.peerclear.auction.AuctionOptions;
 import org.peerclear.auction.AuctionResult;
 import org.peerclear.auction.AuctionResultWriter;
 import org.peerclear.auction.AuctionStatus;
+import org.peerclear.auction.discretise.CaseOrders;
+import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.OrdersReader;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.options.Options;
@@ -32,8 +38,13 @@ public final class AuctionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ORDERS.json", description = "An order file (format peerclear-orders).")
+    @Parameters(index = "0", paramLabel = "ORDERS.json|CASE.json", description = "An order file (format peerclear-orders),"
+            + " or a market case with --steps: an auction per period of its orders.")
     Path ordersPath;
+
+    @Option(names = "--steps", paramLabel = "K", description = "With a market case: steps per curved asset when turning it"
+            + " into orders, as the orders command does (default: none; required for a case).")
+    Integer steps;
 
     @Option(names = "--mechanism", required = true, paramLabel = "M",
             description = "uniform, huang, cda or cda-network (or a plugged-in mechanism's name).")
@@ -59,6 +70,12 @@ public final class AuctionCommand implements Callable<Integer> {
             throw new InvalidInputException("--mechanism: " + e.getMessage());
         }
         Options named = CliSettings.fromSet(Options.defaults(AuctionOptions.CATALOG), set);
+        if (CaseAuctions.isMarketCase(ordersPath)) {
+            return perPeriod(m, AuctionOptions.of(named));
+        }
+        if (steps != null) {
+            throw new InvalidInputException("--steps: applies to a market case; " + ordersPath + " is an order file");
+        }
         OrderFile orders;
         try {
             orders = new OrdersReader().read(ordersPath);
@@ -83,6 +100,47 @@ public final class AuctionCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println(summary(r, orders));
+        err.flush();
+        return PeerClearCli.OK;
+    }
+
+    /** A market case: its orders in K steps, an auction per period, the results in period order. */
+    private Integer perPeriod(AuctionMechanism m, AuctionOptions options) {
+        if (steps == null || steps < 1) {
+            throw new InvalidInputException("--steps: a market case needs --steps K (>= 1) to become orders");
+        }
+        if (csv != null) {
+            throw new InvalidInputException("--csv: writes one auction's files; with a case, use --out for every period's result");
+        }
+        List<CaseOrders> periods = CaseAuctions.periods(ordersPath, steps);
+        List<AuctionResult> results = new ArrayList<>();
+        for (CaseOrders c : periods) {
+            try {
+                results.add(m.run(c.orders(), options));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(ordersPath + ": " + e.getMessage());
+            }
+        }
+        Consumer<Writer> body = w -> {
+            if (results.size() == 1) {
+                AuctionResultWriter.write(results.get(0), w);
+            } else {
+                AuctionResultWriter.write(results, w);
+            }
+        };
+        if (out != null) {
+            AtomicFiles.write(out, body);
+        } else {
+            PrintWriter o = spec.commandLine().getOut();
+            body.accept(o);
+            o.flush();
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (int t = 0; t < results.size(); t++) {
+            CaseOrders c = periods.get(t);
+            err.println((results.size() > 1 ? "period " + t + ": " : "") + summary(results.get(t), c.orders())
+                    + String.format(Locale.ROOT, "; true welfare %.6g", c.welfare(results.get(t))));
+        }
         err.flush();
         return PeerClearCli.OK;
     }

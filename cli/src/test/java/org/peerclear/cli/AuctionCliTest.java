@@ -130,4 +130,44 @@ class AuctionCliTest {
         assertThat(noNetwork.code()).isEqualTo(2);
         assertThat(noNetwork.err()).contains("network");
     }
+
+    /** Two producers and two consumers, no fees: the optimisation's market, for the auctions. */
+    private static final String CASE = """
+            {"format": "peerclear-market", "version": 1, "name": "four",
+             "agents": [
+               {"id": "g1", "assets": [{"id": "g1.pv", "pMin": 0, "pMax": 4, "a": 0.02, "b": 0.10}]},
+               {"id": "g2", "assets": [{"id": "g2.pv", "pMin": 0, "pMax": 4, "a": 0.04, "b": 0.12}]},
+               {"id": "c1", "assets": [{"id": "c1.load", "pMin": -5, "pMax": 0, "a": 0.03, "b": 0.40}]},
+               {"id": "c2", "assets": [{"id": "c2.load", "pMin": -3, "pMax": 0, "a": 0.05, "b": 0.35}]}],
+             "trades": {"graph": "complete", "fee": 0}}
+            """;
+
+    @Test
+    void aCaseBecomesOrdersAndAnAuctionOnTheCaseIsTheAuctionOnItsOrders() throws Exception {
+        Path c = write("case.json", CASE);
+        Path o = dir.resolve("o.json");
+        CliTest.Run orders = CliTest.run("orders", c.toString(), "--steps", "4", "--out", o.toString());
+        assertThat(orders.code()).as(orders.err()).isZero();
+        // Four curved assets, four steps each.
+        assertThat(JSON.readTree(Files.readString(o)).get("orders")).hasSize(16);
+        JsonNode viaOrders = JSON.readTree(CliTest.run("auction", o.toString(), "--mechanism", "uniform").out());
+        CliTest.Run direct = CliTest.run("auction", c.toString(), "--steps", "4", "--mechanism", "uniform");
+        assertThat(direct.code()).as(direct.err()).isZero();
+        assertThat(JSON.readTree(direct.out())).isEqualTo(viaOrders);
+        assertThat(direct.err()).contains("true welfare");
+    }
+
+    @Test
+    void aCaseNeedsStepsAndAnOrderFileRefusesThem() throws Exception {
+        Path c = write("case.json", CASE);
+        CliTest.Run noSteps = CliTest.run("auction", c.toString(), "--mechanism", "uniform");
+        assertThat(noSteps.code()).isEqualTo(2);
+        assertThat(noSteps.err()).contains("--steps");
+        CliTest.Run zero = CliTest.run("orders", c.toString(), "--steps", "0", "--out", dir.resolve("x.json").toString());
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).contains("--steps");
+        CliTest.Run onOrders = CliTest.run("auction", write("o.json", HUANG).toString(), "--steps", "3", "--mechanism", "huang");
+        assertThat(onOrders.code()).isEqualTo(2);
+        assertThat(onOrders.err()).contains("applies to a market case");
+    }
 }

@@ -170,4 +170,26 @@ class AuctionCliTest {
         assertThat(onOrders.code()).isEqualTo(2);
         assertThat(onOrders.err()).contains("applies to a market case");
     }
+
+    @Test
+    void aCaseOverSeveralPeriodsIsAnAuctionPerPeriod() throws Exception {
+        // The same four agents over two periods; the second has no generation (night): nothing crosses.
+        String day = CASE.replace("\"version\": 1", "\"version\": 2, \"periods\": 2")
+                .replace("\"pMax\": 4, \"a\": 0.02", "\"pMax\": [4, 0], \"a\": 0.02")
+                .replace("\"pMax\": 4, \"a\": 0.04", "\"pMax\": [4, 0], \"a\": 0.04");
+        CliTest.Run run = CliTest.run("auction", write("day.json", day).toString(), "--steps", "4", "--mechanism", "uniform");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode periods = JSON.readTree(run.out()).get("periods");
+        assertThat(periods).hasSize(2);
+        assertThat(periods.get(0).get("status").asText()).isEqualTo("CLEARED");
+        JsonNode alone = JSON.readTree(CliTest.run("auction", write("one.json", CASE).toString(), "--steps", "4", "--mechanism",
+                "uniform").out());
+        assertThat(periods.get(0).get("price").asDouble()).isEqualTo(alone.get("price").asDouble());
+        assertThat(periods.get(1).get("status").asText()).isEqualTo("NO_TRADE");
+        assertThat(run.err()).contains("period 0: CLEARED").contains("period 1: NO_TRADE");
+        CliTest.Run orders = CliTest.run("orders", dir.resolve("day.json").toString(), "--steps", "4", "--out",
+                dir.resolve("o.json").toString());
+        assertThat(orders.code()).isEqualTo(2);
+        assertThat(orders.err()).contains("--period");
+    }
 }

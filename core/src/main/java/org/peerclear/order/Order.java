@@ -22,6 +22,14 @@ public record Order(String id, String agent, Side side, double quantity, double 
     /**
      * Validates the order, naming the field as {@code orders[ID].FIELD}.
      *
+     * @param id           unique among the file's orders
+     * @param agent        the agent placing it
+     * @param side         buy or sell
+     * @param quantity     power unit for one period, {@code > 0} and finite
+     * @param price        the limit, currency per unit, finite
+     * @param time         arrival time, {@code >= 0}
+     * @param bus          the feeder bus, or null
+     * @param productClass the product class, or null
      * @throws InvalidMarketException if a value breaks its rule
      */
     public Order {

@@ -28,6 +28,12 @@ public record OrderFile(String name, Units units, List<Order> orders, List<Cance
     /**
      * Validates the file as a whole.
      *
+     * @param name    a label; null for none
+     * @param units   the units
+     * @param orders  the orders
+     * @param cancels the cancellations
+     * @param amends  the amendments
+     * @param network the feeder, or empty
      * @throws InvalidMarketException naming the first offending field
      */
     public OrderFile {

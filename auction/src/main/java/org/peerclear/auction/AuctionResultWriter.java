@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.JsonOutput;
 
@@ -115,16 +114,7 @@ public final class AuctionResultWriter {
             }
             g.writeEndArray();
         }
-        g.writeObjectFieldStart("options");
-        for (Map.Entry<String, String> e : r.options().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeArrayFieldStart("notes");
-        for (String n : r.notes()) {
-            g.writeString(n);
-        }
-        g.writeEndArray();
+        JsonOutput.optionsAndNotes(g, r.options(), r.notes());
         g.writeEndObject();
     }
 

@@ -86,4 +86,27 @@ public final class JsonOutput {
         }
         g.writeEndArray();
     }
+
+    /**
+     * A result's closing fields, as every result writer ends: {@code options} (name to value, in
+     * the map's order) and {@code notes} (one string each).
+     *
+     * @param g       the generator, inside the result's object
+     * @param options the options the run used
+     * @param notes   what the user should know
+     * @throws IOException as the generator throws it
+     */
+    public static void optionsAndNotes(JsonGenerator g, java.util.Map<String, String> options, java.util.List<String> notes)
+            throws IOException {
+        g.writeObjectFieldStart("options");
+        for (java.util.Map.Entry<String, String> e : options.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("notes");
+        for (String n : notes) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
+    }
 }

@@ -188,16 +188,7 @@ public final class ResultJsonWriter {
                 g.writeFieldName(e.getKey());
                 section(g, e.getValue());
             }
-            g.writeObjectFieldStart("options");
-            for (Map.Entry<String, String> e : r.options().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("notes");
-            for (String n : r.notes()) {
-                g.writeString(n);
-            }
-            g.writeEndArray();
+            JsonOutput.optionsAndNotes(g, r.options(), r.notes());
             g.writeEndObject();
         });
         meter.finish();

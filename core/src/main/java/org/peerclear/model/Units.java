@@ -24,4 +24,21 @@ public record Units(String power, String currency, double periodHours) {
             throw new InvalidMarketException("units.periodHours", "must be a finite number > 0, got " + periodHours);
         }
     }
+
+    /**
+     * kW per unit of this power unit: what it takes to place the market on a feeder, whose
+     * sensitivities and ratings are in kW.
+     *
+     * @return 1e-3 for {@code W}, 1 for {@code kW}, 1e3 for {@code MW}
+     * @throws InvalidMarketException naming {@code units.power} for any other unit
+     */
+    public double kilowattsPerUnit() {
+        return switch (power) {
+            case "W" -> 1e-3;
+            case "kW" -> 1.0;
+            case "MW" -> 1e3;
+            default -> throw new InvalidMarketException("units.power",
+                    "a market on a feeder needs power in W, kW or MW, got '" + power + "'");
+        };
+    }
 }

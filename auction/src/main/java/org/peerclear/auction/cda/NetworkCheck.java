@@ -10,6 +10,7 @@ import org.peerclear.auction.AuctionTolerances;
 import org.peerclear.auction.Fill;
 import org.peerclear.model.InvalidMarketException;
 import org.peerclear.model.NetworkSpec;
+import org.peerclear.model.Units;
 import org.peerclear.order.Order;
 import org.peerclear.order.OrderFile;
 import org.peerclear.powerflow.Branch;
@@ -81,15 +82,15 @@ public final class NetworkCheck {
     private boolean boundBrokenBefore;
     private long checks;
 
-    private NetworkCheck(Feeder feeder, NetworkSpec spec, String unit, List<String> terminals) {
+    private NetworkCheck(Feeder feeder, NetworkSpec spec, Units units, List<String> terminals) {
         if (!feeder.isRadial()) {
             throw new IllegalArgumentException("Network '" + spec.feeder() + "' is not radial: the network-aware continuous"
                     + " auction needs a radial feeder for LinDistFlow");
         }
         this.feeder = feeder;
         this.spec = spec;
-        this.unit = unit;
-        this.kwPerUnit = kwPer(unit);
+        this.unit = units.power();
+        this.kwPerUnit = units.kilowattsPerUnit();
         this.n = feeder.busCount();
         int m = terminals.size();
         terminalBus = new int[m];
@@ -183,7 +184,7 @@ public final class NetworkCheck {
                 return terminals.size() - 1;
             });
         }
-        return new Placed(new NetworkCheck(feeder, spec, orders.units().power(), terminals), terminal);
+        return new Placed(new NetworkCheck(feeder, spec, orders.units(), terminals), terminal);
     }
 
     /**
@@ -192,13 +193,13 @@ public final class NetworkCheck {
      *
      * @param feeder    a radial feeder
      * @param spec      the voltage limits and ratings (its feeder name is only used in messages)
-     * @param powerUnit the unit quantities are given in: {@code W}, {@code kW} or {@code MW}
+     * @param units     the units quantities are given in (power {@code W}, {@code kW} or {@code MW})
      * @param buses     bus ids; terminal {@code t} in {@link #allowed} and {@link #accept} is {@code buses.get(t)}
      * @return the check, at the feeder's base state
      * @throws IllegalArgumentException if the feeder is not radial, a bus is not on it or the unit is unknown
      */
-    public static NetworkCheck of(Feeder feeder, NetworkSpec spec, String powerUnit, List<String> buses) {
-        return new NetworkCheck(feeder, spec, powerUnit, buses);
+    public static NetworkCheck of(Feeder feeder, NetworkSpec spec, Units units, List<String> buses) {
+        return new NetworkCheck(feeder, spec, units, buses);
     }
 
     /**
@@ -372,7 +373,7 @@ public final class NetworkCheck {
      * @throws IllegalArgumentException if an order that traded has no bus on the feeder, or the unit is unknown
      */
     public static double[] injectionsKw(OrderFile orders, AuctionResult result, Feeder feeder) {
-        double kw = kwPer(orders.units().power());
+        double kw = orders.units().kilowattsPerUnit();
         double[] inj = new double[feeder.busCount()];
         for (Fill f : result.fills()) {
             Order o = orders.order(f.order());
@@ -385,26 +386,6 @@ public final class NetworkCheck {
         return inj;
     }
 
-    /**
-     * kW per unit of power, as the network-aware clearing converts.
-     *
-     * @param unit {@code W}, {@code kW} or {@code MW}
-     * @return 1e-3, 1 or 1e3
-     * @throws InvalidMarketException for another unit
-     */
-    public static double kwPer(String unit) {
-        switch (unit) {
-            case "W":
-                return 1e-3;
-            case "kW":
-                return 1.0;
-            case "MW":
-                return 1e3;
-            default:
-                throw new InvalidMarketException("units.power",
-                        "the network-aware continuous auction needs power in W, kW or MW, got '" + unit + "'");
-        }
-    }
 
     private static int busIndex(Feeder feeder, NetworkSpec spec, String bus, String who) {
         try {

@@ -87,7 +87,7 @@ public class NetworkMatchBenchmark {
         for (int b = 2; b <= 33; b++) {
             buses.add(String.valueOf(b));
         }
-        check = NetworkCheck.of(feeder, spec, "kW", buses);
+        check = NetworkCheck.of(feeder, spec, org.peerclear.model.Units.DEFAULT, buses);
         SplittableRandom rnd = new SplittableRandom(1);
         seller = new int[PAIRS];
         buyer = new int[PAIRS];

@@ -44,7 +44,7 @@ public final class NetworkModel {
             throw new IllegalArgumentException("Network '" + spec.feeder() + "' is not radial: LinDistFlow clearing needs a radial feeder");
         }
         this.lin = new LinDistFlow(feeder);
-        this.kwPerUnit = kwPer(market.units().power());
+        this.kwPerUnit = market.units().kilowattsPerUnit();
         agentBus = new int[index.numAgents()];
         Arrays.fill(agentBus, -1);
         boolean[] used = new boolean[feeder.busCount()];
@@ -117,18 +117,6 @@ public final class NetworkModel {
         return new NetworkModel(market, index);
     }
 
-    static double kwPer(String unit) {
-        switch (unit) {
-            case "W":
-                return 1e-3;
-            case "kW":
-                return 1.0;
-            case "MW":
-                return 1e3;
-            default:
-                throw new InvalidMarketException("units.power", "network-aware clearing needs power in W, kW or MW, got '" + unit + "'");
-        }
-    }
 
     /** {@return the market placed on the feeder} */
     public Market market() {

@@ -47,4 +47,11 @@ public final class GameTolerances {
      * the largest breakpoint (at least 1).
      */
     public static final double PIECE_MEMBERSHIP = 1e-12;
+
+    /**
+     * A solver back-end's answer to the potential QP ({@link org.peerclear.games.nash.CournotPotential})
+     * agrees with the exact equilibrium within this, relative to the total output (at least 1):
+     * the back-end's own optimality tolerance, not the equilibrium's.
+     */
+    public static final double BACKEND_AGREEMENT = 1e-6;
 }

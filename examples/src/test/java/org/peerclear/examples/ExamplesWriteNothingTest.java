@@ -58,6 +58,13 @@ class ExamplesWriteNothingTest {
     }
 
     @Test
+    void communityPricingExamplePrintsOneRowPerRuleAndDispatch() {
+        String out = runAndCheckNothingWritten(() -> CommunityPricingExample.main(new String[0]));
+        assertThat(out).contains("| rule | dispatch | self-consumption |", "| grid-only | standalone |", "| optimisation | optimised |");
+        assertThat(out.lines().filter(l -> l.matches("\\| [a-z-]+ \\| (standalone|optimised) \\|.*"))).hasSize(10);
+    }
+
+    @Test
     void clearCaseFileWritesItsResultWhereItIsTold(@TempDir Path dir) throws IOException {
         Path market = Files.writeString(dir.resolve("two-houses.json"), CASE);
         Path result = dir.resolve("out.json");

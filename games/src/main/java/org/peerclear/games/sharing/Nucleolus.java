@@ -117,12 +117,17 @@ public final class Nucleolus {
      * @throws IllegalStateException    if an LP does not end optimal (naming the back-end and its status)
      */
     public static Result fromValues(int n, double[] values, SolverBackend backend) {
+        return fromValues(n, values, backend, true);
+    }
+
+    /** As {@link #fromValues(int, double[], SolverBackend)}; {@code useDuals} false proves every fixing by test LPs. */
+    static Result fromValues(int n, double[] values, SolverBackend backend, boolean useDuals) {
         requireSize(n);
         if (n < 1 || values.length != 1 << n) {
             throw new IllegalArgumentException("need 2^n coalition values, got " + values.length + " for n = " + n);
         }
         SolverBackend lp = backend != null ? backend : SolverRegistry.load().defaultFor(ProblemClass.LP);
-        return new Stages(n, values, lp).run();
+        return new Stages(n, values, lp, useDuals).run();
     }
 
     /** The state of the stages: fixed coalitions, their span, the settled ones. */
@@ -148,10 +153,13 @@ public final class Nucleolus {
         final double[] lower;
         final List<Double> levels = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        /** Whether positive duals prove fixings (else every one is proven by a test LP). */
+        final boolean useDuals;
         int solves;
 
-        Stages(int n, double[] values, SolverBackend lp) {
+        Stages(int n, double[] values, SolverBackend lp, boolean useDuals) {
             this.n = n;
+            this.useDuals = useDuals;
             this.full = (1 << n) - 1;
             this.lp = lp;
             double m = 0.0;
@@ -208,19 +216,21 @@ public final class Nucleolus {
 
         /** One stage: its LP by constraint generation, then the coalitions it fixes. */
         void stage() {
-            List<Integer> working = initialWorkingSet();
+            Masks working = initialWorkingSet();
             Lp sol = generate(working, Double.NaN, 0);
             double eps = sol.eps;
             levels.add(eps);
-            List<Integer> proven = provenByDuals(sol, working, eps);
-            if (proven == null) {
+            Masks proven = useDuals ? provenByDuals(sol, working, eps) : null;
+            if (proven == null && useDuals) {
                 notes.add("the LP back-end's duals failed their check at stage " + levels.size()
                         + "; the coalitions tight there were each tested by an LP");
+            }
+            if (proven == null) {
                 proven = provenByTests(sol, eps);
             }
             int before = rank;
-            for (int s : proven) {
-                fix(s, eps);
+            for (int k = 0; k < proven.size(); k++) {
+                fix(proven.get(k), eps);
             }
             if (rank == before) {
                 throw new IllegalStateException("nucleolus stage " + levels.size() + " fixed no coalition outside the span of"
@@ -228,8 +238,8 @@ public final class Nucleolus {
             }
         }
 
-        List<Integer> initialWorkingSet() {
-            List<Integer> w = new ArrayList<>();
+        Masks initialWorkingSet() {
+            Masks w = new Masks();
             for (int i = 0; i < n; i++) {
                 addIfFree(w, 1 << i);
                 addIfFree(w, full ^ (1 << i));
@@ -237,7 +247,7 @@ public final class Nucleolus {
             return w;
         }
 
-        void addIfFree(List<Integer> w, int s) {
+        void addIfFree(Masks w, int s) {
             if (s != 0 && s != full && !settled[s] && !inSpan(s) && !w.contains(s)) {
                 w.add(s);
             }
@@ -248,7 +258,7 @@ public final class Nucleolus {
          * violated. {@code fixedEps} NaN: maximise ε (a stage); else ε is {@code fixedEps} and the
          * objective is the excess of {@code target} (a test LP).
          */
-        Lp generate(List<Integer> working, double fixedEps, int target) {
+        Lp generate(Masks working, double fixedEps, int target) {
             while (true) {
                 Lp sol = solve(working, fixedEps, target);
                 excesses(sol.x);
@@ -294,7 +304,7 @@ public final class Nucleolus {
         }
 
         /** The coalitions with a positive dual, or null when the duals fail their check. */
-        List<Integer> provenByDuals(Lp sol, List<Integer> working, double eps) {
+        Masks provenByDuals(Lp sol, Masks working, double eps) {
             if (sol.duals == null) {
                 return null;
             }
@@ -330,7 +340,7 @@ public final class Nucleolus {
             if (!(residual <= NUCLEOLUS_EXCESS) || !(largest > 0)) {
                 return null;
             }
-            List<Integer> proven = new ArrayList<>();
+            Masks proven = new Masks();
             for (int r = 0; r < working.size(); r++) {
                 if (sol.duals[r] > NUCLEOLUS_DUAL * largest) {
                     int s = working.get(r);
@@ -345,17 +355,18 @@ public final class Nucleolus {
         }
 
         /** Each free coalition tight at the point: fixed when no optimum of the stage gives it a larger excess. */
-        List<Integer> provenByTests(Lp sol, double eps) {
+        Masks provenByTests(Lp sol, double eps) {
             excesses(sol.x);
-            List<Integer> tight = new ArrayList<>();
+            Masks tight = new Masks();
             for (int s = 1; s < full; s++) {
                 if (!settled[s] && xs[s] - v[s] <= eps + NUCLEOLUS_EXCESS && !inSpan(s)) {
                     tight.add(s);
                 }
             }
-            List<Integer> proven = new ArrayList<>();
-            for (int s : tight) {
-                List<Integer> working = initialWorkingSet();
+            Masks proven = new Masks();
+            for (int k = 0; k < tight.size(); k++) {
+                int s = tight.get(k);
+                Masks working = initialWorkingSet();
                 if (!working.contains(s)) {
                     working.add(s);
                 }
@@ -375,7 +386,7 @@ public final class Nucleolus {
         record Lp(double[] x, double eps, double[] duals) {
         }
 
-        Lp solve(List<Integer> working, double fixedEps, int target) {
+        Lp solve(Masks working, double fixedEps, int target) {
             boolean test = !Double.isNaN(fixedEps);
             ProblemBuilder pb = new ProblemBuilder(test ? "nucleolus-test" : "nucleolus-stage-" + (levels.size() + 1));
             for (int i = 0; i < n; i++) {
@@ -384,7 +395,8 @@ public final class Nucleolus {
             int eps = pb.addVariable("eps", test ? fixedEps : -bound, test ? fixedEps : bound);
             int[] cols = new int[n + 1];
             double[] vals = new double[n + 1];
-            for (int s : working) {
+            for (int w = 0; w < working.size(); w++) {
+                int s = working.get(w);
                 int k = row(s, cols, vals);
                 cols[k] = eps;
                 vals[k] = -1.0;
@@ -520,6 +532,37 @@ public final class Nucleolus {
                 x[r] = s / a[r][r];
             }
             return x;
+        }
+    }
+
+    /** A growable list of coalition masks (a working set, a list of proven coalitions), without boxing. */
+    private static final class Masks {
+        private int[] a = new int[16];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        int get(int k) {
+            return a[k];
+        }
+
+        void add(int mask) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, 2 * size);
+            }
+            a[size++] = mask;
+        }
+
+        /** Linear: working sets hold tens to hundreds of coalitions, and a few join per round. */
+        boolean contains(int mask) {
+            for (int k = 0; k < size; k++) {
+                if (a[k] == mask) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

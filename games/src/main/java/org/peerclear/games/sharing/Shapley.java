@@ -152,26 +152,28 @@ public final class Shapley {
         double grand = Double.NaN;
         long pairs = 0;
         boolean reached = false;
-        while (pairs < maxPairs) {
-            long roundPairs = Math.min(maxPairs - pairs, (long) TASKS_PER_ROUND * PAIRS_PER_TASK);
-            int tasks = (int) ((roundPairs + PAIRS_PER_TASK - 1) / PAIRS_PER_TASK);
-            Block[] blocks = new Block[tasks];
-            long first = pairs;
-            Parallel.run(tasks, sampling.threads(), t -> {
-                long from = first + (long) t * PAIRS_PER_TASK;
-                long to = Math.min(first + roundPairs, from + PAIRS_PER_TASK);
-                blocks[t] = walkPairs(game, sampling.seed(), from, to);
-            });
-            for (Block b : blocks) {
-                total.merge(b);
-                grand = b.grand;
-            }
-            pairs += roundPairs;
-            if (stopping && pairs >= MIN_PAIRS) {
-                double target = sampling.targetRelativeError() * Math.abs(grand) / n;
-                if (total.maxStandardError() <= target) {
-                    reached = true;
-                    break;
+        try (Parallel parallel = new Parallel(sampling.threads())) {
+            while (pairs < maxPairs) {
+                long roundPairs = Math.min(maxPairs - pairs, (long) TASKS_PER_ROUND * PAIRS_PER_TASK);
+                int tasks = (int) ((roundPairs + PAIRS_PER_TASK - 1) / PAIRS_PER_TASK);
+                Block[] blocks = new Block[tasks];
+                long first = pairs;
+                parallel.run(tasks, t -> {
+                    long from = first + (long) t * PAIRS_PER_TASK;
+                    long to = Math.min(first + roundPairs, from + PAIRS_PER_TASK);
+                    blocks[t] = walkPairs(game, sampling.seed(), from, to);
+                });
+                for (Block b : blocks) {
+                    total.merge(b);
+                    grand = b.grand;
+                }
+                pairs += roundPairs;
+                if (stopping && pairs >= MIN_PAIRS) {
+                    double target = sampling.targetRelativeError() * Math.abs(grand) / n;
+                    if (total.maxStandardError() <= target) {
+                        reached = true;
+                        break;
+                    }
                 }
             }
         }

@@ -126,6 +126,27 @@ class CommunityGameTest {
     }
 
     @Test
+    void poolDetectionSaysWhyAMarketIsNoPool() {
+        Market noon = Communities.householdsAtNoon(4, 1);
+        // An asset-less trader on the complete graph could carry trades at other fees.
+        Market withTrader = noon.toBuilder().agent(new org.peerclear.model.Agent("trader", List.of())).build();
+        assertThatThrownBy(() -> CommunityGame.of(withTrader, CommunityGame.Evaluator.POOL))
+                .hasMessageContaining("trader").hasMessageContaining("no assets");
+        // One pair at another fee.
+        Market oneFee = noon.toBuilder().tradeGraph(org.peerclear.model.TradeGraph.complete(0.002,
+                List.of(new org.peerclear.model.Arc("h0", "h1", 0.01)))).build();
+        assertThatThrownBy(() -> CommunityGame.of(oneFee, CommunityGame.Evaluator.POOL)).hasMessageContaining("different fees");
+        // Not every pair may trade.
+        Market pairs = noon.toBuilder().tradeGraph(org.peerclear.model.TradeGraph.pairs(List.of(List.of("h0", "h1"),
+                List.of("h1", "h2"), List.of("h2", "h3")), 0.002, List.of())).build();
+        assertThatThrownBy(() -> CommunityGame.of(pairs, CommunityGame.Evaluator.POOL)).hasMessageContaining("not every pair");
+        // Each is cleared by the engine instead, and agrees with qp.
+        for (Market m : List.of(withTrader, oneFee, pairs)) {
+            assertEvaluatorsAgree(m, 10, 3, false);
+        }
+    }
+
+    @Test
     void exactValuesDoNotDependOnThreadsWithEveryEvaluator() {
         Market m = Communities.householdsAtNoon(11, 6);
         for (CommunityGame.Evaluator e : List.of(CommunityGame.Evaluator.POOL, CommunityGame.Evaluator.FLOW)) {

@@ -111,6 +111,25 @@ class NucleolusTest {
         assertThat(r.notes()).anyMatch(n -> n.contains("prenucleolus"));
     }
 
+    @ParameterizedTest
+    @MethodSource("backends")
+    void provingFixingsByTestLpsGivesTheSameNucleolusAsByDuals(SolverBackend lp) {
+        // The two ways of deciding which coalitions a stage fixes: a positive dual (complementary slackness), or
+        // an LP per tight coalition that maximises its excess over the stage's optima. Degenerate games included
+        // (the symmetric one: every coalition of a size is tight at once).
+        List<Game> games = List.of(TextbookGames.glove(), TextbookGames.bankruptcy(200, 100, 200, 300),
+                Game.of(5, s -> Math.pow(Long.bitCount(s), 2)), TextbookGames.random(5, 3), TextbookGames.convex(6, 4));
+        for (Game g : games) {
+            double[] v = CoalitionValues.of(g, 1);
+            Nucleolus.Result byDuals = Nucleolus.fromValues(g.players(), v, lp, true);
+            Nucleolus.Result byTests = Nucleolus.fromValues(g.players(), v, lp, false);
+            double scale = Arrays.stream(v).map(Math::abs).max().orElse(1.0);
+            assertThat(byTests.allocation()).containsExactly(byDuals.allocation(), within(TOL * scale));
+            assertThat(byTests.lpSolves()).isGreaterThan(byDuals.lpSolves());
+            assertThat(byDuals.notes()).isEmpty();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void refusesMoreThanTheLimit() {
         assertThatThrownBy(() -> Nucleolus.of(Game.of(Nucleolus.MAX_PLAYERS + 1, s -> 0.0), 1, null))

@@ -79,7 +79,7 @@ class DocsCommandLinesTest {
         assertThat(failures("## settle\n    settle RESULT.json --case CASE.json\n"))
                 .singleElement().asString().contains("Unmatched arguments").contains("settle");
         String planned = "## Planned (issue 13)\n\n### settle — bills\n    settle RESULT.json --case CASE.json\n"
-                + "\n`./peerclear share CASE.json --method equal`\n\n## clear\n    clear c.json --nope\n";
+                + "\n`./peerclear sweep SWEEP.json --out DIR`\n\n## clear\n    clear c.json --nope\n";
         assertThat(failures(planned)).as("only the line after the planned section is checked")
                 .singleElement().asString().startsWith("doc.md:9: `clear c.json --nope`");
     }

@@ -57,6 +57,10 @@ import org.peerclear.opt.Status;
  * price (pair, {@code sell <= buy}) is evaluated: exact on the grid, {@code O(N²)} for {@code N}
  * ticks with two prices, so at most {@value #MAX_GRID_STEPS} steps. This is the same problem as the
  * MILP's ({@link StackelbergMilp}), which it cross-checks.
+ *
+ * <p>Measured ({@code StackelbergBenchmark}, profit with two prices, median of three single shots):
+ * 1,000 followers 12 ms, 10,000 followers 33 ms (the issue's target: 1,000 within 5 s); the
+ * equilibrium check by the clearing 21 ms at 1,000.
  */
 public final class StackelbergPriceSearch {
     /** The most tick steps the grid search accepts: {@code N²/2} pairs at two prices must stay about a second. */

@@ -68,17 +68,7 @@ public final class CoalitionMarkets {
      * @throws IllegalArgumentException if a member is not a player of the case
      */
     public static Market of(Market market, Set<String> members) {
-        Set<String> managers = new HashSet<>();
-        for (Community c : market.communities()) {
-            managers.add(c.manager());
-        }
-        Set<String> players = new HashSet<>(players(market));
-        for (String m : members) {
-            if (!players.contains(m)) {
-                throw new IllegalArgumentException("'" + m + "' is not a player of market '" + market.name()
-                        + "' (the players are the agents with assets)");
-            }
-        }
+        Set<String> managers = managersOf(market.communities(), members, players(market), market.name());
         Set<String> kept = new HashSet<>();
         Market.Builder b = Market.builder(market.name()).units(market.units()).grid(market.grid().orElse(null))
                 .network(market.network().orElse(null));
@@ -106,12 +96,7 @@ public final class CoalitionMarkets {
             case PAIRS -> TradeGraph.pairs(g.pairs().stream().filter(p -> kept.contains(p.get(0)) && kept.contains(p.get(1)))
                     .toList(), g.fee(), overrides);
         });
-        for (Community c : market.communities()) {
-            List<String> left = c.members().stream().filter(kept::contains).toList();
-            if (!left.isEmpty()) {
-                b.community(new Community(c.id(), c.manager(), left));
-            }
-        }
+        restrictCommunities(market.communities(), kept).forEach(b::community);
         return b.build();
     }
 
@@ -140,17 +125,7 @@ public final class CoalitionMarkets {
      * @throws IllegalArgumentException if a member is not a player of the case
      */
     public static HorizonMarket of(HorizonMarket market, Set<String> members) {
-        Set<String> managers = new HashSet<>();
-        for (Community c : market.communities()) {
-            managers.add(c.manager());
-        }
-        Set<String> players = new HashSet<>(players(market));
-        for (String m : members) {
-            if (!players.contains(m)) {
-                throw new IllegalArgumentException("'" + m + "' is not a player of market '" + market.name()
-                        + "' (the players are the agents with assets)");
-            }
-        }
+        Set<String> managers = managersOf(market.communities(), members, players(market), market.name());
         Set<String> kept = new HashSet<>();
         Set<String> keptAssets = new HashSet<>();
         HorizonMarket.Builder b = HorizonMarket.builder(market.name(), market.periods()).units(market.units())
@@ -170,17 +145,41 @@ public final class CoalitionMarkets {
         HorizonTrades t = market.trades();
         b.trades(new HorizonTrades(t.kind(), t.pairs().stream().filter(p -> kept.contains(p.get(0)) && kept.contains(p.get(1)))
                 .toList(), t.fee(), t.overrides().stream().filter(o -> kept.contains(o.from()) && kept.contains(o.to())).toList()));
-        for (Community c : market.communities()) {
-            List<String> left = c.members().stream().filter(kept::contains).toList();
-            if (!left.isEmpty()) {
-                b.community(new Community(c.id(), c.manager(), left));
-            }
-        }
+        restrictCommunities(market.communities(), kept).forEach(b::community);
         market.rampMax().forEach((asset, limit) -> {
             if (keptAssets.contains(asset)) {
                 b.rampMax(asset, limit);
             }
         });
         return b.build();
+    }
+
+    /** The communities' managers; refuses a member that is not a player. */
+    private static Set<String> managersOf(List<Community> communities, Set<String> members, List<String> players,
+                                          String market) {
+        Set<String> known = new HashSet<>(players);
+        for (String m : members) {
+            if (!known.contains(m)) {
+                throw new IllegalArgumentException("'" + m + "' is not a player of market '" + market
+                        + "' (the players are the agents with assets)");
+            }
+        }
+        Set<String> managers = new HashSet<>();
+        for (Community c : communities) {
+            managers.add(c.manager());
+        }
+        return managers;
+    }
+
+    /** The communities with only their kept members; a community left with none is dropped. */
+    private static List<Community> restrictCommunities(List<Community> communities, Set<String> kept) {
+        List<Community> out = new ArrayList<>();
+        for (Community c : communities) {
+            List<String> left = c.members().stream().filter(kept::contains).toList();
+            if (!left.isEmpty()) {
+                out.add(new Community(c.id(), c.manager(), left));
+            }
+        }
+        return out;
     }
 }

@@ -218,8 +218,17 @@ public final class StackelbergPriceSearch {
         }
     }
 
-    /** One price, profit: each piece of X, split where X changes sign, has a concave quadratic profit. */
-    private static void singleProfit(Curves c, Best best) {
+    /**
+     * A piece of the net curve X on which X keeps one sign: π in [a, b], X = va + beta·(π − a), and
+     * the grid price g the leader pays (X < 0: it imports) or is paid (X > 0) for the balance.
+     */
+    @FunctionalInterface
+    private interface SignedPiece {
+        void on(double a, double b, double va, double beta, double g);
+    }
+
+    /** Each piece of X, split where X changes sign: on each part the one-price objectives are concave quadratics. */
+    private static void forEachSignedPiece(Curves c, SignedPiece f) {
         Piecewise x = c.net;
         for (int j = 0; j < x.pieces(); j++) {
             double l = x.x[j];
@@ -235,50 +244,35 @@ public final class StackelbergPriceSearch {
                 }
                 double va = v + beta * (a - l);
                 double mid = va + beta * 0.5 * (b - a);
-                double g = mid < 0 ? c.game.gridImportPrice() : c.game.gridExportPrice();
-                // Profit (g − π)·X(π), X = va + beta·t on π = a + t: stationary where d/dt = 0.
-                double pi;
-                if (beta > 0) {
-                    pi = clamp(a + (beta * (g - a) - va) / (2 * beta), a, b);
-                } else {
-                    pi = va > 0 ? a : b;
-                }
-                best.offer(c.profit(pi, pi), pi, pi);
+                f.on(a, b, va, beta, mid < 0 ? c.game.gridImportPrice() : c.game.gridExportPrice());
             }
         }
     }
 
+    /** One price, profit: on each signed piece the profit is a concave quadratic; its peak, clipped. */
+    private static void singleProfit(Curves c, Best best) {
+        forEachSignedPiece(c, (a, b, va, beta, g) -> {
+            // Profit (g − π)·X(π), X = va + beta·t on π = a + t: stationary where d/dt = 0.
+            double pi = beta > 0 ? clamp(a + (beta * (g - a) - va) / (2 * beta), a, b) : va > 0 ? a : b;
+            best.offer(c.profit(pi, pi), pi, pi);
+        });
+    }
+
     /** One price, welfare subject to cost recovery: per signed piece, the welfare peak at the grid price, clipped. */
     private static void singleWelfare(Curves c, Best best) {
-        Piecewise x = c.net;
         double cost = c.game.options().leaderCost();
-        for (int j = 0; j < x.pieces(); j++) {
-            double l = x.x[j];
-            double r = x.x[j + 1];
-            double v = x.value[j];
-            double beta = x.slope[j];
-            double split = beta > 0 && v < 0 && v + beta * (r - l) > 0 ? Math.min(r, l - v / beta) : r;
-            for (int half = 0; half < 2; half++) {
-                double a = half == 0 ? l : split;
-                double b = half == 0 ? split : r;
-                if (half == 1 && split >= r) {
-                    break;
-                }
-                double va = v + beta * (a - l);
-                double mid = va + beta * 0.5 * (b - a);
-                double g = mid < 0 ? c.game.gridImportPrice() : c.game.gridExportPrice();
-                double[] range = recoveringRange(g, a, b, va, beta, cost);
-                if (range == null) {
-                    continue;
-                }
-                // Welfare −∫t·X' + g·X has derivative beta·(g − π): its peak is the grid price, clipped.
-                double pi = beta > 0 ? clamp(g, range[0], range[1]) : range[0];
-                double profit = c.profit(pi, pi);
-                if (profit >= cost - GameTolerances.STACKELBERG_COST_RECOVERY * c.profitScale(pi, pi)) {
-                    best.offer(c.welfare(pi, pi), pi, pi);
-                }
+        forEachSignedPiece(c, (a, b, va, beta, g) -> {
+            double[] range = recoveringRange(g, a, b, va, beta, cost);
+            if (range == null) {
+                return;
             }
-        }
+            // Welfare −∫t·X' + g·X has derivative beta·(g − π): its peak is the grid price, clipped.
+            double pi = beta > 0 ? clamp(g, range[0], range[1]) : range[0];
+            double profit = c.profit(pi, pi);
+            if (profit >= cost - GameTolerances.STACKELBERG_COST_RECOVERY * c.profitScale(pi, pi)) {
+                best.offer(c.welfare(pi, pi), pi, pi);
+            }
+        });
     }
 
     /**

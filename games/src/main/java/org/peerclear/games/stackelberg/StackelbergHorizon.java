@@ -276,6 +276,15 @@ public final class StackelbergHorizon {
             }
             rs.add(new Response(ag.id(), net, c, d, assetCost(ag, flex, d)));
         }
+        for (int j = 0; j < m.values.size(); j++) {
+            double w = m.valueBounds.get(j);
+            for (int v : m.values.get(j)) {
+                if (v >= 0 && Math.abs(x[v]) >= w * (1 - 1e-9)) {
+                    notes.add("a stored-energy value sits at its bound W = " + w + ": the bound may bind (check the"
+                            + " verification)");
+                }
+            }
+        }
         double[] pp = profits(rs, buy, sell);
         double total = 0;
         for (double v : pp) {
@@ -454,6 +463,9 @@ public final class StackelbergHorizon {
         final int[][] charge;
         final int[][] discharge;
         final List<String> notes = new ArrayList<>();
+        /** The stored-energy value variables and their bounds W. */
+        final List<int[]> values = new ArrayList<>();
+        final List<Double> valueBounds = new ArrayList<>();
         private final int[] cols = new int[8];
         private final double[] vals = new double[8];
 
@@ -610,6 +622,8 @@ public final class StackelbergHorizon {
             for (int t = 0; t < periods; t++) {
                 value[t] = pb.addVariable("w" + t + "_" + id, -w, w);
             }
+            values.add(value);
+            valueBounds.add(w);
             value[periods] = -1;
             for (int t = 0; t < periods; t++) {
                 String sid = t + "_" + id;

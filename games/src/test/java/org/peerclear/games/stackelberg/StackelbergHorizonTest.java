@@ -79,24 +79,49 @@ class StackelbergHorizonTest {
     }
 
     @Test
-    void matchesTheBestPointOfAPriceGrid() {
-        double tick = 0.04;
-        List<HorizonAgent> agents = List.of(prosumer("a", 0.35, 0.45, 4, 2));
-        StackelbergHorizon game = StackelbergHorizon.of(market(agents, IMPORT, EXPORT),
-                options(PriceStructure.SINGLE, tick));
+    void matchesTheBestPointOfAPriceGridOneFollower() {
+        bruteForce(List.of(prosumer("a", 0.35, 0.45, 4, 2)), PriceStructure.SINGLE, 0.04);
+    }
+
+    @Test
+    void matchesTheBestPointOfAPriceGridTwoFollowers() {
+        bruteForce(List.of(prosumer("a", 0.35, 0.45, 4, 2), prosumer("b", 0.25, 0.5, 3, 3)), PriceStructure.SINGLE,
+                0.04);
+    }
+
+    @Test
+    void matchesTheBestPointOfAPriceGridBuySell() {
+        bruteForce(List.of(prosumer("a", 0.35, 0.45, 4, 2)), PriceStructure.BUY_SELL, 0.08);
+    }
+
+    /**
+     * Every grid point of both periods' prices, each follower's best response by the independent
+     * horizon clearing; the MILP's profit must be the best point's (it is exact on the same grid).
+     */
+    private static void bruteForce(List<HorizonAgent> agents, PriceStructure s, double tick) {
+        StackelbergHorizon game = StackelbergHorizon.of(market(agents, IMPORT, EXPORT), options(s, tick));
         StackelbergHorizon.Result r = game.solve();
         assertEquals(Status.OPTIMAL, r.status(), r.notes().toString());
         assertTrue(game.verify(r).isEmpty(), game.verify(r).toString());
+        int k = (int) Math.round(0.32 / tick);
+        List<double[]> pairs = new ArrayList<>();
+        for (int b = 0; b <= k; b++) {
+            for (int v = 0; v <= (s == PriceStructure.SINGLE ? 0 : b); v++) {
+                double buy = 0.08 + b * tick;
+                pairs.add(new double[] {buy, s == PriceStructure.SINGLE ? buy : 0.08 + v * tick});
+            }
+        }
         double best = Double.NEGATIVE_INFINITY;
-        for (int k0 = 0; k0 <= 8; k0++) {
-            for (int k1 = 0; k1 <= 8; k1++) {
-                double[] p = {0.08 + k0 * tick, 0.08 + k1 * tick};
+        for (double[] p0 : pairs) {
+            for (double[] p1 : pairs) {
+                double[] buy = {p0[0], p1[0]};
+                double[] sell = {p0[1], p1[1]};
                 List<StackelbergHorizon.Response> rs = new ArrayList<>();
                 for (int n = 0; n < agents.size(); n++) {
-                    rs.add(game.bestResponse(n, p, p));
+                    rs.add(game.bestResponse(n, buy, sell));
                 }
                 double total = 0;
-                for (double v : game.profits(rs, p, p)) {
+                for (double v : game.profits(rs, buy, sell)) {
                     total += v;
                 }
                 best = Math.max(best, total);

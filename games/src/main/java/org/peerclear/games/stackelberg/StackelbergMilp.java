@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.peerclear.games.GameTolerances;
 import org.peerclear.opt.Problem;
-import org.peerclear.opt.ProblemBuilder;
 import org.peerclear.opt.ProblemClass;
 import org.peerclear.opt.Sense;
 import org.peerclear.opt.Solution;
@@ -151,33 +149,21 @@ public final class StackelbergMilp {
     }
 
     /** The problem and where its variables are. */
-    private static final class Model {
+    private static final class Model extends PriceGridMilp {
         final Problem problem;
         final int[] buyBits;
         final int[] sellBits;
         final int[] power;
         final int[] lambda;
-        final double floor;
-        final double tick;
-        final long steps;
         final List<String> notes = new ArrayList<>();
-        private final ProblemBuilder pb = new ProblemBuilder("stackelberg");
-        private final int[] cols = new int[8];
-        private final double[] vals = new double[8];
         private int[] costCol = new int[16];
         private double[] costVal = new double[16];
         private int costCount;
 
         Model(StackelbergGame game) {
+            super("stackelberg", game.priceFloor(), game.priceCap(), game.options().priceTick());
             StackelbergOptions o = game.options();
             boolean single = o.structure() == PriceStructure.SINGLE;
-            floor = game.priceFloor();
-            double range = game.priceCap() - floor;
-            tick = o.priceTick() > 0 ? o.priceTick() : range > 0 ? range / DEFAULT_STEPS : 1.0;
-            double q = range / tick;
-            steps = (long) Math.floor(q + GameTolerances.STACKELBERG_TICK_COUNT * Math.max(1, q));
-            double top = Math.min(floor + steps * tick, game.priceCap());
-            int bits = steps == 0 ? 0 : 64 - Long.numberOfLeadingZeros(steps);
             int n = game.numFollowers();
             int assets = game.numFlexibleAssets();
             power = new int[assets];
@@ -185,14 +171,14 @@ public final class StackelbergMilp {
 
             // Prices.
             buyBits = bits(bits, "zb");
-            int buyPrice = priceVariable("buy", buyBits, top);
+            int buyPrice = priceVariable("buy", buyBits);
             int sellPrice;
             if (single) {
                 sellBits = buyBits;
                 sellPrice = buyPrice;
             } else {
                 sellBits = bits(bits, "zs");
-                sellPrice = priceVariable("sell", sellBits, top);
+                sellPrice = priceVariable("sell", sellBits);
                 row("sell<=buy", Sense.LESS_EQUAL, 0, sellPrice, 1, buyPrice, -1);
             }
 
@@ -242,43 +228,16 @@ public final class StackelbergMilp {
                     double a = game.qa[k];
                     double b = game.lb[k];
                     String aid = id + "." + k;
-                    int p = pb.addVariable("p_" + aid, lo, hi);
+                    int[] kkt = assetKkt(aid, lo, hi, a, b, lambda[f]);
+                    int p = kkt[0];
+                    int muLow = kkt[1];
+                    int muHigh = kkt[2];
                     power[k] = p;
                     bc[j] = p;
                     bv[j] = 1;
-                    double muLowM = Math.max(0, a * lo + b - floor);
-                    double muHighM = Math.max(0, top - a * hi - b);
-                    maxMuLow = Math.max(maxMuLow, muLowM);
-                    maxMuHigh = Math.max(maxMuHigh, muHighM);
-                    int muLow = muLowM > 0 ? pb.addVariable("muLow_" + aid, 0, muLowM) : -1;
-                    int muHigh = muHighM > 0 ? pb.addVariable("muHigh_" + aid, 0, muHighM) : -1;
-                    // Stationarity: a·p − λ − μ⁻ + μ⁺ = −b.
-                    int c = 0;
-                    cols[c] = p;
-                    vals[c++] = a;
-                    cols[c] = lambda[f];
-                    vals[c++] = -1;
-                    if (muLow >= 0) {
-                        cols[c] = muLow;
-                        vals[c++] = -1;
-                    }
-                    if (muHigh >= 0) {
-                        cols[c] = muHigh;
-                        vals[c++] = 1;
-                    }
-                    pb.addRow("stationarity_" + aid, cols, vals, c, Sense.EQUAL, -b);
-                    if (muLow >= 0) {
-                        int d = pb.addVariable("atLow_" + aid, 0, 1, VariableType.BINARY);
-                        binaries++;
-                        row("muLow<=M_" + aid, Sense.LESS_EQUAL, 0, muLow, 1, d, -muLowM);
-                        row("p-lo<=range_" + aid, Sense.LESS_EQUAL, hi, p, 1, d, hi - lo);
-                    }
-                    if (muHigh >= 0) {
-                        int d = pb.addVariable("atHigh_" + aid, 0, 1, VariableType.BINARY);
-                        binaries++;
-                        row("muHigh<=M_" + aid, Sense.LESS_EQUAL, 0, muHigh, 1, d, -muHighM);
-                        row("hi-p<=range_" + aid, Sense.LESS_EQUAL, -lo, p, -1, d, hi - lo);
-                    }
+                    maxMuLow = Math.max(maxMuLow, a * lo + b - floor);
+                    maxMuHigh = Math.max(maxMuHigh, top - a * hi - b);
+                    binaries += (muLow >= 0 ? 1 : 0) + (muHigh >= 0 ? 1 : 0);
                     // ½(b·p + μ⁻·pMin − μ⁺·pMax) in Σ f.
                     costTerm(p, 0.5 * b);
                     if (muLow >= 0) {
@@ -382,96 +341,6 @@ public final class StackelbergMilp {
                     totalImport));
         }
 
-        private int[] bits(int count, String name) {
-            int[] z = new int[count];
-            for (int j = 0; j < count; j++) {
-                z[j] = pb.addVariable(name + j, 0, 1, VariableType.BINARY);
-            }
-            return z;
-        }
-
-        /** π = floor + tick·Σ 2^j z_j, and Σ 2^j z_j <= K when the bits reach beyond K. */
-        private int priceVariable(String name, int[] z, double top) {
-            int pi = pb.addVariable(name, floor, top);
-            int[] c = new int[z.length + 1];
-            double[] v = new double[z.length + 1];
-            c[0] = pi;
-            v[0] = 1;
-            for (int j = 0; j < z.length; j++) {
-                c[j + 1] = z[j];
-                v[j + 1] = -tick * (1L << j);
-            }
-            pb.addRow(name + "=bits", c, v, Sense.EQUAL, floor);
-            if (z.length > 0 && (1L << z.length) - 1 > steps) {
-                int[] cc = new int[z.length];
-                double[] vv = new double[z.length];
-                for (int j = 0; j < z.length; j++) {
-                    cc[j] = z[j];
-                    vv[j] = 1L << j;
-                }
-                pb.addRow(name + "<=K", cc, vv, Sense.LESS_EQUAL, steps);
-            }
-            return pi;
-        }
-
-        /** w_j = z_j·y for y in [0, ymax], by McCormick (exact for binary z). */
-        private int[] products(String name, int[] z, int y, double ymax) {
-            int[] w = new int[z.length];
-            for (int j = 0; j < z.length; j++) {
-                w[j] = pb.addVariable(name + j, 0, ymax);
-                row(name + j + "<=M*z", Sense.LESS_EQUAL, 0, w[j], 1, z[j], -ymax);
-                row(name + j + "<=y", Sense.LESS_EQUAL, 0, w[j], 1, y, -1);
-                row(name + j + ">=y-M(1-z)", Sense.GREATER_EQUAL, -ymax, w[j], 1, y, -1, z[j], -ymax);
-            }
-            return w;
-        }
-
-        private void sumRow(String name, int total, int[] parts) {
-            int[] c = new int[parts.length + 1];
-            double[] v = new double[parts.length + 1];
-            c[0] = total;
-            v[0] = 1;
-            for (int j = 0; j < parts.length; j++) {
-                c[j + 1] = parts[j];
-                v[j + 1] = -1;
-            }
-            pb.addRow(name, c, v, Sense.EQUAL, 0);
-        }
-
-        /** A row of two terms. */
-        private void row(String name, Sense sense, double rhs, int c1, double v1, int c2, double v2) {
-            cols[0] = c1;
-            vals[0] = v1;
-            cols[1] = c2;
-            vals[1] = v2;
-            pb.addRow(name, cols, vals, 2, sense, rhs);
-        }
-
-        /** A row of three terms. */
-        private void row(String name, Sense sense, double rhs, int c1, double v1, int c2, double v2, int c3, double v3) {
-            cols[2] = c3;
-            vals[2] = v3;
-            cols[0] = c1;
-            vals[0] = v1;
-            cols[1] = c2;
-            vals[1] = v2;
-            pb.addRow(name, cols, vals, 3, sense, rhs);
-        }
-
-        /** A row of four terms. */
-        private void row(String name, Sense sense, double rhs, int c1, double v1, int c2, double v2, int c3, double v3,
-                         int c4, double v4) {
-            cols[0] = c1;
-            vals[0] = v1;
-            cols[1] = c2;
-            vals[1] = v2;
-            cols[2] = c3;
-            vals[2] = v3;
-            cols[3] = c4;
-            vals[3] = v4;
-            pb.addRow(name, cols, vals, 4, sense, rhs);
-        }
-
         /** Adds {@code v} to variable c's coefficient in the assets' cost Σ f (welfare's linear form). */
         private void costTerm(int c, double v) {
             if (costCount == costCol.length) {
@@ -480,17 +349,6 @@ public final class StackelbergMilp {
             }
             costCol[costCount] = c;
             costVal[costCount++] = v;
-        }
-
-        /** The price the bits of a solution encode, rounded to the grid. */
-        double price(double[] x, int[] z) {
-            long k = 0;
-            for (int j = 0; j < z.length; j++) {
-                if (x[z[j]] > 0.5) {
-                    k += 1L << j;
-                }
-            }
-            return Math.min(floor + k * tick, floor + steps * tick);
         }
     }
 }

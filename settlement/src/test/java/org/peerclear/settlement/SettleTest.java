@@ -34,6 +34,7 @@ import org.peerclear.clearing.horizon.model.Horizon;
 import org.peerclear.clearing.horizon.model.Horizons;
 import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.generate.HouseholdDayGenerator;
+import org.peerclear.io.MarketCaseReader;
 import org.peerclear.io.MarketCaseWriter;
 import org.peerclear.io.ResultJsonWriter;
 import org.peerclear.model.HorizonMarket;
@@ -88,7 +89,20 @@ class SettleTest {
         Bills b = Settle.of(f[0], f[1]);
         assertSound(b);
         assertThat(b.periods()).isEqualTo(1);
-        assertThat(b.lines()).extracting(Line::reason).contains("trade");
+        assertThat(b.lines()).extracting(Line::reason).contains("trade", "fee");
+        // The platform's income is Σ γ_k·|t_k| over every arc record of the result, γ from the case.
+        Market m = MarketCaseReader.create().read(f[1]);
+        JsonNode root = JSON.readTree(f[0].toFile());
+        double fees = 0;
+        for (JsonNode t : root.path("trades")) {
+            for (org.peerclear.model.Arc a : m.arcs()) {
+                if (a.from().equals(t.path("from").asText()) && a.to().equals(t.path("to").asText())) {
+                    fees += a.gamma() * Math.abs(t.path("quantity").asDouble());
+                }
+            }
+        }
+        assertThat(b.bill(Settle.PLATFORM).received()).isCloseTo(fees, within(1e-12 * Math.max(1, fees)));
+        assertThat(b.bill(Settle.PLATFORM).paid()).isZero();
         // Every agent's bill: what it paid for energy and fees minus what it was paid.
         assertThat(b.bills()).extracting(Bill::kind).contains("agent");
     }
@@ -176,6 +190,34 @@ class SettleTest {
         assertThat(b.lines()).extracting(Line::reason).contains("network");
         assertThat(b.bill(Settle.OPERATOR).net()).isCloseTo(rent, within(1e-9 * Math.max(1, b.gross())));
         assertThat(Math.abs(rent)).isGreaterThan(1e-6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pro-rata", "marginal", "path"})
+    void allocatedLossesArePaidToTheGridAsTheResultPricesThem(String allocation) throws Exception {
+        String text = "{\"format\":\"peerclear-market\",\"version\":2,\"agents\":["
+                + "{\"id\":\"h1\",\"bus\":\"18\",\"assets\":[{\"id\":\"pv1\",\"pMin\":0,\"pMax\":4,\"a\":0.02,\"b\":0.05}]},"
+                + "{\"id\":\"h2\",\"bus\":\"33\",\"assets\":[{\"id\":\"l2\",\"pMin\":-3,\"pMax\":0,\"a\":0.02,\"b\":0.30}]},"
+                + "{\"id\":\"h3\",\"bus\":\"25\",\"assets\":[{\"id\":\"l3\",\"pMin\":-3,\"pMax\":0,\"a\":0.02,\"b\":0.28}]}],"
+                + "\"grid\":{\"importPrice\":0.35,\"exportPrice\":0.04},"
+                + "\"network\":{\"case\":\"case33bw\",\"vMin\":0.85,\"vMax\":1.1,"
+                + "\"losses\":{\"allocation\":\"" + allocation + "\",\"price\":\"grid\"}}}";
+        Path caseFile = dir.resolve("loss-case.json");
+        Files.writeString(caseFile, text);
+        Market m = MarketCaseReader.create().read(caseFile);
+        ClearingResult r = CaseClearing.clear(m, "qp", ClearingOptions.DEFAULT);
+        assertThat(r.status()).as(r.message()).isEqualTo(Status.OPTIMAL);
+        Path result = dir.resolve("loss-result.json");
+        ResultJsonWriter.write(r, result);
+        Bills b = Settle.of(result, caseFile);
+        assertSound(b);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Double> costs = (java.util.Map<String, Double>) ((java.util.Map<String, Object>) r.sections()
+                .get("lossAllocation")).get("costs");
+        double lossLines = b.lines().stream().filter(l -> l.reason().equals("losses"))
+                .mapToDouble(l -> l.payee().equals("grid") ? l.amount() : -l.amount()).sum();
+        assertThat(lossLines).isCloseTo(costs.values().stream().mapToDouble(Double::doubleValue).sum(), within(1e-12));
+        assertThat(lossLines).isGreaterThan(0);
     }
 
     @ParameterizedTest

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "peerclear", mixinStandardHelpOptions = true, versionProvider = PeerClearCli.Version.class,
         description = "Clears peer-to-peer electricity markets.",
         subcommands = {AuctionCommand.class, ClearCommand.class, ExampleCommand.class, GenerateCommand.class, OrdersCommand.class,
-                PlotCommand.class, PowerflowCommand.class, ShareCommand.class,
+                PlotCommand.class, PowerflowCommand.class, SettleCommand.class, ShareCommand.class,
                 SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PeerClearCli implements Runnable {

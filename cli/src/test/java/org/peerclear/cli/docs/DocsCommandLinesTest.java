@@ -76,10 +76,10 @@ class DocsCommandLinesTest {
 
     @Test
     void aCommandThatIsNotBuiltFailsUnlessItsSectionIsMarkedPlanned() {
-        assertThat(failures("## settle\n    settle RESULT.json --case CASE.json\n"))
-                .singleElement().asString().contains("Unmatched arguments").contains("settle");
-        String planned = "## Planned (issue 13)\n\n### settle — bills\n    settle RESULT.json --case CASE.json\n"
-                + "\n`./peerclear sweep SWEEP.json --out DIR`\n\n## clear\n    clear c.json --nope\n";
+        assertThat(failures("## sweep\n    sweep SWEEP.json --out DIR\n"))
+                .singleElement().asString().contains("Unmatched arguments").contains("sweep");
+        String planned = "## Planned (issue 13)\n\n### sweep — scenarios\n    sweep SWEEP.json --out DIR\n"
+                + "\n`./peerclear ledger verify l.db`\n\n## clear\n    clear c.json --nope\n";
         assertThat(failures(planned)).as("only the line after the planned section is checked")
                 .singleElement().asString().startsWith("doc.md:9: `clear c.json --nope`");
     }

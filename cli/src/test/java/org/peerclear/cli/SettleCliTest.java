@@ -1,0 +1,75 @@
+package org.peerclear.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code settle} end to end: a clearing's result with its case, an auction's alone, money conserved. */
+class SettleCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static void conserved(JsonNode b) {
+        double net = 0;
+        double paid = 0;
+        for (JsonNode bill : b.get("bills")) {
+            assertThat(bill.get("net").asDouble()).isCloseTo(bill.get("received").asDouble() - bill.get("paid").asDouble(),
+                    within(1e-12));
+            net += bill.get("net").asDouble();
+            paid += bill.get("paid").asDouble();
+        }
+        assertThat(paid).isPositive();
+        assertThat(Math.abs(net)).isLessThanOrEqualTo(1e-9 * paid);
+        assertThat(b.get("checks").get("money").get("conserved").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aClearingsResultIsSettledWithItsCase() throws Exception {
+        Path c = CliTest.exampleCase(dir);
+        Path r = dir.resolve("r.json");
+        assertThat(CliTest.run("clear", c.toString(), "--out", r.toString()).code()).isZero();
+        CliTest.Run settle = CliTest.run("settle", r.toString(), "--case", c.toString());
+        assertThat(settle.code()).as(settle.err()).isZero();
+        JsonNode b = JSON.readTree(settle.out());
+        conserved(b);
+        assertThat(b.get("lines")).isNotEmpty();
+        CliTest.Run noCase = CliTest.run("settle", r.toString());
+        assertThat(noCase.code()).isEqualTo(2);
+        assertThat(noCase.err()).contains("--case");
+    }
+
+    @Test
+    void anAuctionsResultIsSettledAloneAndTheAuctioneerKeepsTheSurplus() throws Exception {
+        Path o = Files.writeString(dir.resolve("o.json"), """
+                {"format": "peerclear-orders", "version": 1, "orders": [
+                  {"id": "b0", "agent": "b0", "side": "buy", "quantity": 1, "price": 6},
+                  {"id": "b1", "agent": "b1", "side": "buy", "quantity": 0.1, "price": 5},
+                  {"id": "b2", "agent": "b2", "side": "buy", "quantity": 1.9, "price": 4},
+                  {"id": "b3", "agent": "b3", "side": "buy", "quantity": 1, "price": 3},
+                  {"id": "s0", "agent": "s0", "side": "sell", "quantity": 1, "price": 1},
+                  {"id": "s1", "agent": "s1", "side": "sell", "quantity": 1.5, "price": 2},
+                  {"id": "s2", "agent": "s2", "side": "sell", "quantity": 1, "price": 2.5},
+                  {"id": "s3", "agent": "s3", "side": "sell", "quantity": 1, "price": 4}]}
+                """);
+        Path r = dir.resolve("a.json");
+        assertThat(CliTest.run("auction", o.toString(), "--mechanism", "huang", "--out", r.toString()).code()).isZero();
+        CliTest.Run settle = CliTest.run("settle", r.toString());
+        assertThat(settle.code()).as(settle.err()).isZero();
+        JsonNode b = JSON.readTree(settle.out());
+        conserved(b);
+        for (JsonNode bill : b.get("bills")) {
+            if (bill.get("party").asText().equals("auctioneer")) {
+                // Buyers pay 3 for 2.5 units, sellers receive 2.5: the auctioneer keeps 1.25.
+                assertThat(bill.get("net").asDouble()).isCloseTo(1.25, within(1e-12));
+            }
+        }
+    }
+}

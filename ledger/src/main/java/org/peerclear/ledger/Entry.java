@@ -12,7 +12,15 @@ import java.util.List;
  * @param signatures one per signer, in the record's signer order
  */
 public record Entry(long sequence, Record record, String previousHash, String hash, List<SignatureEntry> signatures) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param sequence its position, from 1
+     * @param record its content
+     * @param previousHash the previous record's hash (hex)
+     * @param hash this record's hash (hex)
+     * @param signatures one per signer
+     */
     public Entry {
         signatures = List.copyOf(signatures);
     }

@@ -150,9 +150,19 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** A record with the signers that sign it, for {@link #appendAll(List)}. */
+    /**
+     * A record with the signers that sign it, for {@link #appendAll(List)}.
+     *
+     * @param record the record
+     * @param signers one signer per agent the record lists
+     */
     public record Pending(Record record, List<Signer> signers) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param record the record
+         * @param signers the signers
+         */
         public Pending {
             Objects.requireNonNull(record, "record");
             signers = List.copyOf(signers);
@@ -300,6 +310,7 @@ public final class Ledger implements AutoCloseable {
      */
     public synchronized VerifyReport verify(Map<String, PublicKey> trustedKeys) {
         Map<String, String> keys = new HashMap<>();
+        Map<String, PublicKey> decoded = new HashMap<>();
         trustedKeys.forEach((a, k) -> keys.put(a, b64(k.getEncoded())));
         long good = 0;
         String prev = GENESIS;
@@ -325,7 +336,7 @@ public final class Ledger implements AutoCloseable {
                             return bad(good, prev, expected, seq > expected ? "record " + expected + " is missing (next is " + seq + ")"
                                     : "unexpected sequence number " + seq);
                         }
-                        String why = check(seq, prev, rs, keys);
+                        String why = check(seq, prev, rs, keys, decoded);
                         if (why != null) {
                             return bad(good, prev, seq, why);
                         }
@@ -350,7 +361,8 @@ public final class Ledger implements AutoCloseable {
         return new VerifyReport(false, good, prev, seq, why);
     }
 
-    private static String check(long seq, String prev, ResultSet rs, Map<String, String> keys) throws SQLException {
+    private static String check(long seq, String prev, ResultSet rs, Map<String, String> keys, Map<String, PublicKey> decoded)
+            throws SQLException {
         if (!prev.equals(rs.getString(9))) {
             return "its previous hash " + rs.getString(9) + " is not the previous record's hash " + prev;
         }
@@ -389,19 +401,26 @@ public final class Ledger implements AutoCloseable {
             if (known != null && !known.equals(s.publicKey())) {
                 return "signed by a key that is not " + agent + "'s";
             }
-            if (!verifySignature(s.publicKey(), hash, s.signature())) {
+            if (!verifySignature(decoded, s.publicKey(), hash, s.signature())) {
                 return "bad signature by " + agent;
             }
         }
         return null;
     }
 
-    private static boolean verifySignature(String publicKey, byte[] message, String signature) {
+    private static boolean verifySignature(Map<String, PublicKey> decoded, String publicKey, byte[] message, String signature) {
         try {
-            if (!canonicalBase64(publicKey) || !canonicalBase64(signature)) {
+            if (!canonicalBase64(signature)) {
                 return false;
             }
-            PublicKey k = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+            PublicKey k = decoded.get(publicKey);
+            if (k == null) {
+                if (!canonicalBase64(publicKey)) {
+                    return false;
+                }
+                k = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+                decoded.put(publicKey, k);
+            }
             Signature v = Signature.getInstance("Ed25519");
             v.initVerify(k);
             v.update(message);

@@ -18,7 +18,16 @@ import java.util.regex.Pattern;
 public record Record(Kind kind, String payer, String payee, BigDecimal amount, String payload, List<String> signers) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@#+-]{1,200}");
 
-    /** Checks the fields and normalises the amount. */
+    /**
+     * Checks the fields and normalises the amount.
+     *
+     * @param kind what the record attests
+     * @param payer who pays, or empty
+     * @param payee who receives, or empty
+     * @param amount the money moved
+     * @param payload the content
+     * @param signers the required signers
+     */
     public Record {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(payer, "payer");

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * needs no compiled classes of the other modules and no dependency beyond JUnit.
  */
 class ArchitectureTest {
-    private static final List<String> MODULES = List.of("core", "clearing", "powerflow", "plot", "auction", "games", "settlement", "solver-ipm",
+    private static final List<String> MODULES = List.of("core", "clearing", "powerflow", "plot", "auction", "games", "settlement",
+            "ledger", "solver-ipm",
             "solver-ortools");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     /** A qualified reference to a PeerClear type, as an import (static or not, or on demand) or in code. */

@@ -2,7 +2,6 @@ package org.peerclear.games.sharing;
 
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.peerclear.clearing.exact.FlowSolver;
@@ -109,16 +108,11 @@ final class FlowCost implements CoalitionCost {
                 start = o.agentPrices();
                 return CostAccounting.objective(ix, o.assetPower(), o.trades());
             }
-            Set<String> ids = new LinkedHashSet<>();
-            for (int p = 0; p < member.length; p++) {
-                if (member[p]) {
-                    ids.add(players.get(p));
-                }
-            }
+            Set<String> ids = PerCoalitionCost.ids(member, players);
             if (o.status() == Status.INFEASIBLE) {
                 throw new IllegalStateException("the market of coalition " + ids + " is infeasible: " + o.message());
             }
-            return fallback.clearCoalition(ids);
+            return fallback.costOf(ids);
         }
 
         @Override

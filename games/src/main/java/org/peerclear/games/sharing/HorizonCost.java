@@ -1,7 +1,5 @@
 package org.peerclear.games.sharing;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.peerclear.clearing.ClearingOptions;
@@ -17,18 +15,12 @@ import org.peerclear.opt.Status;
  * default back-ends) of the coalition's market ({@link CoalitionMarkets#of(HorizonMarket, Set)}),
  * one problem over every period per coalition.
  */
-final class HorizonCost implements CoalitionCost {
+final class HorizonCost extends PerCoalitionCost {
     private final HorizonMarket market;
-    private final List<String> players;
 
     HorizonCost(HorizonMarket market, List<String> players) {
+        super(players);
         this.market = market;
-        this.players = players;
-    }
-
-    @Override
-    public int players() {
-        return players.size();
     }
 
     /**
@@ -48,30 +40,7 @@ final class HorizonCost implements CoalitionCost {
     }
 
     @Override
-    public State state() {
-        return new State() {
-            private final boolean[] member = new boolean[players.size()];
-
-            @Override
-            public void set(int player, boolean in) {
-                member[player] = in;
-            }
-
-            @Override
-            public double cost() {
-                Set<String> ids = new LinkedHashSet<>();
-                for (int p = 0; p < member.length; p++) {
-                    if (member[p]) {
-                        ids.add(players.get(p));
-                    }
-                }
-                return clearCoalition(ids).objective();
-            }
-
-            @Override
-            public void clear() {
-                Arrays.fill(member, false);
-            }
-        };
+    double costOf(Set<String> members) {
+        return clearCoalition(members).objective();
     }
 }

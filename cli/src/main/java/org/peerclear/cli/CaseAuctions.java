@@ -1,8 +1,5 @@
 package org.peerclear.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.peerclear.auction.discretise.CaseOrders;
@@ -20,15 +17,7 @@ final class CaseAuctions {
 
     /** Whether the file says it is a market case ({@code "format": "peerclear-market"}). */
     static boolean isMarketCase(Path file) {
-        String head;
-        try {
-            head = Files.readString(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return head.contains("\"" + MarketCaseReader.FORMAT + "\"");
+        return TopLevelField.of(file, "format").filter(MarketCaseReader.FORMAT::equals).isPresent();
     }
 
     /** Every period of the case as orders, in period order. */

@@ -35,16 +35,14 @@ public final class SettleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "BILLS.json", description = "Write the bills here, atomically (default: stdout).")
     Path out;
 
-    /** An auction's result names its mechanism and has fills; a clearing's has neither. */
+    /**
+     * An auction's result names its mechanism at the top level, or (an auction per period) holds
+     * its results in a {@code periods} array; a clearing's has no mechanism and its
+     * {@code periods}, when present, is a count.
+     */
     private static boolean isAuctionResult(Path file) {
-        try {
-            String text = java.nio.file.Files.readString(file);
-            return text.contains("\"mechanism\"") && text.contains("\"fills\"");
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidInputException(file + ": no such file");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return TopLevelField.of(file, "mechanism").isPresent()
+                || TopLevelField.of(file, "periods").filter(String::isEmpty).isPresent();
     }
 
     @Override

@@ -72,4 +72,24 @@ class SettleCliTest {
             }
         }
     }
+
+    @Test
+    void anAuctionPerPeriodIsSettledAloneToo() throws Exception {
+        Path day = Files.writeString(dir.resolve("day.json"), """
+                {"format": "peerclear-market", "version": 2, "name": "two", "periods": 2,
+                 "agents": [
+                   {"id": "g1", "assets": [{"id": "g1.pv", "pMin": 0, "pMax": [4, 2], "a": 0.02, "b": 0.10}]},
+                   {"id": "c1", "assets": [{"id": "c1.load", "pMin": -5, "pMax": 0, "a": 0.03, "b": 0.40}]}],
+                 "trades": {"graph": "complete", "fee": 0}}
+                """);
+        Path r = dir.resolve("a.json");
+        CliTest.Run auction = CliTest.run("auction", day.toString(), "--steps", "4", "--mechanism", "uniform", "--out",
+                r.toString());
+        assertThat(auction.code()).as(auction.err()).isZero();
+        CliTest.Run settle = CliTest.run("settle", r.toString());
+        assertThat(settle.code()).as(settle.err()).isZero();
+        JsonNode b = JSON.readTree(settle.out());
+        assertThat(b.get("periods").asInt()).isEqualTo(2);
+        conserved(b);
+    }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Properties;
+import org.peerclear.ledger.LedgerException;
 import org.peerclear.model.InvalidMarketException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,13 +14,14 @@ import picocli.CommandLine.Command;
 /**
  * The {@code peerclear} command. Exit codes: 0 success (a cleared market is a success even
  * when its status is INFEASIBLE), 2 bad usage, invalid input or an environment the command cannot
- * work in (a file that cannot be read or written, not enough memory), 1 internal error. Only an
+ * work in (a file that cannot be read or written, not enough memory, a wrong keystore password),
+ * 3 a check that failed (a ledger that does not verify), 1 internal error. Only an
  * internal error prints a stack trace; everything else is one line on stderr naming the problem.
  */
 @Command(name = "peerclear", mixinStandardHelpOptions = true, versionProvider = PeerClearCli.Version.class,
         description = "Clears peer-to-peer electricity markets.",
-        subcommands = {AuctionCommand.class, ClearCommand.class, ExampleCommand.class, GenerateCommand.class, OrdersCommand.class,
-                PlotCommand.class, PowerflowCommand.class, SettleCommand.class, ShareCommand.class,
+        subcommands = {AuctionCommand.class, ClearCommand.class, ExampleCommand.class, GenerateCommand.class, LedgerCommand.class,
+                OrdersCommand.class, PlotCommand.class, PowerflowCommand.class, SettleCommand.class, ShareCommand.class,
                 SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PeerClearCli implements Runnable {
@@ -29,6 +31,8 @@ public final class PeerClearCli implements Runnable {
     public static final int INTERNAL_ERROR = 1;
     /** Exit code of bad usage, invalid input or an environment the command cannot work in. */
     public static final int INVALID_INPUT = 2;
+    /** Exit code of a check that failed: the command ran, and what it checked is not as it should be. */
+    public static final int CHECK_FAILED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,6 +77,11 @@ public final class PeerClearCli implements Runnable {
         }
         if (e instanceof IllegalArgumentException || e instanceof InvalidInputException) {
             return invalid(err, "Error: " + e.getMessage());
+        }
+        if (e instanceof LedgerException) {
+            // A ledger or keystore that cannot be opened or written, a wrong password: the message names it
+            // (a JDBC URL's password masked).
+            return invalid(err, "Error: " + LedgerTarget.mask(String.valueOf(e.getMessage())));
         }
         if (e instanceof UncheckedIOException || e instanceof IOException) {
             // The readers and writers name the file and the problem.

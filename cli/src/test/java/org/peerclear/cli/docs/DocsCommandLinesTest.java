@@ -79,7 +79,7 @@ class DocsCommandLinesTest {
         assertThat(failures("## sweep\n    sweep SWEEP.json --out DIR\n"))
                 .singleElement().asString().contains("Unmatched arguments").contains("sweep");
         String planned = "## Planned (issue 13)\n\n### sweep — scenarios\n    sweep SWEEP.json --out DIR\n"
-                + "\n`./peerclear ledger verify l.db`\n\n## clear\n    clear c.json --nope\n";
+                + "\n`./peerclear sweep s.json --engine spark --out d`\n\n## clear\n    clear c.json --nope\n";
         assertThat(failures(planned)).as("only the line after the planned section is checked")
                 .singleElement().asString().startsWith("doc.md:9: `clear c.json --nope`");
     }

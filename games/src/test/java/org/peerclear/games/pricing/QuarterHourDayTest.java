@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.centralised.QpClearing;
 import org.peerclear.games.GameTolerances;
@@ -48,21 +50,19 @@ class QuarterHourDayTest {
         assertThat(day.units().periodHours()).isEqualTo(0.25);
     }
 
-    @Test
-    void theGridOnlyBillsAndCostsAreTheStandaloneClearingsObjectives() {
-        CommunityBills baseline = new GridOnly().bill(CommunityDispatches.standalone(day, members));
-        double expected = objectives(false);
+    /**
+     * Standalone ({@code false}): the grid-only bills on each member's best response; community
+     * ({@code true}): the optimisation's bills on the community's dispatch.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aDaysBillsAndCostsAreItsPeriodClearingsObjectives(boolean community) {
+        CommunityBills bills = community ? new OptimisationPrices().bill(CommunityDispatches.optimised(day, members))
+                : new GridOnly().bill(CommunityDispatches.standalone(day, members));
+        double expected = objectives(community);
         assertThat(Math.abs(expected)).isGreaterThan(0.1);
-        assertThat(baseline.totalCost()).isCloseTo(expected, within(GameTolerances.OPTIMISATION_RESIDUAL * Math.max(1, Math.abs(expected))));
-    }
-
-    @Test
-    void theOptimisationsBillsAndCostsAreTheCommunityClearingsObjectives() {
-        CommunityBills opt = new OptimisationPrices().bill(CommunityDispatches.optimised(day, members));
-        double expected = objectives(true);
-        assertThat(Math.abs(expected)).isGreaterThan(0.1);
-        assertThat(opt.totalCost()).isCloseTo(expected, within(GameTolerances.OPTIMISATION_RESIDUAL * Math.max(1, Math.abs(expected))));
-        // The members' bills at the optimisation's prices pay the community's grid bill, in the same money.
-        assertThat(Math.abs(opt.imbalance())).isLessThanOrEqualTo(GameTolerances.OPTIMISATION_RESIDUAL * opt.grossMoney());
+        assertThat(bills.totalCost()).isCloseTo(expected, within(GameTolerances.OPTIMISATION_RESIDUAL * Math.max(1, Math.abs(expected))));
+        // The members' bills pay the community's grid bill, in the same money.
+        assertThat(Math.abs(bills.imbalance())).isLessThanOrEqualTo(GameTolerances.OPTIMISATION_RESIDUAL * bills.grossMoney());
     }
 }

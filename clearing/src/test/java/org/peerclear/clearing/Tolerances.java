@@ -7,7 +7,7 @@ public final class Tolerances {
     public static final double PUBLISHED_OBJECTIVE = 5e-4;
     /** Analytic solutions of small markets (exact arithmetic up to solver accuracy). */
     public static final double ANALYTIC = 1e-7;
-    /** Settlement: Σ payments + fees collected = 0, relative to the money that changed hands. */
+    /** Money: a seller's record of a trade's money against its buyer's, relative to the money that changed hands. */
     public static final double MONEY = 1e-9;
 
     /** ADMM against the centralised QP: welfare, relative (the requirement). */

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.centralised.QpClearing;
-import org.peerclear.clearing.settlement.Settlement;
 import org.peerclear.clearing.structure.MarketStructures;
 import org.peerclear.model.Agent;
 import org.peerclear.model.Asset;
@@ -13,6 +12,8 @@ import org.peerclear.model.Grid;
 import org.peerclear.model.Market;
 import org.peerclear.result.AgentResult;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.settlement.Bills;
+import org.peerclear.settlement.Settle;
 
 /**
  * The same five households cleared as a pool, a full P2P market, a community market and a
@@ -44,9 +45,10 @@ public final class MarketStructuresExample {
         QpClearing qp = new QpClearing();
         for (Market m : markets) {
             ClearingResult r = qp.clear(m, ClearingOptions.DEFAULT);
-            Settlement s = Settlement.of(r);
+            Bills s = Settle.of(r, m);
             System.out.printf(Locale.ROOT, "%-10s %s welfare %.4f EUR, fees %.4f EUR, %d trades, %s%n", m.name(), r.status(),
-                    r.welfare(), s.feesCollected(), r.trades().size() / 2, r.verify().passes() ? "verified" : "NOT VERIFIED");
+                    r.welfare(), s.bill(Settle.PLATFORM).received(), r.trades().size() / 2,
+                    r.verify().passes() ? "verified" : "NOT VERIFIED");
             StringBuilder prices = new StringBuilder("           prices:");
             for (AgentResult a : r.agents()) {
                 // The grid has no price when it does not trade (see ClearingResult.grid()).

@@ -19,7 +19,7 @@ import org.peerclear.auction.AuctionMechanism;
 import org.peerclear.auction.AuctionOptions;
 import org.peerclear.auction.AuctionResult;
 import org.peerclear.auction.AuctionResultWriter;
-import org.peerclear.auction.AuctionSettlement;
+import org.peerclear.auction.AuctionMoney;
 import org.peerclear.auction.AuctionStatus;
 import org.peerclear.auction.CallTestSupport;
 import org.peerclear.auction.Fill;
@@ -285,7 +285,7 @@ class UniformPriceAuctionTest {
             }
             assertThat(r.traded(org.peerclear.order.Side.SELL)).isCloseTo(r.volume(), within(1e-9));
             assertThat(Math.abs(r.surplus())).isLessThanOrEqualTo(MONEY * p * r.volume() + MONEY);
-            assertThat(AuctionSettlement.of(r).relativeImbalance()).isLessThanOrEqualTo(MONEY);
+            AuctionMoney.assertFillsCarryTheMatches(r, MONEY);
             assertThat(r.trades().stream().mapToDouble(Match::quantity).sum()).isCloseTo(r.volume(), within(1e-9));
         }
         assertThat(cleared).as("books that trade").isGreaterThan(300);

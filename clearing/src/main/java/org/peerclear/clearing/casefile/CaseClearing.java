@@ -80,7 +80,7 @@ public final class CaseClearing {
         ClearingMethod m = methods.get(name);
         // Resolved before clearing: a misspelt allocator fails now, not after a long clear.
         LossAllocator allocator = tariff.losses() == null ? null : allocator(tariff.losses().allocation());
-        Market cleared = name.equals("multiclass") ? market : priced(market);
+        Market cleared = pricesArcs(name) ? priced(market) : market;
         if (tariff.lossAware() || tariff.tightenToAc()) {
             NetworkOptions no = options.methodOptions(NetworkOptions.class).orElse(NetworkOptions.DEFAULT);
             options = options.withMethodOptions(no.withLossAware(tariff.lossAware()).withTightenToAc(tariff.tightenToAc()));
@@ -90,6 +90,19 @@ public final class CaseClearing {
             r = LossPricing.add(r, tariff.losses(), allocator);
         }
         return r;
+    }
+
+    /**
+     * Whether a method clears over the case's arcs, their gammas (fees, premiums, network charges)
+     * priced: every method but {@code multiclass}, whose class markets do not use the trade graph.
+     * The settlement asks this to charge fees and network charges exactly where the clearing
+     * priced them.
+     *
+     * @param method the clearing method's name as a result names it
+     * @return {@code true} when the arcs' gammas were part of the clearing
+     */
+    public static boolean pricesArcs(String method) {
+        return !method.equals("multiclass");
     }
 
     private static LossAllocator allocator(String name) {

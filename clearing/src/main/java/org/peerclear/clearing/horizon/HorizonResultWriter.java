@@ -24,7 +24,9 @@ import org.peerclear.result.NetworkOutcome;
  * {@code assets[] {id, p[]}} and, for storage and EVs, {@code energy[]} (T+1 entries: held before
  * connection, kept after), {@code charge[]}, {@code discharge[]}; {@code trades[] {from, to,
  * quantity[], price[]}} for the pairs that trade in some period; with a feeder {@code buses[]
- * {id, vm[]}} (AC), {@code losses[]} (kW) and the limits {@code vMin}, {@code vMax} (pu). {@code objective} and {@code welfare} are totals.
+ * {id, vm[], price[]}} (AC voltage, network price component), {@code branches[] {from, to, p[], q[],
+ * loss[]}} (AC flow at the sending end and loss, kW and kvar), {@code losses[]} (kW) and the limits
+ * {@code vMin}, {@code vMax} (pu). {@code objective} and {@code welfare} are totals.
  */
 public final class HorizonResultWriter {
     private HorizonResultWriter() {
@@ -270,12 +272,37 @@ public final class HorizonResultWriter {
         g.writeArrayFieldStart("buses");
         for (int b = 0; b < r.network().get(0).buses().size(); b++) {
             double[] vm = new double[tEnd];
+            double[] price = new double[tEnd];
             for (int t = 0; t < tEnd; t++) {
                 vm[t] = r.network().get(t).buses().get(b).vm();
+                price[t] = r.network().get(t).buses().get(b).price();
             }
             g.writeStartObject();
             g.writeStringField("id", r.network().get(0).buses().get(b).id());
             JsonOutput.numbers(g, "vm", vm);
+            JsonOutput.numbers(g, "price", price);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        // The AC flows per period, as a one-period result writes them: the settlement's energy statement
+        // measures the grid's side at the substation from them.
+        g.writeArrayFieldStart("branches");
+        for (int l = 0; l < r.network().get(0).branches().size(); l++) {
+            double[] p = new double[tEnd];
+            double[] q = new double[tEnd];
+            double[] loss = new double[tEnd];
+            for (int t = 0; t < tEnd; t++) {
+                NetworkOutcome.Branch br = r.network().get(t).branches().get(l);
+                p[t] = br.p();
+                q[t] = br.q();
+                loss[t] = br.pLoss();
+            }
+            g.writeStartObject();
+            g.writeStringField("from", r.network().get(0).branches().get(l).from());
+            g.writeStringField("to", r.network().get(0).branches().get(l).to());
+            JsonOutput.numbers(g, "p", p);
+            JsonOutput.numbers(g, "q", q);
+            JsonOutput.numbers(g, "loss", loss);
             g.writeEndObject();
         }
         g.writeEndArray();

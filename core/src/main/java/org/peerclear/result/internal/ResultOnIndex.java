@@ -12,7 +12,7 @@ import org.peerclear.result.TradeResult;
 
 /**
  * A result's point laid out on an index of the caller's, matched by id: for code that works on
- * index-ordered arrays (settlement and loss allocation over arcs, an ADMM warm start, tests that
+ * index-ordered arrays (loss allocation over arcs, an ADMM warm start, tests that
  * compare two results) without depending on the order the result was produced in. Agents and
  * assets are matched by their ids, a grid leg by its partner, an arc by its {@code from} and
  * {@code to}. Not API: it may change without notice.

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.peerclear.auction.AuctionMechanism;
 import org.peerclear.auction.AuctionOptions;
 import org.peerclear.auction.AuctionResult;
-import org.peerclear.auction.AuctionSettlement;
 import org.peerclear.auction.AuctionStatus;
 import org.peerclear.clearing.ClearingMethod;
 import org.peerclear.clearing.ClearingMethods;
@@ -39,6 +38,9 @@ import org.peerclear.opt.SolverRegistry;
 import org.peerclear.opt.Status;
 import org.peerclear.result.AgentResult;
 import org.peerclear.result.ClearingResult;
+import org.peerclear.settlement.Bill;
+import org.peerclear.settlement.Bills;
+import org.peerclear.settlement.Settle;
 
 /** The examples of docs/extending.md, found as a user's would be: through their registration lines. */
 class ExtendingExamplesTest {
@@ -183,8 +185,11 @@ class ExtendingExamplesTest {
         // The auctioneer keeps 1.5 x 0.20 + 0.5 x 0.05; the traders keep nothing (each trades at its limit).
         assertThat(r.surplus()).isCloseTo(0.325, within(1e-12));
         assertThat(r.welfare()).isCloseTo(0.325, within(1e-12));
-        AuctionSettlement s = AuctionSettlement.of(r);
+        Bills s = Settle.of(r);
         assertThat(s.relativeImbalance()).isLessThan(1e-12);
-        assertThat(s.bills()).extracting(AuctionSettlement.Bill::agent).containsExactly("h1", "h3", "h4");
+        assertThat(s.bills()).extracting(Bill::party).containsExactly("h1", "auctioneer", "h3", "h4");
+        // h1 pays 1.5 x 0.30 + 0.5 x 0.30; h3 is paid 1.5 x 0.10, h4 0.5 x 0.25: the auctioneer keeps the spread.
+        assertThat(s.bill("h1").paid()).isCloseTo(0.60, within(1e-12));
+        assertThat(s.bill(Settle.AUCTIONEER).net()).isCloseTo(0.325, within(1e-12));
     }
 }

@@ -27,7 +27,7 @@ public final class CommunityBills {
      * @param rule      the rule's name
      * @param dispatch  the dispatch it priced
      * @param bills     {@code bills[i][t]}, currency
-     * @param buyPrice  the internal price buyers paid per period, currency per unit energy; NaN where the rule has
+     * @param buyPrice  the internal price buyers paid per period, currency per unit of power for the period; NaN where the rule has
      *                  none (no buyer, or one price per member)
      * @param sellPrice the internal price sellers were paid per period; NaN likewise
      * @param gridBill  what is owed to the grid per period, currency
@@ -144,7 +144,7 @@ public final class CommunityBills {
      * The internal price buyers paid.
      *
      * @param t a period
-     * @return currency per unit energy; NaN where the rule sets none
+     * @return currency per unit of power for the period; NaN where the rule sets none
      */
     public double buyPrice(int t) {
         return buyPrice[t];
@@ -154,7 +154,7 @@ public final class CommunityBills {
      * The internal price sellers were paid.
      *
      * @param t a period
-     * @return currency per unit energy; NaN where the rule sets none
+     * @return currency per unit of power for the period; NaN where the rule sets none
      */
     public double sellPrice(int t) {
         return sellPrice[t];

@@ -11,25 +11,23 @@ import java.util.Objects;
  * ({@link CommunityDispatches} builds the two usual ones: each member's best response to the grid
  * alone, or the community optimisation's dispatch).
  *
- * <p>Units: {@code net[i][t]} is member {@code i}'s net injection in period {@code t} in the power
- * unit ({@code > 0}: it supplies the community, {@code < 0}: it draws from it); energy is power ×
- * {@link #periodHours()}; prices are currency per unit energy; money (bills and asset costs) is
- * currency. {@code assetCost[i][t]} is the member's assets' cost {@code Σ ½·a·p² + b·p} times the
- * period length, so that a member's cost and its bill are in the same money (the clearing's
- * per-period objective scaled by the period length, which does not change what it minimises);
- * a consumer's utility makes it negative.
+ * <p>Units, as the market case's: {@code net[i][t]} is member {@code i}'s net injection in period
+ * {@code t} in the power unit ({@code > 0}: it supplies the community, {@code < 0}: it draws from
+ * it); a price is currency per unit of power for one period, so a period's bill is
+ * {@code power × price} whatever the period's length; {@code assetCost[i][t]} is the member's
+ * assets' cost {@code Σ ½·a·p² + b·p} in that period, currency (the clearing's per-period
+ * objective, in the same money as the bills); a consumer's utility makes it negative.
  */
 public final class CommunityDispatch {
     private final String source;
     private final List<String> members;
-    private final double periodHours;
     private final double[] importPrice;
     private final double[] exportPrice;
     private final double[][] net;
     private final double[][] assetCost;
     private final double[][] memberPrice;
 
-    private CommunityDispatch(String source, List<String> members, double periodHours, double[] importPrice,
+    private CommunityDispatch(String source, List<String> members, double[] importPrice,
                               double[] exportPrice, double[][] net, double[][] assetCost, double[][] memberPrice) {
         this.source = Objects.requireNonNull(source, "source");
         this.members = List.copyOf(members);
@@ -39,10 +37,6 @@ public final class CommunityDispatch {
         if (this.members.stream().distinct().count() != this.members.size()) {
             throw new IllegalArgumentException("member ids must be unique: " + this.members);
         }
-        if (!(periodHours > 0) || !Double.isFinite(periodHours)) {
-            throw new IllegalArgumentException("periodHours must be finite and > 0, got " + periodHours);
-        }
-        this.periodHours = periodHours;
         int periods = importPrice.length;
         if (periods < 1 || exportPrice.length != periods) {
             throw new IllegalArgumentException("need the same number (>= 1) of import and export prices, got "
@@ -86,17 +80,17 @@ public final class CommunityDispatch {
      *
      * @param source      what the dispatch is, for reports (e.g. {@code metered})
      * @param members     the members' ids, unique, at least one
-     * @param periodHours the length of a period in hours, {@code > 0}
-     * @param importPrice the grid's import price per period (what the community pays), currency per unit energy
+     * @param importPrice the grid's import price per period (what the community pays), currency per unit of power
+     *                    for the period
      * @param exportPrice the grid's export price per period (what it is paid), {@code <= importPrice}
      * @param net         {@code net[i][t]}: member {@code i}'s net injection in period {@code t}, power unit
      * @param assetCost   {@code assetCost[i][t]}: its assets' cost in that period, currency (see class comment)
      * @return the dispatch, without the optimisation's member prices
      * @throws IllegalArgumentException if a size does not match or a number is not finite
      */
-    public static CommunityDispatch of(String source, List<String> members, double periodHours, double[] importPrice,
-                                       double[] exportPrice, double[][] net, double[][] assetCost) {
-        return new CommunityDispatch(source, members, periodHours, importPrice, exportPrice, net, assetCost, null);
+    public static CommunityDispatch of(String source, List<String> members, double[] importPrice, double[] exportPrice,
+                                       double[][] net, double[][] assetCost) {
+        return new CommunityDispatch(source, members, importPrice, exportPrice, net, assetCost, null);
     }
 
     /**
@@ -104,20 +98,19 @@ public final class CommunityDispatch {
      *
      * @param source      what the dispatch is
      * @param members     the members' ids
-     * @param periodHours the length of a period in hours
      * @param importPrice the grid's import price per period
      * @param exportPrice the grid's export price per period
      * @param net         members' net injections, power unit
      * @param assetCost   members' asset costs, currency
      * @param memberPrice {@code memberPrice[i][t]}: member {@code i}'s price {@code mu} in period {@code t}, currency per
-     *                    unit energy; NaN where the clearing has none
+     *                    unit of power for the period; NaN where the clearing has none
      * @return the dispatch
      * @throws IllegalArgumentException if a size does not match or a number is not finite
      */
-    public static CommunityDispatch withPrices(String source, List<String> members, double periodHours, double[] importPrice,
+    public static CommunityDispatch withPrices(String source, List<String> members, double[] importPrice,
                                                double[] exportPrice, double[][] net, double[][] assetCost,
                                                double[][] memberPrice) {
-        return new CommunityDispatch(source, members, periodHours, importPrice, exportPrice, net, assetCost,
+        return new CommunityDispatch(source, members, importPrice, exportPrice, net, assetCost,
                 Objects.requireNonNull(memberPrice, "memberPrice"));
     }
 
@@ -136,16 +129,11 @@ public final class CommunityDispatch {
         return importPrice.length;
     }
 
-    /** {@return the length of a period in hours} */
-    public double periodHours() {
-        return periodHours;
-    }
-
     /**
      * The grid's import price.
      *
      * @param t a period
-     * @return currency per unit energy
+     * @return currency per unit of power for the period
      */
     public double importPrice(int t) {
         return importPrice[t];
@@ -155,7 +143,7 @@ public final class CommunityDispatch {
      * The grid's export price.
      *
      * @param t a period
-     * @return currency per unit energy, {@code <= importPrice(t)}
+     * @return currency per unit of power for the period, {@code <= importPrice(t)}
      */
     public double exportPrice(int t) {
         return exportPrice[t];
@@ -193,7 +181,7 @@ public final class CommunityDispatch {
      *
      * @param i a member's index
      * @param t a period
-     * @return currency per unit energy; NaN where the clearing has none
+     * @return currency per unit of power for the period; NaN where the clearing has none
      * @throws IllegalStateException if the dispatch carries no member prices
      */
     public double memberPrice(int i, int t) {
@@ -204,32 +192,32 @@ public final class CommunityDispatch {
     }
 
     /**
-     * The energy a member supplies to the community in a period.
+     * What a member supplies to the community in a period.
      *
      * @param i a member's index
      * @param t a period
-     * @return energy unit, {@code >= 0}
+     * @return power unit, {@code >= 0}
      */
     public double supplied(int i, int t) {
-        return Math.max(net[i][t], 0.0) * periodHours;
+        return Math.max(net[i][t], 0.0);
     }
 
     /**
-     * The energy a member draws from the community in a period.
+     * What a member draws from the community in a period.
      *
      * @param i a member's index
      * @param t a period
-     * @return energy unit, {@code >= 0}
+     * @return power unit, {@code >= 0}
      */
     public double drawn(int i, int t) {
-        return Math.max(-net[i][t], 0.0) * periodHours;
+        return Math.max(-net[i][t], 0.0);
     }
 
     /**
      * The community's total supply in a period: what its net sellers inject.
      *
      * @param t a period
-     * @return energy unit, {@code >= 0}
+     * @return power unit, {@code >= 0}
      */
     public double supply(int t) {
         double s = 0;
@@ -243,7 +231,7 @@ public final class CommunityDispatch {
      * The community's total demand in a period: what its net buyers draw.
      *
      * @param t a period
-     * @return energy unit, {@code >= 0}
+     * @return power unit, {@code >= 0}
      */
     public double demand(int t) {
         double d = 0;

@@ -174,7 +174,6 @@ public final class CommunityDispatches {
         }
         int n = members.size();
         int count = periods.size();
-        double hours = periods.get(0).units().periodHours();
         double[] importPrice = new double[count];
         double[] exportPrice = new double[count];
         double[][] net = new double[n][count];
@@ -182,10 +181,6 @@ public final class CommunityDispatches {
         double[][] price = new double[n][count];
         for (int t = 0; t < count; t++) {
             Market period = periods.get(t);
-            if (period.units().periodHours() != hours) {
-                throw new IllegalArgumentException("period " + t + " lasts " + period.units().periodHours() + " h, period 0 "
-                        + hours + " h: a dispatch has one period length");
-            }
             Grid grid = gridOf(period);
             importPrice[t] = grid.importPrice();
             exportPrice[t] = grid.exportPrice();
@@ -205,13 +200,14 @@ public final class CommunityDispatches {
                 for (Asset s : agent.assets()) {
                     c += s.cost(power.get(s.id()));
                 }
-                cost[i][t] = c * hours;
+                // The clearing's own per-period cost: the same money as a bill at its prices (power × price).
+                cost[i][t] = c;
                 net[i][t] = r.agent(agent.id()).p();
                 price[i][t] = r.agent(agent.id()).price();
             }
         }
         String source = community ? OPTIMISED : STANDALONE;
-        return community ? CommunityDispatch.withPrices(source, members, hours, importPrice, exportPrice, net, cost, price)
-                : CommunityDispatch.of(source, members, hours, importPrice, exportPrice, net, cost);
+        return community ? CommunityDispatch.withPrices(source, members, importPrice, exportPrice, net, cost, price)
+                : CommunityDispatch.of(source, members, importPrice, exportPrice, net, cost);
     }
 }

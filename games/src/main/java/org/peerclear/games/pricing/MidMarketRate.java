@@ -26,8 +26,8 @@ public final class MidMarketRate extends PeriodPriceRule {
     /**
      * The period's internal prices (see the class comment).
      *
-     * @param supply      the community's supply, energy unit, {@code >= 0}
-     * @param demand      its demand, energy unit, {@code >= 0}
+     * @param supply      the community's supply, power unit, {@code >= 0}
+     * @param demand      its demand, power unit, {@code >= 0}
      * @param importPrice the grid's import price
      * @param exportPrice the grid's export price, {@code <= importPrice}
      * @return the buying and selling prices

@@ -2,7 +2,8 @@ package org.peerclear.games.pricing;
 
 /**
  * The welfare optimum's own prices: each member is billed its net withdrawal at its price
- * {@code mu} from the community's clearing, {@code bill = −mu·net·periodHours}. The grid bill is
+ * {@code mu} from the community's clearing, {@code bill = −mu·net} (a price is currency per unit of
+ * power for the period, as the market case's). The grid bill is
  * the community's (the manager's trade with the grid at the grid's prices). Without fees, an exact
  * optimum prices every member at the manager's price, which is the import price when the
  * community imports, the export price when it exports, and anything between when it balances,
@@ -42,8 +43,8 @@ public final class OptimisationPrices implements PricingRule {
         for (int t = 0; t < periods; t++) {
             grid[t] = d.communityGridBill(t);
             for (int i = 0; i < n; i++) {
-                double energy = d.net(i, t) * d.periodHours();
-                if (energy == 0) {
+                double net = d.net(i, t);
+                if (net == 0) {
                     continue;
                 }
                 double mu = d.memberPrice(i, t);
@@ -51,7 +52,7 @@ public final class OptimisationPrices implements PricingRule {
                     throw new IllegalArgumentException("member " + d.members().get(i) + " trades in period " + t
                             + " but the clearing gives it no price");
                 }
-                bills[i][t] = -mu * energy;
+                bills[i][t] = -mu * net;
             }
         }
         return new CommunityBills(NAME, d, bills, none, none, grid, true);

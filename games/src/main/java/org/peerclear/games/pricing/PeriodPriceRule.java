@@ -10,8 +10,8 @@ abstract class PeriodPriceRule implements PricingRule {
     /**
      * The period's internal prices.
      *
-     * @param supply      the community's supply in the period, energy unit, {@code >= 0}
-     * @param demand      its demand, energy unit, {@code >= 0}
+     * @param supply      the community's supply in the period, power unit, {@code >= 0}
+     * @param demand      its demand, power unit, {@code >= 0}
      * @param importPrice the grid's import price
      * @param exportPrice the grid's export price, {@code <= importPrice}
      * @return the prices; a side without members may have any finite value

@@ -31,8 +31,8 @@ public final class SupplyDemandRatio extends PeriodPriceRule {
     /**
      * The period's internal prices by Liu et al.'s formula (see the class comment).
      *
-     * @param supply      the community's supply, energy unit, {@code >= 0}
-     * @param demand      its demand, energy unit, {@code >= 0}
+     * @param supply      the community's supply, power unit, {@code >= 0}
+     * @param demand      its demand, power unit, {@code >= 0}
      * @param importPrice the grid's import price {@code λb}
      * @param exportPrice the grid's export price {@code λs}, {@code 0 <= λs <= λb}
      * @return the buying and selling prices

@@ -24,7 +24,7 @@ class PricingRulesTest {
             {-1, -2, -1},
             {-3, 0, -2},
         };
-        return CommunityDispatch.of("hand", List.of("a", "b", "c"), 1.0, new double[] {IMPORT, IMPORT, IMPORT},
+        return CommunityDispatch.of("hand", List.of("a", "b", "c"), new double[] {IMPORT, IMPORT, IMPORT},
                 new double[] {EXPORT, EXPORT, EXPORT}, net, new double[3][3]);
     }
 
@@ -133,10 +133,10 @@ class PricingRulesTest {
 
     @Test
     void aDispatchRefusesMismatchedSizes() {
-        assertThatThrownBy(() -> CommunityDispatch.of("x", List.of("a"), 1.0, new double[] {0.3}, new double[] {0.1},
+        assertThatThrownBy(() -> CommunityDispatch.of("x", List.of("a"), new double[] {0.3}, new double[] {0.1},
                 new double[][] {{1, 2}}, new double[][] {{0}})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one value per period");
-        assertThatThrownBy(() -> CommunityDispatch.of("x", List.of("a"), 1.0, new double[] {0.1}, new double[] {0.3},
+        assertThatThrownBy(() -> CommunityDispatch.of("x", List.of("a"), new double[] {0.1}, new double[] {0.3},
                 new double[][] {{1}}, new double[][] {{0}})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("import >= export");
     }

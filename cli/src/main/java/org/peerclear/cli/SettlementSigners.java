@@ -83,6 +83,13 @@ final class SettlementSigners {
      * @return the records to append
      */
     List<Ledger.Pending> sign(List<Record> records) {
+        List<String> missing = missing(records);
+        if (!missing.isEmpty()) {
+            // One keystore write for all of them.
+            signers.putAll(keystore.generateAll(missing));
+            known.addAll(missing);
+            generated.addAll(missing);
+        }
         List<Ledger.Pending> out = new ArrayList<>(records.size());
         for (Record r : records) {
             out.add(new Ledger.Pending(r, r.signers().stream().map(this::signer).toList()));
@@ -91,12 +98,6 @@ final class SettlementSigners {
     }
 
     private Signer signer(String party) {
-        return signers.computeIfAbsent(party, p -> {
-            if (known.contains(p)) {
-                return keystore.signer(p);
-            }
-            generated.add(p);
-            return keystore.generate(p);
-        });
+        return signers.computeIfAbsent(party, keystore::signer);
     }
 }

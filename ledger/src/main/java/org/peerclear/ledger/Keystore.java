@@ -154,11 +154,40 @@ public final class Keystore {
      * @return its signer
      */
     public synchronized Signer generate(String agent) {
-        Record.checkId(agent);
-        if (entries.containsKey(agent)) {
-            throw new LedgerException("agent " + agent + " has a key already in " + file);
+        return generateAll(List.of(agent)).get(agent);
+    }
+
+    /**
+     * Generates and stores new key pairs for several agents, writing the keystore once (a
+     * settlement of a large market meets thousands of new parties; one write per key would make
+     * that quadratic in the keystore's size).
+     *
+     * @param agents the agents, none of which may have a key here yet, without repeats
+     * @return their signers, in the given order
+     */
+    public synchronized Map<String, Signer> generateAll(List<String> agents) {
+        Map<String, Signer> out = new LinkedHashMap<>();
+        for (String agent : agents) {
+            Record.checkId(agent);
+            if (entries.containsKey(agent) || out.containsKey(agent)) {
+                throw new LedgerException("agent " + agent + " has a key already in " + file);
+            }
+            out.put(agent, Signer.generate(agent));
         }
-        Signer s = Signer.generate(agent);
+        Map<String, String[]> sealed = new LinkedHashMap<>();
+        out.forEach((agent, s) -> sealed.put(agent, seal(agent, s)));
+        entries.putAll(sealed);
+        try {
+            save();
+        } catch (RuntimeException e) {
+            sealed.keySet().forEach(entries::remove); // not stored, so not known either
+            throw e;
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The stored form of a key pair: its public key, and its private key encrypted under the password. */
+    private String[] seal(String agent, Signer s) {
         String pub = ENC.encodeToString(s.publicKey().getEncoded());
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
@@ -167,12 +196,10 @@ public final class Keystore {
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
             c.updateAAD(aad(agent, pub));
             byte[] ct = c.doFinal(s.keyPair().getPrivate().getEncoded());
-            entries.put(agent, new String[] {pub, ENC.encodeToString(iv), ENC.encodeToString(ct)});
+            return new String[] {pub, ENC.encodeToString(iv), ENC.encodeToString(ct)};
         } catch (GeneralSecurityException e) {
             throw new LedgerException("cannot encrypt key of " + agent, e);
         }
-        save();
-        return s;
     }
 
     /**

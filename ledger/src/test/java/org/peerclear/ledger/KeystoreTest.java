@@ -30,6 +30,25 @@ class KeystoreTest {
     }
 
     @Test
+    void manyKeysAreGeneratedInOneWriteAndARepeatIsRefusedWithoutStoringAny() {
+        Path file = dir.resolve("keys.pks");
+        Keystore k = Keystore.create(file, "secret".toCharArray(), 1000);
+        java.util.Map<String, Signer> made = k.generateAll(java.util.List.of("c", "a", "b"));
+        assertThat(made.keySet()).containsExactly("c", "a", "b");
+        Keystore again = Keystore.open(file, "secret".toCharArray());
+        assertThat(again.agents()).containsExactlyInAnyOrder("a", "b", "c");
+        byte[] message = "m".getBytes(StandardCharsets.UTF_8);
+        for (String a : java.util.List.of("a", "b", "c")) {
+            assertThat(again.publicKey(a)).isEqualTo(made.get(a).publicKey());
+            assertThat(again.signer(a).sign(message)).isEqualTo(made.get(a).sign(message)); // Ed25519 is deterministic
+        }
+        assertThatThrownBy(() -> k.generateAll(java.util.List.of("d", "a"))).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("agent a has a key already");
+        assertThatThrownBy(() -> k.generateAll(java.util.List.of("e", "e"))).isInstanceOf(LedgerException.class);
+        assertThat(Keystore.open(file, "secret".toCharArray()).agents()).containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
     void aWrongPasswordOrAnAlteredKeyIsRefused() throws Exception {
         Path file = dir.resolve("keys.pks");
         Keystore.create(file, "secret".toCharArray(), 1000).generate("alice");

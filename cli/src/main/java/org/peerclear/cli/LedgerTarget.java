@@ -2,7 +2,13 @@ package org.peerclear.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.peerclear.ledger.Ledger;
+import org.peerclear.ledger.LedgerException;
 
 /**
  * The ledger a command names: an SQLite file path, or a JDBC URL ({@code jdbc:postgresql://...},
@@ -13,6 +19,8 @@ import org.peerclear.ledger.Ledger;
 record LedgerTarget(String argument) {
     /** The suffix of the default keystore next to an SQLite ledger file. */
     static final String KEYSTORE_SUFFIX = ".keys";
+    /** The table of records, as the ledger library creates it. */
+    private static final String LEDGER_TABLE = "ledger_record";
 
     /** {@return whether the ledger is named by a JDBC URL rather than a file} */
     boolean jdbc() {
@@ -57,10 +65,30 @@ record LedgerTarget(String argument) {
     }
 
     /**
+     * Refuses an SQLite file without the ledger's table before {@link Ledger#open} would create it:
+     * an emptied (truncated to nothing) ledger or another program's database must not verify as an
+     * empty, valid ledger. Read only, so the file is left as it is.
+     */
+    private static void requireLedgerTable(Path file) {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, readOnly);
+             ResultSet r = c.getMetaData().getTables(null, null, LEDGER_TABLE, null)) {
+            if (!r.next()) {
+                throw new LedgerException("no ledger in " + file + ": it has no " + LEDGER_TABLE
+                        + " table (an emptied or truncated file, or another program's database)");
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("cannot read " + file + " as an SQLite database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Opens a ledger that must exist already: opening a missing SQLite file would create an empty one.
      *
      * @return the ledger
      * @throws InvalidInputException when the file does not exist or cannot be read
+     * @throws LedgerException when the file is not a ledger
      */
     Ledger openExisting() {
         if (!jdbc()) {
@@ -71,6 +99,7 @@ record LedgerTarget(String argument) {
             if (!Files.isReadable(file)) {
                 throw new InvalidInputException("cannot read ledger " + file + ": permission denied");
             }
+            requireLedgerTable(file);
         }
         return Ledger.open(argument);
     }

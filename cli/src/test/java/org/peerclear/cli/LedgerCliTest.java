@@ -275,6 +275,24 @@ class LedgerCliTest {
         byte[] whole = Files.readAllBytes(f.ledger);
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 4));
         assertThat(CliTest.run("ledger", "verify", truncated.toString()).code()).isEqualTo(PeerClearCli.CHECK_FAILED);
+        // Emptied to nothing, or another program's database: no ledger table, so not an empty valid ledger.
+        Path emptied = Files.write(dir.resolve("emptied.db"), new byte[0]);
+        Path other = dir.resolve("other.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+        }
+        for (Path p : List.of(emptied, other)) {
+            CliTest.Run r = CliTest.run("ledger", "verify", p.toString());
+            assertThat(r.code()).isEqualTo(PeerClearCli.CHECK_FAILED);
+            assertThat(r.err()).contains("no ledger in " + p + ": it has no ledger_record table");
+            assertThat(CliTest.run("ledger", "show", p.toString()).code()).isEqualTo(PeerClearCli.INVALID_INPUT);
+        }
+        assertThat(emptied).isEmptyFile();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other);
+             java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "ledger%", null)) {
+            assertThat(tables.next()).as("no ledger tables added to another program's database").isFalse();
+        }
         Path missing = dir.resolve("missing.db");
         for (String command : List.of("verify", "show")) {
             CliTest.Run r = CliTest.run("ledger", command, missing.toString());

@@ -48,6 +48,16 @@ public record Scenario(String id, String caseJson, ScenarioRun run, String caseP
     }
 
     /**
+     * This scenario with another run.
+     *
+     * @param other what to run instead
+     * @return a new scenario with the same id and case
+     */
+    public Scenario withRun(ScenarioRun other) {
+        return new Scenario(id, caseJson, other, casePath);
+    }
+
+    /**
      * This scenario with its case written to {@code dir/ID.json} and named by path instead of
      * carried as text: for large cases, when {@code dir} is a folder every executor reads (a shared
      * file system). A scenario that already names a path is returned as it is.

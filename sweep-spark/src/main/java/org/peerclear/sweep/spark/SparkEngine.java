@@ -1,5 +1,9 @@
 package org.peerclear.sweep.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,6 +30,14 @@ public final class SparkEngine implements SweepEngine {
     public static final String DEFAULT_MASTER = "local[2]";
     /** The application's name in Spark's UI and logs. */
     static final String APP_NAME = "peerclear-sweep";
+    /**
+     * The Spark setting that sends the scenarios' cases as files instead of JSON text: a folder that
+     * the driver writes {@code ID.json} into and every executor reads at the same path (a shared
+     * file system), for cases too large to travel in the tasks. Set as any Spark setting:
+     * {@code spark-submit --conf spark.peerclear.sweep.casesDir=/shared/cases}, or
+     * {@code -Dspark.peerclear.sweep.casesDir=...} in {@code JAVA_OPTS}.
+     */
+    public static final String CASES_DIR = "spark.peerclear.sweep.casesDir";
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkEngine.class);
 
@@ -42,10 +54,34 @@ public final class SparkEngine implements SweepEngine {
     @Override
     public List<ScenarioRow> run(List<Scenario> scenarios, SweepSettings settings, SweepProgress progress) {
         SparkConf conf = configuration(settings.master());
+        List<Scenario> sent = travelling(scenarios, conf);
         LOG.info("Sweep of {} scenarios on Spark, master {}", scenarios.size(), conf.get("spark.master"));
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            return SparkSweepJob.run(sc, scenarios, settings.resultsDir(), progress);
+            return SparkSweepJob.run(sc, sent, settings.resultsDir(), progress);
         }
+    }
+
+    /**
+     * The scenarios as they travel to the executors: as they are (cases as JSON text), or with their
+     * cases written to the folder {@link #CASES_DIR} names and sent as paths.
+     *
+     * @param scenarios the sweep's scenarios
+     * @param conf      the sweep's Spark configuration
+     * @return the scenarios to send
+     * @throws java.io.UncheckedIOException if a case cannot be written
+     */
+    static List<Scenario> travelling(List<Scenario> scenarios, SparkConf conf) {
+        if (!conf.contains(CASES_DIR)) {
+            return scenarios;
+        }
+        Path dir = Path.of(conf.get(CASES_DIR)).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(CASES_DIR + ": cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        LOG.info("Cases written to {} and sent as paths ({})", dir, CASES_DIR);
+        return scenarios.stream().map(s -> s.shared(dir)).toList();
     }
 
     /**

@@ -59,9 +59,15 @@ final class TaskProgress extends SparkListener {
         progress.onProgress(SweepProgress.Report.of((int) Math.min(done, total), total, (int) failed, seconds()));
     }
 
-    /** The last report, from the rows themselves; later task events are ignored. */
+    /**
+     * The last report, from the rows themselves, unless the tasks' events have told it already;
+     * later task events are ignored.
+     */
     synchronized void finish(List<ScenarioRow> rows) {
         finished = true;
+        if (done == total) {
+            return;
+        }
         int f = 0;
         for (ScenarioRow r : rows) {
             if (r.failed()) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,10 +83,12 @@ class SparkEngineTest {
     /** A large case is read by the executors from a path they share; here a folder of this machine. */
     @Test
     void casesNamedByPathGiveTheSameRowsAndResultFilesAreWritten() throws Exception {
-        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path shared = dir.resolve("shared");
         Path results = Files.createDirectories(dir.resolve("results"));
-        List<Scenario> byPath = scenarios.stream().map(s -> s.shared(shared)).toList();
+        List<Scenario> byPath = SparkEngine.travelling(scenarios, new SparkConf(false).set(SparkEngine.CASES_DIR, shared.toString()));
         assertThat(byPath).allSatisfy(s -> assertThat(s.caseJson()).isNull());
+        assertThat(Files.readString(Path.of(byPath.get(0).casePath()))).isEqualTo(scenarios.get(0).caseJson());
+        assertThat(SparkEngine.travelling(scenarios, new SparkConf(false))).isSameAs(scenarios);
 
         List<ScenarioRow> spark = new SparkEngine().run(byPath, SweepSettings.defaults().withResultsDir(results), SweepProgress.NONE);
 

@@ -86,7 +86,8 @@ public final class SparkEngine implements SweepEngine {
 
     /**
      * The configuration of a sweep's own SparkContext: Spark's {@code spark.*} system properties (what
-     * {@code spark-submit} passes), the master, and no web UI on a local master.
+     * {@code spark-submit} passes), the master, and on a local master no web UI and a driver on the
+     * loopback address.
      *
      * @param master the master URL, or null for the one in the system properties, else {@link #DEFAULT_MASTER}
      * @return the configuration
@@ -99,8 +100,11 @@ public final class SparkEngine implements SweepEngine {
             conf.setIfMissing("spark.master", DEFAULT_MASTER);
         }
         if (conf.get("spark.master").startsWith("local")) {
-            // A sweep on this machine needs no web UI, and without it two sweeps (or two test JVMs) do not compete for port 4040.
+            // A sweep on this machine needs no web UI (without it two sweeps, or two test JVMs, do not compete for
+            // port 4040), and its driver's ports serve only this JVM: loopback, not the machine's network address.
             conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         return conf;
     }

@@ -38,7 +38,7 @@ class SparkCliTest {
         String local = Files.readString(dir.resolve("local").resolve("scenarios.csv"));
         assertThat(spark.lines()).hasSize(7);
         assertThat(spark.lines().skip(1)).allSatisfy(line -> assertThat(line).contains(",OPTIMAL,"));
-        assertThat(withoutSeconds(spark)).isEqualTo(withoutSeconds(local));
+        assertThat(SparkEngineTest.withoutSeconds(spark)).isEqualTo(SparkEngineTest.withoutSeconds(local));
     }
 
     private static int sweep(StringWriter err, String... args) {
@@ -48,10 +48,5 @@ class SparkCliTest {
         all[0] = "sweep";
         System.arraycopy(args, 0, all, 1, args.length);
         return cl.execute(all);
-    }
-
-    /** The CSV without its last column, seconds. */
-    private static String withoutSeconds(String csv) {
-        return csv.replaceAll(",[^,\\n]*\\n", "\n");
     }
 }

@@ -116,12 +116,14 @@ class SparkEngineTest {
     void theMasterIsTheSettingsThenSparksOwnThenLocalTwo() {
         assertThat(SparkEngine.configuration("spark://h:7077").get("spark.master")).isEqualTo("spark://h:7077");
         assertThat(SparkEngine.configuration("spark://h:7077").contains("spark.ui.enabled")).isFalse();
+        assertThat(SparkEngine.configuration("spark://h:7077").contains("spark.driver.bindAddress")).isFalse();
         assertThat(SparkEngine.configuration(null).get("spark.master")).isEqualTo("local[2]");
         assertThat(SparkEngine.configuration(null).get("spark.ui.enabled")).isEqualTo("false");
+        assertThat(SparkEngine.configuration("local[1]").get("spark.driver.bindAddress")).isEqualTo("127.0.0.1");
     }
 
     /** The CSV without its last column, seconds. */
-    private static String withoutSeconds(String csv) {
+    static String withoutSeconds(String csv) {
         return csv.replaceAll(",[^,\\n]*\\n", "\n");
     }
 }

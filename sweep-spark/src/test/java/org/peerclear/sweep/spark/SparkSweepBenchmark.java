@@ -40,9 +40,13 @@ import org.peerclear.sweep.local.LocalEngine;
  * <p>Batches: {@code small} is 64 generated "bipartite" markets of 100 agents (5 partners each,
  * seeds 1 to 64), one period, cleared with the defaults; {@code medium} is 8 generated
  * household days of 100 households and 24 periods (seeds 1 to 8), cleared over the horizon with
- * the defaults. Lives in sweep-spark's test sources, not in benchmarks.jar: shading Spark there made
- * that jar 4.5 times larger (267 MB) with 37 overlapping-resource warnings. docs/sweep-spark.md has
- * the command.
+ * the defaults; {@code tiny}, the control, is 256 markets of 4 agents, each read, cleared and
+ * certified in a millisecond or so, so that the difference between the engines is Spark's own
+ * cost per scenario rather than the noise of solve times.
+ *
+ * <p>Lives in sweep-spark's test sources, not in benchmarks.jar: shading Spark there made that jar
+ * 4.5 times larger (267 MB) with 37 overlapping-resource warnings. docs/sweep-spark.md has the
+ * command.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -51,7 +55,7 @@ import org.peerclear.sweep.local.LocalEngine;
 @Measurement(iterations = 10)
 @Fork(2)
 public class SparkSweepBenchmark {
-    @Param({"small", "medium"})
+    @Param({"tiny", "small", "medium"})
     public String batch;
 
     List<Scenario> scenarios;
@@ -64,11 +68,16 @@ public class SparkSweepBenchmark {
     /** The scenarios of a batch, read from a sweep file as {@code ./peerclear sweep} reads them. */
     static List<Scenario> batch(String name) {
         String base = switch (name) {
+            case "tiny" -> "{'generate': {'family': 'bipartite', 'peers': 4, 'partners': 1}}";
             case "small" -> "{'generate': {'family': 'bipartite', 'peers': 100, 'partners': 5}}";
             case "medium" -> "{'generate': {'family': 'household-day', 'households': 100, 'periods': 24}}";
-            default -> throw new IllegalArgumentException("batch: small or medium, got " + name);
+            default -> throw new IllegalArgumentException("batch: tiny, small or medium, got " + name);
         };
-        int n = name.equals("small") ? 64 : 8;
+        int n = switch (name) {
+            case "tiny" -> 256;
+            case "small" -> 64;
+            default -> 8;
+        };
         String seeds = IntStream.rangeClosed(1, n).mapToObj(Integer::toString).collect(Collectors.joining(", "));
         try {
             Path dir = Files.createTempDirectory("sweep-bench");

@@ -275,6 +275,35 @@ class LedgerTest {
         }
     }
 
+    /** Another connection takes SQLite's write lock at once: the ledger holds none. */
+    private static void writeLockIsFree(Path file, String after) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 0");
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            throw new AssertionError("the write lock is held after " + after, e);
+        }
+    }
+
+    @Test
+    void anOpenSqliteLedgerHoldsNoLockWhileItIsNotAppending() throws Exception {
+        Path file = dir.resolve("idle.db");
+        try (Ledger a = Ledger.open(file); Ledger b = Ledger.open(file)) {
+            writeLockIsFree(file, "open");
+            a.append(Record.trade("alice", "bob", BigDecimal.ONE, "{}"), ALICE, BOB);
+            writeLockIsFree(file, "append");
+            b.append(Record.trade("bob", "alice", BigDecimal.TEN, "{}"), ALICE, BOB); // a stays open meanwhile
+            assertThat(a.verify().ok()).isTrue();
+            writeLockIsFree(file, "verify");
+            assertThat(a.history("alice")).hasSize(2);
+            writeLockIsFree(file, "history");
+            assertThat(a.size()).isEqualTo(2);
+            writeLockIsFree(file, "size");
+            assertThat(b.balance("alice")).isEqualByComparingTo("9");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("backends")
     void aBatchIsAppendedWhole(String backend) throws Exception {

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +51,7 @@ class LedgerTest {
     }
 
     private static void sql(String location, String statement, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(Backends.jdbc(location)); PreparedStatement p = c.prepareStatement(statement)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
-            p.executeUpdate();
-        }
+        Backends.sql(location, statement, args);
     }
 
     private static String get(String location, String column, long seq) throws SQLException {
@@ -275,31 +269,20 @@ class LedgerTest {
         }
     }
 
-    /** Another connection takes SQLite's write lock at once: the ledger holds none. */
-    private static void writeLockIsFree(Path file, String after) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 0");
-            s.execute("BEGIN IMMEDIATE");
-            s.execute("ROLLBACK");
-        } catch (SQLException e) {
-            throw new AssertionError("the write lock is held after " + after, e);
-        }
-    }
-
     @Test
     void anOpenSqliteLedgerHoldsNoLockWhileItIsNotAppending() throws Exception {
         Path file = dir.resolve("idle.db");
         try (Ledger a = Ledger.open(file); Ledger b = Ledger.open(file)) {
-            writeLockIsFree(file, "open");
+            Backends.assertWriteLockIsFree(file, "open");
             a.append(Record.trade("alice", "bob", BigDecimal.ONE, "{}"), ALICE, BOB);
-            writeLockIsFree(file, "append");
+            Backends.assertWriteLockIsFree(file, "append");
             b.append(Record.trade("bob", "alice", BigDecimal.TEN, "{}"), ALICE, BOB); // a stays open meanwhile
             assertThat(a.verify().ok()).isTrue();
-            writeLockIsFree(file, "verify");
+            Backends.assertWriteLockIsFree(file, "verify");
             assertThat(a.history("alice")).hasSize(2);
-            writeLockIsFree(file, "history");
+            Backends.assertWriteLockIsFree(file, "history");
             assertThat(a.size()).isEqualTo(2);
-            writeLockIsFree(file, "size");
+            Backends.assertWriteLockIsFree(file, "size");
             assertThat(b.balance("alice")).isEqualByComparingTo("9");
         }
     }

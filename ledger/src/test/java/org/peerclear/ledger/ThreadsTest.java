@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -62,12 +61,7 @@ class ThreadsTest {
     }
 
     private static void sql(String location, String statement, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(Backends.jdbc(location)); PreparedStatement p = c.prepareStatement(statement)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
-            p.executeUpdate();
-        }
+        Backends.sql(location, statement, args);
     }
 
     private static String signatures(String location, long seq) throws SQLException {
@@ -205,12 +199,7 @@ class ThreadsTest {
                 long before = l.size();
                 assertThatThrownBy(() -> l.appendAll(batch)).isInstanceOf(LedgerException.class).hasMessageContaining("cannot sign as alice");
                 assertThat(l.size()).isEqualTo(before);
-                // Another connection can take the write lock at once: the failed append ended its transaction.
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 0");
-                    s.execute("BEGIN IMMEDIATE");
-                    s.execute("ROLLBACK");
-                }
+                Backends.assertWriteLockIsFree(file, "a failed append"); // it ended its transaction
                 l.append(Record.trade("alice", "bob", BigDecimal.ONE, "{}"), ALICE, BOB);
                 assertThat(l.verify().ok()).isTrue();
             }

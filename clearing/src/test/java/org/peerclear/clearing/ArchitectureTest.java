@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final List<String> MODULES = List.of("core", "clearing", "powerflow", "plot", "auction", "games", "settlement",
-            "ledger", "solver-ipm",
+            "ledger", "sweep", "solver-ipm",
             "solver-ortools");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     /** A qualified reference to a PeerClear type, as an import (static or not, or on demand) or in code. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Clears peer-to-peer electricity markets.",
         subcommands = {AuctionCommand.class, ClearCommand.class, ExampleCommand.class, GenerateCommand.class, LedgerCommand.class,
                 OrdersCommand.class, PlotCommand.class, PowerflowCommand.class, SettleCommand.class, ShareCommand.class,
-                SimulateCommand.class,
+                SimulateCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PeerClearCli implements Runnable {
     /** Exit code of a command that did its job, whatever the status of the market it cleared. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.horizon.RollingHorizon;
+import org.peerclear.clearing.horizon.SimulationSummaryWriter;
 import org.peerclear.clearing.horizon.model.Horizon;
 import org.peerclear.clearing.horizon.model.Horizons;
 import org.peerclear.clearing.options.ClearingCatalog;
@@ -18,7 +19,6 @@ import org.peerclear.clearing.options.ClearingSettings;
 import org.peerclear.index.MarketIndex;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.io.Csv;
-import org.peerclear.io.JsonOutput;
 import org.peerclear.io.MarketCaseReader;
 import org.peerclear.model.HorizonMarket;
 import org.peerclear.options.Options;
@@ -102,7 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InvalidInputException("cannot create " + out + ": " + e.getMessage());
         }
-        writeSummary(hm, s);
+        SimulationSummaryWriter.write(hm, s, window, step, out.resolve("summary.json"));
         writeSeries(h, s);
         long failed = s.windows().stream().filter(w -> w.committed() == 0).count();
         long relaxed = s.windows().stream().filter(RollingHorizon.Window::relaxed).count();
@@ -111,32 +111,6 @@ public final class SimulateCommand implements Callable<Integer> {
                 s.seconds()));
         err.flush();
         return PeerClearCli.OK;
-    }
-
-    private void writeSummary(HorizonMarket hm, RollingHorizon.Simulation s) {
-        AtomicFiles.write(out.resolve("summary.json"), w -> JsonOutput.write(w, g -> {
-            g.writeStartObject();
-            g.writeStringField("market", hm.name());
-            g.writeNumberField("from", s.from());
-            g.writeNumberField("to", s.to());
-            g.writeNumberField("window", window);
-            g.writeNumberField("step", step);
-            JsonOutput.number(g, "cost", s.cost());
-            JsonOutput.number(g, "seconds", s.seconds());
-            g.writeArrayFieldStart("windows");
-            for (RollingHorizon.Window win : s.windows()) {
-                g.writeStartObject();
-                g.writeNumberField("start", win.start());
-                g.writeNumberField("committed", win.committed());
-                g.writeStringField("status", win.status().name());
-                g.writeBooleanField("relaxed", win.relaxed());
-                JsonOutput.number(g, "seconds", win.seconds());
-                g.writeStringField("message", win.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }));
     }
 
     private void writeSeries(Horizon h, RollingHorizon.Simulation s) {

@@ -203,6 +203,31 @@ public final class MarketCaseReader {
         return read(json, baseDirectory, CaseParser::horizon);
     }
 
+    /**
+     * A case from text as a {@link Case}, as {@link #readCase(Path)} reads a file.
+     *
+     * @param json          the case document, either version
+     * @param baseDirectory the folder relative paths (network, profiles) resolve against; null for the working directory
+     * @return the case, a market when one period is all it is, else a horizon
+     * @throws InvalidMarketException if the text is not a case or breaks a rule (the message names the field)
+     */
+    public Case readCase(String json, Path baseDirectory) {
+        return read(json, baseDirectory, CaseParser::either);
+    }
+
+    /**
+     * A case from text as a horizon of any version, with its {@code options} block, as {@link #readHorizonCase(Path)}
+     * reads a file.
+     *
+     * @param json          the case document, either version
+     * @param baseDirectory the folder relative paths (network, profiles) resolve against; null for the working directory
+     * @return a case whose {@code horizon} is set, even for one period
+     * @throws InvalidMarketException if the text is not a case or breaks a rule (the message names the field)
+     */
+    public Case readHorizonCase(String json, Path baseDirectory) {
+        return read(json, baseDirectory, CaseParser::horizonCase);
+    }
+
     private <T> T read(Path file, Function<CaseParser, T> build) {
         String document = file.toString();
         try (InputStream raw = Files.newInputStream(file)) {

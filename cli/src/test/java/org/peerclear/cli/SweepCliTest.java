@@ -24,6 +24,13 @@ class SweepCliTest {
     }
 
     @Test
+    void theExampleSweepsBaseIsTheEmbeddedExample() throws Exception {
+        // examples/sweeps/ carries a copy so that its sweep files run from a checkout; it must not drift.
+        Path copy = Path.of("..", "examples", "sweeps", "three-houses.json");
+        assertThat(Files.readString(copy)).isEqualTo(ExampleCommand.load());
+    }
+
+    @Test
     void aGridOverTheExampleWritesOneRowPerScenarioAndTheResultFiles() throws Exception {
         Path file = sweep("{'base': 'three-houses.json', 'grid': {'fee': [0.0, 0.01], 'scale.pv': [0.8, 1.2]},"
                 + " 'run': {'options': {'solver.timeLimit': 60}}}");

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import unittest
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -66,3 +67,16 @@ def markdown_table(text: str, header_start: str) -> List[List[str]]:
                 rows.append([c.strip() for c in row.strip().strip("|").split("|")])
             return rows
     raise AssertionError(f"no table starting {header_start!r}")
+
+
+class SessionTestCase(unittest.TestCase):
+    """Tests that share one session (one JVM) per class: ``self.session``."""
+    session: pc.Session
+
+    @classmethod
+    def setUpClass(cls):
+        cls.session = pc.Session()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.session.close()

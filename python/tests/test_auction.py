@@ -3,28 +3,20 @@ from __future__ import annotations
 
 import unittest
 
-from support import HOUSEHOLD_DAY, pc
+from support import HOUSEHOLD_DAY, pc, SessionTestCase
 
 
 def order(id, agent, side, quantity, price):
     return {"id": id, "agent": agent, "side": side, "quantity": quantity, "price": price}
 
 
-class AuctionTest(unittest.TestCase):
+class AuctionTest(SessionTestCase):
     # docs/auctions.md, uniform: bids 1@10 and 1@9, asks 1@1 and 1@20. One unit crosses; the
     # interval of clearing prices is [the marginal ask floored by the first excluded bid, the
     # marginal bid capped by the first excluded ask] = [max(1, 9), min(10, 20)].
     BOOK = {"format": "peerclear-orders", "version": 1, "units": {"power": "kW", "currency": "EUR", "periodHours": 1.0},
             "orders": [order("b1", "h1", "buy", 1.0, 10.0), order("b2", "h2", "buy", 1.0, 9.0),
                        order("s1", "h3", "sell", 1.0, 1.0), order("s2", "h4", "sell", 1.0, 20.0)]}
-
-    @classmethod
-    def setUpClass(cls):
-        cls.session = pc.Session()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.session.close()
 
     def test_the_uniform_auction_trades_the_crossing_unit_at_the_middle_of_the_clearing_interval(self):
         low, high = max(1.0, 9.0), min(10.0, 20.0)

@@ -5,18 +5,10 @@ from __future__ import annotations
 import re
 import unittest
 
-from support import EXAMPLE, README, SOLVER_TOLERANCE, cli_json, pc
+from support import EXAMPLE, README, SOLVER_TOLERANCE, cli_json, pc, SessionTestCase
 
 
-class ClearTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.session = pc.Session()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.session.close()
-
+class ClearTest(SessionTestCase):
     def test_the_readme_example_gives_the_clis_own_result_and_the_readmes_numbers(self):
         r = self.session.clear(pc.Case.load(EXAMPLE))
         own = cli_json("clear", EXAMPLE)

@@ -8,19 +8,11 @@ import unittest
 from pathlib import Path
 from unittest import mock
 
-from support import EXAMPLE, pc, without
+from support import EXAMPLE, pc, SessionTestCase, without
 from peerclear import session as session_module
 
 
-class ErrorsTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.session = pc.Session()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.session.close()
-
+class ErrorsTest(SessionTestCase):
     def test_an_invalid_case_raises_with_the_clis_message_naming_the_field(self):
         bad = pc.Case.build("bad", [pc.Agent("a", [pc.Asset("a.g", 1, 0)])])
         with self.assertRaises(pc.InvalidInputError) as e:

@@ -116,6 +116,40 @@ class ServeCommandTest {
         assertThat(responses.get(1).get("exit").asInt()).isZero();
     }
 
+    /** A command that prints where commands must not, and logs. */
+    @CommandLine.Command(name = "noisy")
+    static final class Noisy implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters
+        String word;
+
+        @Override
+        public Integer call() {
+            System.out.println("stray print");
+            org.slf4j.LoggerFactory.getLogger(Noisy.class).error("logged on the way");
+            spec.commandLine().getOut().print("the result");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Test
+    void printsAndLogsOfACommandLandInItsStderrAndTheProtocolStreamHoldsOnlyResponses() throws Exception {
+        StringWriter out = new StringWriter();
+        new ServeLoop(() -> new CommandLine(new Noisy())).run(new java.io.BufferedReader(new java.io.StringReader(
+                request(1, "x") + request(2, "x"))), new PrintWriter(out));
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            JsonNode r = JSON.readTree(line);
+            assertThat(r.get("exit").asInt()).as(r.toString()).isZero();
+            assertThat(r.get("stdout").asText()).isEqualTo("the result");
+            assertThat(r.get("stderr").asText()).contains("stray print").contains("logged on the way");
+        }
+    }
+
     @Test
     void responsesAreOneAsciiLineEvenForMultiLineAndNonAsciiOutput() throws Exception {
         Path c = dir.resolve("café.json");

@@ -76,18 +76,33 @@ class ServeBridge:
             try:
                 self._stdin.write(request.encode("utf-8"))
                 self._stdin.flush()
-                line = self._stdout.readline()
             except (BrokenPipeError, ValueError, OSError):
-                line = b""
-            if not line:
+                raise BridgeError(self._stopped(), 1, args) from None
+            response = self._response()
+            if response is None:
                 raise BridgeError(self._stopped(), 1, args)
-            try:
-                response = json.loads(line)
-            except ValueError as e:
-                raise BridgeError(f"peerclear serve answered outside the protocol: {line[:200]!r}", 1, args) from e
             if response.get("id") != self._next_id:
                 raise BridgeError(f"peerclear serve answered request {response.get('id')!r}, not {self._next_id}", 1, args)
             return Completed(list(args), int(response["exit"]), response.get("stdout", ""), response.get("stderr", ""))
+
+    def _response(self) -> Optional[dict]:
+        """The next response line; a line that is not one (native code printing on the JVM's
+        standard output, which the protocol cannot redirect) goes to the log. None at the end."""
+        while True:
+            try:
+                line = self._stdout.readline()
+            except (ValueError, OSError):
+                return None
+            if not line:
+                return None
+            try:
+                response = json.loads(line)
+            except ValueError:
+                response = None
+            if isinstance(response, dict) and "exit" in response:
+                return response
+            self._log.write(b"(on standard output, not a response) " + line)
+            self._log.flush()
 
     def _stopped(self) -> str:
         try:

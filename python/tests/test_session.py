@@ -4,6 +4,8 @@ and the jar looked for where the docs say."""
 from __future__ import annotations
 
 import os
+import sys
+import tempfile
 import unittest
 from pathlib import Path
 from unittest import mock
@@ -84,6 +86,38 @@ class BridgesTest(unittest.TestCase):
         self.assertEqual(process.returncode, 0, "it quit when asked")
         self.assertFalse(folder.exists())
         s.close()  # twice is fine
+
+
+class ServeBridgeProtocolTest(unittest.TestCase):
+    """The client side of the protocol against a stand-in server (a Python script), for what the
+    real one should never do."""
+
+    # Answers each request; before the second one's answer, prints a line that is not a response
+    # (as native code writing on the JVM's standard output would); stops without answering "die".
+    SERVER = (
+        "import json, sys\n"
+        "for n, line in enumerate(sys.stdin):\n"
+        "    r = json.loads(line)\n"
+        "    if r['args'] == ['die']:\n"
+        "        print('dying', file=sys.stderr); sys.exit(7)\n"
+        "    if n == 1:\n"
+        "        print('native chatter', flush=True)\n"
+        "    print(json.dumps({'id': r['id'], 'exit': 0, 'stdout': ' '.join(r['args']), 'stderr': ''}), flush=True)\n")
+
+    def test_lines_that_are_not_responses_are_skipped_into_the_log_and_a_dead_server_is_reported(self):
+        with tempfile.TemporaryDirectory() as d:
+            log = Path(d) / "log"
+            bridge = pc.bridge.ServeBridge([sys.executable, "-c", self.SERVER], log)
+            try:
+                self.assertEqual(bridge.call(["a", "b"]).stdout, "a b")
+                self.assertEqual(bridge.call(["c"]).stdout, "c")
+                self.assertIn("native chatter", log.read_text())
+                with self.assertRaises(pc.BridgeError) as e:
+                    bridge.call(["die"])
+                self.assertIn("exit code 7", e.exception.message)
+                self.assertIn("dying", e.exception.message)
+            finally:
+                bridge.close()
 
 
 class FindJarTest(unittest.TestCase):

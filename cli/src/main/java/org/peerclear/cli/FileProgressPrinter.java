@@ -10,10 +10,8 @@ import org.peerclear.io.FileProgressListener;
  * second while it lasts, and one when it is done, so a small file gets one line.
  */
 final class FileProgressPrinter implements FileProgressListener {
-    private static final double EVERY_SECONDS = 1.0;
-
     private final PrintWriter err;
-    private double lastPrinted;
+    private final PrintThrottle throttle = new PrintThrottle();
 
     FileProgressPrinter(PrintWriter err) {
         this.err = err;
@@ -22,10 +20,9 @@ final class FileProgressPrinter implements FileProgressListener {
     @Override
     public void onProgress(FileProgress p) {
         boolean done = p.done() >= p.total();
-        if (!done && p.seconds() - lastPrinted < EVERY_SECONDS) {
+        if (!throttle.due(p.seconds(), done)) {
             return;
         }
-        lastPrinted = p.seconds();
         String verb = p.action() == FileProgress.Action.READING ? (done ? "read" : "reading") : (done ? "wrote" : "writing");
         String amount = p.unit() == FileProgress.Unit.BYTES ? megabytes(p.done()) + " of " + megabytes(p.total())
                 : String.format(Locale.ROOT, "%,d of %,d rows", p.done(), p.total());

@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "peerclear", mixinStandardHelpOptions = true, versionProvider = PeerClearCli.Version.class,
         description = "Clears peer-to-peer electricity markets.",
         subcommands = {AuctionCommand.class, ClearCommand.class, ExampleCommand.class, GenerateCommand.class, LedgerCommand.class,
-                OrdersCommand.class, PlotCommand.class, PowerflowCommand.class, SettleCommand.class, ShareCommand.class,
-                SimulateCommand.class, SweepCommand.class,
+                OrdersCommand.class, PlotCommand.class, PowerflowCommand.class, ServeCommand.class, SettleCommand.class,
+                ShareCommand.class, SimulateCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PeerClearCli implements Runnable {
     /** Exit code of a command that did its job, whatever the status of the market it cleared. */

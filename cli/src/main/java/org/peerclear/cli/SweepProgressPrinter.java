@@ -9,10 +9,8 @@ import org.peerclear.sweep.SweepProgress;
  * is left; at most one line a second while it lasts, and one when it is done.
  */
 final class SweepProgressPrinter implements SweepProgress {
-    private static final double EVERY_SECONDS = 1.0;
-
     private final PrintWriter err;
-    private double lastPrinted = Double.NEGATIVE_INFINITY;
+    private final PrintThrottle throttle = new PrintThrottle();
 
     SweepProgressPrinter(PrintWriter err) {
         this.err = err;
@@ -20,11 +18,9 @@ final class SweepProgressPrinter implements SweepProgress {
 
     @Override
     public void onProgress(Report r) {
-        boolean done = r.done() >= r.total();
-        if (!done && r.seconds() - lastPrinted < EVERY_SECONDS) {
+        if (!throttle.due(r.seconds(), r.done() >= r.total())) {
             return;
         }
-        lastPrinted = r.seconds();
         err.println(line(r));
         err.flush();
     }

@@ -84,7 +84,7 @@ public final class MarketFeasibility {
      * {@code start} must be finite.
      *
      * @param ix    the market's index
-     * @param start a price per agent, currency per unit energy; finite
+     * @param start a price per agent, currency per unit of power for one period; finite
      * @return a fresh array of prices, each {@code <=} its {@code start}
      */
     public static double[] highestFeasibleBelow(MarketIndex ix, double[] start) {

@@ -314,7 +314,7 @@ public final class MarketIndex {
      * solver prices something outside the market into the assets, e.g. the network's price at
      * each asset's bus. Everything else is shared with this index.
      *
-     * @param linear the new {@code b} per asset, currency per unit energy; not copied
+     * @param linear the new {@code b} per asset, currency per unit of power for one period; not copied
      * @return a new index sharing everything else
      * @throws IllegalArgumentException if {@code linear} has not one entry per asset
      */
@@ -496,7 +496,7 @@ public final class MarketIndex {
         return a;
     }
 
-    /** {@return the linear cost coefficient b per asset, currency per unit energy; shared, do not modify} */
+    /** {@return the linear cost coefficient b per asset, currency per unit of power for one period; shared, do not modify} */
     public double[] b() {
         return b;
     }
@@ -526,7 +526,7 @@ public final class MarketIndex {
         return to;
     }
 
-    /** {@return the trade coefficient per arc, currency per unit energy traded, ≥ 0; shared, do not modify} */
+    /** {@return the trade coefficient per arc, currency per unit of power traded for one period, ≥ 0; shared, do not modify} */
     public double[] gamma() {
         return gamma;
     }

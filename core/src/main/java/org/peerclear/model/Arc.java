@@ -11,7 +11,7 @@ public record Arc(String from, String to, double gamma) {
      *
      * @param from  the agent on the trading side, not blank
      * @param to    the other agent, not {@code from}
-     * @param gamma the fee per unit energy traded, currency per unit energy; {@code >= 0}
+     * @param gamma the fee per unit energy traded, currency per unit of power for one period; {@code >= 0}
      * @throws InvalidMarketException if an id is blank, {@code from == to} or {@code gamma} is negative
      */
     public Arc {

@@ -14,7 +14,7 @@ public record Asset(String id, double pMin, double pMax, double a, double b) {
      * @param pMin lower power bound in the power unit, signed ({@code < 0} withdraws)
      * @param pMax upper power bound in the power unit, {@code >= pMin}
      * @param a    quadratic cost coefficient, currency per (power unit)² per period; {@code >= 0} keeps it convex
-     * @param b    linear cost coefficient: the marginal cost at {@code p = 0}, currency per unit energy
+     * @param b    linear cost coefficient: the marginal cost at {@code p = 0}, currency per unit of power for one period
      * @throws InvalidMarketException if a number is out of range or {@code pMin > pMax}
      */
     public Asset {

@@ -28,7 +28,7 @@ public sealed interface EnergyStore extends HorizonAsset permits Storage, Ev {
     /** {@return the share of the stored energy drawn that reaches the terminals, in (0, 1]} */
     double dischargeEfficiency();
 
-    /** {@return the cost of discharging, currency per unit energy delivered at the terminals; {@code >= 0}} */
+    /** {@return the cost of discharging, currency per unit of power for one period delivered at the terminals; {@code >= 0}} */
     double cycleCost();
 
     /** {@return the first connected period: 0 for a battery, an EV's arrival} */

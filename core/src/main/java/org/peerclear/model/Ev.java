@@ -28,7 +28,7 @@ public record Ev(String agentId, String id, double energyMin, double energyMax, 
      * @param dischargeMax        most discharging power (vehicle-to-grid), power unit; 0 for none
      * @param chargeEfficiency    in (0, 1]
      * @param dischargeEfficiency in (0, 1]
-     * @param cycleCost           currency per unit energy discharged; {@code >= 0}
+     * @param cycleCost           currency per unit of power for one period discharged; {@code >= 0}
      * @param arrival             first connected period, {@code >= 0}
      * @param departure           the period it leaves, exclusive; {@code > arrival}
      * @throws InvalidMarketException if a number is out of range

@@ -14,7 +14,7 @@ public record FlexibleAsset(String agentId, String id, Series pMin, Series pMax,
      * @param pMin    lower power bound per period, power unit, signed
      * @param pMax    upper power bound per period, power unit
      * @param a       quadratic cost coefficient per period, currency per (power unit)² per period
-     * @param b       linear cost coefficient per period, currency per unit energy
+     * @param b       linear cost coefficient per period, currency per unit of power for one period
      */
     public FlexibleAsset {
         Checks.assetPath(agentId, id);

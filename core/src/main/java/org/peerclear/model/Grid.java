@@ -18,8 +18,8 @@ public record Grid(String bus, double importPrice, double exportPrice, double im
      * Validates the tariff.
      *
      * @param bus         the feeder bus it connects at (typically the slack); null when not placed
-     * @param importPrice the price it sells at, currency per unit energy
-     * @param exportPrice the price it buys at, currency per unit energy; {@code <= importPrice}
+     * @param importPrice the price it sells at, currency per unit of power for one period
+     * @param exportPrice the price it buys at, currency per unit of power for one period; {@code <= importPrice}
      * @param importMax   the most power it sells, in the power unit; {@code >= 0}, {@code +∞} for no limit
      * @param exportMax   the most power it buys, in the power unit; {@code >= 0}, {@code +∞} for no limit
      * @throws InvalidMarketException if a number is out of range or {@code importPrice < exportPrice}
@@ -42,8 +42,8 @@ public record Grid(String bus, double importPrice, double exportPrice, double im
      * A grid without import or export limits.
      *
      * @param bus         the feeder bus it connects at; null when not placed
-     * @param importPrice the price it sells at, currency per unit energy
-     * @param exportPrice the price it buys at, currency per unit energy; {@code <= importPrice}
+     * @param importPrice the price it sells at, currency per unit of power for one period
+     * @param exportPrice the price it buys at, currency per unit of power for one period; {@code <= importPrice}
      */
     public Grid(String bus, double importPrice, double exportPrice) {
         this(bus, importPrice, exportPrice, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);

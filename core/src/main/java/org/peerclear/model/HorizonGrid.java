@@ -8,8 +8,8 @@ public record HorizonGrid(String bus, Series importPrice, Series exportPrice, Se
      * Checks that no series is null; the tariff's rules are checked per period by {@link HorizonMarket}.
      *
      * @param bus         the feeder bus it connects at; null when not placed
-     * @param importPrice the price it sells at per period, currency per unit energy
-     * @param exportPrice the price it buys at per period, currency per unit energy
+     * @param importPrice the price it sells at per period, currency per unit of power for one period
+     * @param exportPrice the price it buys at per period, currency per unit of power for one period
      * @param importMax   the most power it sells per period, power unit; {@code +∞} for no limit
      * @param exportMax   the most power it buys per period, power unit; {@code +∞} for no limit
      */

@@ -14,7 +14,7 @@ public record HorizonTrades(TradeGraph.Kind kind, List<List<String>> pairs, Seri
      *
      * @param from  the trading agent's id
      * @param to    the other agent's id
-     * @param gamma the fee per period, currency per unit energy traded; {@code >= 0}
+     * @param gamma the fee per period, currency per unit of power traded for one period; {@code >= 0}
      */
     public record ArcGamma(String from, String to, Series gamma) {
         /**
@@ -36,7 +36,7 @@ public record HorizonTrades(TradeGraph.Kind kind, List<List<String>> pairs, Seri
      *
      * @param kind      complete, none or explicit pairs
      * @param pairs     for {@code PAIRS}, the agent id pairs that may trade (both ways); else empty or null
-     * @param fee       the default {@code gamma} of every arc per period, currency per unit energy
+     * @param fee       the default {@code gamma} of every arc per period, currency per unit of power for one period
      * @param overrides arcs whose {@code gamma} differs from the fee; null or empty for none
      */
     public HorizonTrades {

@@ -39,9 +39,9 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
          * Validates the policy and copies the maps, sorted.
          *
          * @param kind  one of {@link #KINDS}, or a plugged-in policy's name (see {@link Names#isWellFormed})
-         * @param rate  {@code uniform}: currency per unit energy traded; {@code distance}: the same per pu of path
+         * @param rate  {@code uniform}: currency per unit of power traded for one period; {@code distance}: the same per pu of path
          *              resistance; ignored for {@code zonal}. {@code >= 0}; NaN when absent (a plug-in only)
-         * @param rates {@code zonal}: zone name to its rate, currency per unit energy, each {@code >= 0}
+         * @param rates {@code zonal}: zone name to its rate, currency per unit of power for one period, each {@code >= 0}
          * @param zones {@code zonal}: bus id to zone name, each zone in {@code rates}; empty for the feeder's laterals
          * @param side  {@code distance}: one of {@link #SIDES}; ignored otherwise
          * @throws InvalidMarketException if the kind is malformed, the side unknown, a rate negative or a zone
@@ -111,7 +111,7 @@ public record NetworkTariff(Charges charges, Losses losses, boolean lossAware, b
          * Validates the allocation.
          *
          * @param allocation one of {@link #ALLOCATIONS}, or a plugged-in allocator's name
-         * @param price      currency per unit energy lost, {@code >= 0}; NaN for the grid's import price
+         * @param price      currency per unit of power for one period lost, {@code >= 0}; NaN for the grid's import price
          * @throws InvalidMarketException if the allocation is malformed or the price negative
          */
         public Losses {

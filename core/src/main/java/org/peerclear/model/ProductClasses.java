@@ -19,7 +19,7 @@ public record ProductClasses(Set<String> declared, Map<String, Map<String, Doubl
      * Copies the labels and premiums, sorted; that they name declared classes is checked by {@link Market}.
      *
      * @param declared     the class labels
-     * @param premiums     buyer agent id to class to premium, currency per unit energy, each {@code >= 0}
+     * @param premiums     buyer agent id to class to premium, currency per unit of power for one period, each {@code >= 0}
      * @param classMarkets {@code true} to clear one market per class
      * @throws InvalidMarketException if a premium is negative or out of range
      */

@@ -29,7 +29,7 @@ public record Storage(String agentId, String id, double energyMin, double energy
      * @param dischargeMax        most discharging power, power unit; {@code >= 0}
      * @param chargeEfficiency    in (0, 1]
      * @param dischargeEfficiency in (0, 1]
-     * @param cycleCost           currency per unit energy discharged; {@code >= 0}
+     * @param cycleCost           currency per unit of power for one period discharged; {@code >= 0}
      * @throws InvalidMarketException if a number is out of range
      */
     public Storage {

@@ -54,7 +54,7 @@ public final class TradeGraph {
     /**
      * Every pair of agents may trade.
      *
-     * @param fee       the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}
+     * @param fee       the default {@code gamma} of every arc, currency per unit of power traded for one period; {@code >= 0}
      * @param overrides directed arcs whose {@code gamma} differs from the fee, copied
      * @return the graph
      * @throws InvalidMarketException if {@code fee} is negative
@@ -71,7 +71,7 @@ public final class TradeGraph {
     /**
      * No pair declared; the fee and overrides apply to the arcs communities and the grid add.
      *
-     * @param fee       the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}
+     * @param fee       the default {@code gamma} of every arc, currency per unit of power traded for one period; {@code >= 0}
      * @param overrides directed arcs whose {@code gamma} differs from the fee, copied
      * @return the graph
      * @throws InvalidMarketException if {@code fee} is negative
@@ -84,7 +84,7 @@ public final class TradeGraph {
      * Only the listed pairs may trade, both ways.
      *
      * @param pairs     unordered pairs of agent ids, each a list of two; copied
-     * @param fee       the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}
+     * @param fee       the default {@code gamma} of every arc, currency per unit of power traded for one period; {@code >= 0}
      * @param overrides directed arcs whose {@code gamma} differs from the fee, copied
      * @return the graph
      * @throws InvalidMarketException if {@code fee} is negative or an entry is not a pair of ids
@@ -103,7 +103,7 @@ public final class TradeGraph {
         return pairs;
     }
 
-    /** {@return the default {@code gamma} of every arc, currency per unit energy traded; {@code >= 0}} */
+    /** {@return the default {@code gamma} of every arc, currency per unit of power traded for one period; {@code >= 0}} */
     public double fee() {
         return fee;
     }
@@ -127,7 +127,7 @@ public final class TradeGraph {
      * The same declared pairs with another fee and overrides. The pairs are shared, not copied:
      * a horizon derives one graph per period from one list of perhaps millions of pairs.
      *
-     * @param newFee       the default {@code gamma}, currency per unit energy traded; {@code >= 0}
+     * @param newFee       the default {@code gamma}, currency per unit of power traded for one period; {@code >= 0}
      * @param newOverrides the overrides replacing this graph's, copied
      * @return a new graph sharing these pairs
      * @throws InvalidMarketException if {@code newFee} is negative

@@ -465,7 +465,7 @@ public final class ClearingResult {
      * are dispatched at its price plus this.
      *
      * @param agentId a declared agent's id
-     * @return currency per unit energy
+     * @return currency per unit of power for one period
      * @throws IllegalArgumentException if there is no such declared agent
      */
     public double networkPrice(String agentId) {
@@ -663,8 +663,8 @@ public final class ClearingResult {
          *
          * @param assetPowerValues set-point per asset (grid legs included), power unit, {@code > 0} injects
          * @param trades           {@code t_k} per directed arc, power unit, {@code > 0}: the arc's from-agent sells
-         * @param agentPrices      {@code mu_n} per agent, currency per unit energy; NaN where undefined
-         * @param tradePrices      bilateral {@code lambda_k} per arc, currency per unit energy
+         * @param agentPrices      {@code mu_n} per agent, currency per unit of power for one period; NaN where undefined
+         * @param tradePrices      bilateral {@code lambda_k} per arc, currency per unit of power for one period
          * @return this builder
          */
         Builder solution(double[] assetPowerValues, double[] trades, double[] agentPrices, double[] tradePrices) {
@@ -715,7 +715,7 @@ public final class ClearingResult {
         /**
          * The network price component at each agent's bus (index order).
          *
-         * @param prices {@code pi} per agent, currency per unit energy; null for all 0
+         * @param prices {@code pi} per agent, currency per unit of power for one period; null for all 0
          * @return this builder
          */
         Builder agentNetworkPrices(double[] prices) {

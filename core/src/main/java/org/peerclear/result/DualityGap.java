@@ -55,9 +55,9 @@ public final class DualityGap {
      * @param ix             the market's index
      * @param p              set-point per asset, power unit
      * @param t              trade per arc, power unit
-     * @param mu             price per agent, currency per unit energy; not NaN for an agent with assets or arcs
-     * @param lambda         bilateral price per arc, currency per unit energy
-     * @param priceTolerance absolute price tolerance, currency per unit energy; {@code >= 0}
+     * @param mu             price per agent, currency per unit of power for one period; not NaN for an agent with assets or arcs
+     * @param lambda         bilateral price per arc, currency per unit of power for one period
+     * @param priceTolerance absolute price tolerance, currency per unit of power for one period; {@code >= 0}
      * @return the gap and its parts
      */
     public static DualityGap of(MarketIndex ix, double[] p, double[] t, double[] mu, double[] lambda, double priceTolerance) {

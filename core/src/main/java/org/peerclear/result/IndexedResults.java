@@ -37,8 +37,8 @@ public final class IndexedResults {
      * @param b                a builder from {@link #builder} or {@link ClearingResult#toBuilder()}
      * @param assetPowerValues set-point per asset (grid legs included), power unit, {@code > 0} injects
      * @param trades           {@code t_k} per directed arc, power unit, {@code > 0}: the arc's from-agent sells
-     * @param agentPrices      {@code mu_n} per agent, currency per unit energy; NaN where undefined
-     * @param tradePrices      bilateral {@code lambda_k} per arc, currency per unit energy
+     * @param agentPrices      {@code mu_n} per agent, currency per unit of power for one period; NaN where undefined
+     * @param tradePrices      bilateral {@code lambda_k} per arc, currency per unit of power for one period
      * @return {@code b}
      */
     public static ClearingResult.Builder solution(ClearingResult.Builder b, double[] assetPowerValues, double[] trades,
@@ -64,7 +64,7 @@ public final class IndexedResults {
      * {@link ClearingResult#networkPrice(String)}).
      *
      * @param b      a builder from {@link #builder} or {@link ClearingResult#toBuilder()}
-     * @param prices {@code pi} per agent, currency per unit energy; null for all 0
+     * @param prices {@code pi} per agent, currency per unit of power for one period; null for all 0
      * @return {@code b}
      */
     public static ClearingResult.Builder agentNetworkPrices(ClearingResult.Builder b, double[] prices) {

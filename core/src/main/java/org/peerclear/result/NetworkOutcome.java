@@ -39,7 +39,7 @@ public record NetworkOutcome(String feeder, double vMin, double vMax, List<Bus> 
      * @param id       the bus id
      * @param vm       AC voltage magnitude, pu
      * @param vmLinear LinDistFlow voltage magnitude the clearing used, pu
-     * @param price    network price component {@code pi_b}, currency per unit energy; 0 when no network constraint binds
+     * @param price    network price component {@code pi_b}, currency per unit of power for one period; 0 when no network constraint binds
      */
     public record Bus(String id, double vm, double vmLinear, double price) {
     }

@@ -86,7 +86,7 @@ public final class ResultVerifier {
          * The absolute price tolerance on a market of these scales.
          *
          * @param s the market's scales
-         * @return currency per unit energy
+         * @return currency per unit of power for one period
          */
         public double price(Scales s) {
             return price * s.price();
@@ -98,7 +98,7 @@ public final class ResultVerifier {
      * {@code price = max(1, largest |b|, largest gamma)}.
      *
      * @param power the power scale, power unit; {@code >= 1}
-     * @param price the price scale, currency per unit energy; {@code >= 1}
+     * @param price the price scale, currency per unit of power for one period; {@code >= 1}
      */
     public record Scales(double power, double price) {
     }

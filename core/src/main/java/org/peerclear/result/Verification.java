@@ -18,7 +18,7 @@ public record Verification(double boundViolation, double reciprocityResidual, do
      * @param boundViolation      largest violation of an asset bound, power unit; NaN without a solution
      * @param reciprocityResidual largest {@code |t_nm + t_mn|}, power unit
      * @param balanceResidual     largest gap between an agent's assets and its trades, power unit
-     * @param priceResidual       largest violation of a price relation, currency per unit energy
+     * @param priceResidual       largest violation of a price relation, currency per unit of power for one period
      * @param relativeGap         the relative objective gap; NaN when not checked
      * @param gapNotChecked       why the gap was not checked; empty when it was
      * @param primalFeasible      {@code true} when bounds, reciprocity and balance hold within tolerance

@@ -5,12 +5,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.Base64;
 import java.util.Objects;
 
 /** An agent's Ed25519 key pair, which signs ledger records in its name. */
 public final class Signer {
     private final String agent;
     private final KeyPair keys;
+    private final String publicKeyBase64;
 
     /**
      * An agent's signer.
@@ -21,6 +23,7 @@ public final class Signer {
     public Signer(String agent, KeyPair keys) {
         this.agent = Record.checkId(agent);
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.publicKeyBase64 = keys.getPublic() == null ? null : Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
     }
 
     /**
@@ -45,6 +48,11 @@ public final class Signer {
     /** @return the public key, which verifies this signer's signatures */
     public PublicKey publicKey() {
         return keys.getPublic();
+    }
+
+    /** @return the public key's X.509 encoding in base64, as the ledger stores it (computed once) */
+    String publicKeyBase64() {
+        return publicKeyBase64;
     }
 
     KeyPair keyPair() {

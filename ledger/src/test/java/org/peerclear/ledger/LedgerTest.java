@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +51,7 @@ class LedgerTest {
     }
 
     private static void sql(String location, String statement, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(Backends.jdbc(location)); PreparedStatement p = c.prepareStatement(statement)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
-            p.executeUpdate();
-        }
+        Backends.sql(location, statement, args);
     }
 
     private static String get(String location, String column, long seq) throws SQLException {
@@ -272,6 +266,24 @@ class LedgerTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOpenSqliteLedgerHoldsNoLockWhileItIsNotAppending() throws Exception {
+        Path file = dir.resolve("idle.db");
+        try (Ledger a = Ledger.open(file); Ledger b = Ledger.open(file)) {
+            Backends.assertWriteLockIsFree(file, "open");
+            a.append(Record.trade("alice", "bob", BigDecimal.ONE, "{}"), ALICE, BOB);
+            Backends.assertWriteLockIsFree(file, "append");
+            b.append(Record.trade("bob", "alice", BigDecimal.TEN, "{}"), ALICE, BOB); // a stays open meanwhile
+            assertThat(a.verify().ok()).isTrue();
+            Backends.assertWriteLockIsFree(file, "verify");
+            assertThat(a.history("alice")).hasSize(2);
+            Backends.assertWriteLockIsFree(file, "history");
+            assertThat(a.size()).isEqualTo(2);
+            Backends.assertWriteLockIsFree(file, "size");
+            assertThat(b.balance("alice")).isEqualByComparingTo("9");
         }
     }
 

@@ -15,7 +15,7 @@ import org.peerclear.result.ConvergenceHistory;
  * @param periods     1 for a one-period result, T for a result over T periods
  * @param multiPeriod true when the file is a result over periods (arrays per period), even of one period
  * @param powerUnit   the market's power unit ({@code kW} when the file does not say); energy is this times hours
- * @param currency    the price currency; prices are in currency per unit energy. Empty if absent
+ * @param currency    the price currency; prices are in currency per unit of power for one period. Empty if absent
  * @param periodHours the length of one period in hours (1 when the file does not say)
  * @param agents      the agents in the result's order
  * @param assets      the assets in the result's order

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.peerclear.generate.BipartiteMarketGenerator;
 import org.peerclear.generate.HouseholdDayGenerator;
 import org.peerclear.io.MarketCaseReader;
@@ -19,14 +20,27 @@ import org.peerclear.powerflow.matpower.Feeders;
  * its relative paths made absolute, so that the scenario's case reads the same anywhere), or a
  * generator of core's {@code generate} package, run with the scenario's seed.
  */
-abstract class BaseCase {
+final class BaseCase {
     /** The families a generated base names, with their keys. */
     static final Map<String, List<String>> FAMILIES = Map.of(
             "bipartite", List.of("family", "peers", "partners", "seed", "network"),
             "household-day", List.of("family", "households", "days", "periods", "batteries", "evs", "partners", "seed"));
 
+    private final boolean seeded;
+    private final long ownSeed;
+    private final Function<Long, ObjectNode> make;
+    private final Map<Long, ObjectNode> made = new HashMap<>();
+
+    private BaseCase(boolean seeded, long ownSeed, Function<Long, ObjectNode> make) {
+        this.seeded = seeded;
+        this.ownSeed = ownSeed;
+        this.make = make;
+    }
+
     /** {@return whether a scenario's seed changes this base} */
-    abstract boolean seeded();
+    boolean seeded() {
+        return seeded;
+    }
 
     /**
      * A fresh copy of the base case's tree.
@@ -34,7 +48,9 @@ abstract class BaseCase {
      * @param seed the scenario's seed, or null for the base's own
      * @return a tree the caller may change
      */
-    abstract ObjectNode tree(Long seed);
+    ObjectNode tree(Long seed) {
+        return made.computeIfAbsent(seed == null ? ownSeed : seed, make).deepCopy();
+    }
 
     /** The base named by the sweep file's {@code base}: a path relative to {@code dir}, or {@code {"generate": {...}}}. */
     static BaseCase of(JsonNode base, Path dir) {
@@ -58,17 +74,7 @@ abstract class BaseCase {
             throw new InvalidSweepException("base", "invalid market case " + file + ": " + e.getMessage());
         }
         absolute(tree, file.toAbsolutePath().getParent());
-        return new BaseCase() {
-            @Override
-            boolean seeded() {
-                return false;
-            }
-
-            @Override
-            ObjectNode tree(Long seed) {
-                return tree.deepCopy();
-            }
-        };
+        return new BaseCase(false, 0L, seed -> tree);
     }
 
     /** Relative paths of a case (profiles, a MATPOWER feeder) resolved against its folder. */
@@ -113,18 +119,7 @@ abstract class BaseCase {
         } catch (IllegalArgumentException e) {
             throw new InvalidSweepException("base.generate", e.getMessage());
         }
-        Map<Long, ObjectNode> made = new HashMap<>();
-        return new BaseCase() {
-            @Override
-            boolean seeded() {
-                return true;
-            }
-
-            @Override
-            ObjectNode tree(Long seed) {
-                return made.computeIfAbsent(seed == null ? ownSeed : seed, s -> SweepJson.parse(make.json(s))).deepCopy();
-            }
-        };
+        return new BaseCase(true, ownSeed, seed -> SweepJson.parse(make.json(seed)));
     }
 
     private interface Generator {

@@ -30,7 +30,7 @@ final class SweepJson {
         try {
             n = MAPPER.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new InvalidSweepException(field, "no such file " + file);
+            throw new InvalidSweepException(field, field.equals(file.toString()) ? "no such file" : "no such file " + file);
         } catch (JsonProcessingException e) {
             throw new InvalidSweepException(field, file + " is not valid JSON: " + e.getOriginalMessage() + " (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");

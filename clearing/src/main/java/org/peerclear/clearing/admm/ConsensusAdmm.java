@@ -177,8 +177,8 @@ public final class ConsensusAdmm {
      *
      * @param trades      a trade per directed arc in index order, power unit ({@code > 0}: the arc's
      *                    from-agent sells)
-     * @param tradePrices a bilateral price per directed arc, currency per unit energy; a non-finite pair starts at 0
-     * @param agentPrices a price per agent, currency per unit energy; NaN where unknown (then 0)
+     * @param tradePrices a bilateral price per directed arc, currency per unit of power for one period; a non-finite pair starts at 0
+     * @param agentPrices a price per agent, currency per unit of power for one period; NaN where unknown (then 0)
      * @throws IllegalArgumentException if the arrays' lengths are not this market's arcs and agents
      */
     public void warmStart(double[] trades, double[] tradePrices, double[] agentPrices) {
@@ -588,7 +588,7 @@ public final class ConsensusAdmm {
      * {@code |mu_n − (lambda_k − sign(t_k)·gamma_k)|} on a trading arc, the distance of
      * {@code mu_n} to {@code [lambda_k − gamma_k, lambda_k + gamma_k]} on an idle one.
      *
-     * @return the largest distance over the arcs, currency per unit energy, at the last completed iteration
+     * @return the largest distance over the arcs, currency per unit of power for one period, at the last completed iteration
      */
     public double computeDispersion() {
         return eng.dispersion(nAgents, eng.mu[cur]);
@@ -704,7 +704,7 @@ public final class ConsensusAdmm {
         return out;
     }
 
-    /** {@return the bilateral prices lambda per directed arc in index order, currency per unit energy; a copy} */
+    /** {@return the bilateral prices lambda per directed arc in index order, currency per unit of power for one period; a copy} */
     public double[] tradePrices() {
         double[] out = new double[nArcs];
         for (int q = 0; q < nArcs; q++) {
@@ -714,7 +714,7 @@ public final class ConsensusAdmm {
     }
 
     /**
-     * {@return the agent prices mu_n of the last local step, currency per unit energy (NaN for an agent with
+     * {@return the agent prices mu_n of the last local step, currency per unit of power for one period (NaN for an agent with
      * neither assets nor arcs); a copy}
      */
     public double[] agentPrices() {

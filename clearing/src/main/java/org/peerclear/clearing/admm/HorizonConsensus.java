@@ -125,7 +125,7 @@ public final class HorizonConsensus {
         return admm.dualResidual();
     }
 
-    /** {@return the largest price dispersion over the periods' arcs at the end of the run, currency per unit energy} */
+    /** {@return the largest price dispersion over the periods' arcs at the end of the run, currency per unit of power for one period} */
     public double dispersion() {
         return admm.dispersion();
     }
@@ -165,7 +165,7 @@ public final class HorizonConsensus {
     }
 
     /**
-     * {@return per period, each agent's price in period 0's agent order, currency per unit energy (NaN for an agent
+     * {@return per period, each agent's price in period 0's agent order, currency per unit of power for one period (NaN for an agent
      * without assets or arcs)}
      */
     public double[][] agentPrices() {
@@ -197,7 +197,7 @@ public final class HorizonConsensus {
         return out;
     }
 
-    /** {@return per period, each arc's bilateral price in period 0's arc order, currency per unit energy} */
+    /** {@return per period, each arc's bilateral price in period 0's arc order, currency per unit of power for one period} */
     public double[][] tradePrices() {
         double[] lam = admm.tradePrices();
         double[][] out = new double[periods][period0.numArcs()];
@@ -293,7 +293,7 @@ public final class HorizonConsensus {
      * stand for in the certificate.
      *
      * @param k the link's index in {@link Horizon#storages()}
-     * @return {@code to − from} duals, currency per unit energy
+     * @return {@code to − from} duals, currency per unit of power for one period
      * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
      */
     public double[] storageDuals(int k) {
@@ -327,7 +327,7 @@ public final class HorizonConsensus {
      * QP in the convention of {@link #storageDuals(int)}.
      *
      * @param k the link's index in {@link Horizon#shiftables()}
-     * @return the dual, currency per unit energy
+     * @return the dual, currency per unit of power for one period
      * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
      */
     public double shiftableDual(int k) {
@@ -340,7 +340,7 @@ public final class HorizonConsensus {
      * negative when the ramp up binds, positive when the ramp down does.
      *
      * @param k the link's index in {@link Horizon#ramps()}
-     * @return {@code T − 1} duals (none for one period), currency per unit energy
+     * @return {@code T − 1} duals (none for one period), currency per unit of power for one period
      * @throws IllegalStateException if the link is not in its owner's local QP (a construction error)
      */
     public double[] rampDuals(int k) {
@@ -359,7 +359,7 @@ public final class HorizonConsensus {
     }
 
     /**
-     * {@return per period, each agent's network price component, currency per unit energy (0 for agents the
+     * {@return per period, each agent's network price component, currency per unit of power for one period (0 for agents the
      * operator does not cover; all 0 without a feeder)}
      */
     public double[][] agentNetworkPrices() {
@@ -374,7 +374,7 @@ public final class HorizonConsensus {
      * Period t's network price at every feeder bus (see {@code AdmmNetworkOperator#busPrices}).
      *
      * @param t the period
-     * @return a price per bus of the period's feeder, currency per unit energy
+     * @return a price per bus of the period's feeder, currency per unit of power for one period
      * @throws NullPointerException without a feeder
      */
     public double[] busPrices(int t) {

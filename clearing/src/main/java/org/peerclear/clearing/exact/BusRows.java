@@ -60,7 +60,7 @@ public interface BusRows {
      * The fixed part of the network price at bus q (e.g. the cost of the losses it causes, negated).
      *
      * @param q a bus, {@code 0 <= q < numBuses()}
-     * @return {@code shift_q}, currency per unit energy; 0 when there is none
+     * @return {@code shift_q}, currency per unit of power for one period; 0 when there is none
      */
     double priceShift(int q);
 

@@ -40,11 +40,11 @@ public final class FlowSolver {
      * @param assetPower     set-points in index order, power unit ({@code > 0} injects); null without a point
      * @param trades         a trade per directed arc, power unit ({@code > 0}: the arc's from-agent sells); null
      *                       without a point
-     * @param agentPrices    a price per agent, currency per unit energy (NaN for an agent with neither assets nor
+     * @param agentPrices    a price per agent, currency per unit of power for one period (NaN for an agent with neither assets nor
      *                       arcs); with rows, without the network component; null without a point
      * @param tradePrices    a bilateral price per directed arc, both directions of a pair alike, currency per unit
      *                       energy; null without a point
-     * @param busPrices      the network price per bus of the rows, currency per unit energy; null without rows
+     * @param busPrices      the network price per bus of the rows, currency per unit of power for one period; null without rows
      * @param rowMultipliers a multiplier per row ({@code >= 0} at the lower bound, {@code <= 0} at the upper);
      *                       null without rows
      */
@@ -93,7 +93,7 @@ public final class FlowSolver {
      * instead of its own start when {@code start} is not null.
      *
      * @param ix            the market's index
-     * @param start         a price per agent, currency per unit energy, NaN where unknown; null for the solver's
+     * @param start         a price per agent, currency per unit of power for one period, NaN where unknown; null for the solver's
      *                      own start
      * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
      * @param listener      told every few rounds; null for none
@@ -109,7 +109,7 @@ public final class FlowSolver {
      * market ({@link #ADMM_START_FROM_AGENTS}), the ascent starts from {@code guess}'s prices.
      *
      * @param ix            the market's index
-     * @param start         a price per agent, currency per unit energy, NaN where unknown; null for the solver's
+     * @param start         a price per agent, currency per unit of power for one period, NaN where unknown; null for the solver's
      *                      own start or the guess
      * @param guess         where to start a large sparse market without {@code start}; asked only then, with
      *                      {@code deadlineNanos}
@@ -156,7 +156,7 @@ public final class FlowSolver {
      *
      * @param ix            the market's index
      * @param rows          the feeder's rows on the buses' injections
-     * @param start         a price per agent for the first solve, currency per unit energy, NaN where unknown; null
+     * @param start         a price per agent for the first solve, currency per unit of power for one period, NaN where unknown; null
      *                      for the solver's own start
      * @param deadlineNanos a {@link System#nanoTime()} after which it stops with {@code TIME_LIMIT}; 0 for none
      * @param listener      told every few network steps; null for none

@@ -5,13 +5,13 @@ package org.peerclear.clearing.exact;
  * per agent of the market's index, NaN where unknown. Only a start: the solver makes them dual
  * feasible and ends at the exact optimum whatever they are; a good start spares it rounds.
  *
- * @param agentPrices a price per agent of the market's index, currency per unit energy; NaN where unknown
+ * @param agentPrices a price per agent of the market's index, currency per unit of power for one period; NaN where unknown
  */
 public record FlowStart(double[] agentPrices) {
     /**
      * Keeps a copy, so that the caller's array may change afterwards.
      *
-     * @param agentPrices a price per agent of the market's index, currency per unit energy; NaN where unknown
+     * @param agentPrices a price per agent of the market's index, currency per unit of power for one period; NaN where unknown
      */
     public FlowStart {
         agentPrices = agentPrices.clone();

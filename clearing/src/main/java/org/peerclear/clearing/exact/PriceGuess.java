@@ -18,7 +18,7 @@ public interface PriceGuess {
      * @param ix            the market's index
      * @param deadlineNanos the {@link System#nanoTime()} by which the guess must be done, since it spends the
      *                      clear's time; 0 for none
-     * @return a price per agent, currency per unit energy, NaN where unknown; or null for a cold start
+     * @return a price per agent, currency per unit of power for one period, NaN where unknown; or null for a cold start
      */
     double[] prices(MarketIndex ix, long deadlineNanos);
 }

@@ -136,7 +136,7 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
      *
      * @param assetPower     the exact solver's set-points in index order, power unit ({@code > 0} injects)
      * @param busPrices      its network price per injection bus ({@link LinDistFlowLimits#buses()} order),
-     *                       currency per unit energy
+     *                       currency per unit of power for one period
      * @param rowMultipliers its multiplier per limit ({@code >= 0} at the lower bound, {@code <= 0} at the upper)
      * @param x              the problem's point, whose asset variables are already set; the bus variables are
      *                       written
@@ -192,7 +192,7 @@ public final class LinDistFlowConstraints implements UnifiedFormulation.Extensio
      * The network price component at the buses where agents sit: the duals of the bus rows.
      *
      * @param s a solution of the problem built by {@link #extend}
-     * @return per feeder bus, the bus row's dual, currency per unit energy; 0 at buses without agents and when the
+     * @return per feeder bus, the bus row's dual, currency per unit of power for one period; 0 at buses without agents and when the
      *         solution has no duals
      */
     public double[] agentBusPrices(Solution s) {

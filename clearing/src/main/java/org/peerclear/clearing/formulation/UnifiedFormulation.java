@@ -239,8 +239,8 @@ public final class UnifiedFormulation {
      * prices on the reciprocity rows (one per pair, read from its first arc); the extensions'
      * rows are left 0 for them to fill. Only for a formulation with its own problem ({@link #of}).
      *
-     * @param agentPrices a price per agent, currency per unit energy; read only for agents with a balance row
-     * @param tradePrices a bilateral price per directed arc, currency per unit energy; the pair's first arc is read
+     * @param agentPrices a price per agent, currency per unit of power for one period; read only for agents with a balance row
+     * @param tradePrices a bilateral price per directed arc, currency per unit of power for one period; the pair's first arc is read
      * @return fresh duals over all the problem's rows, in the convention of {@link Problem}
      */
     public double[] duals(double[] agentPrices, double[] tradePrices) {
@@ -336,7 +336,7 @@ public final class UnifiedFormulation {
      * The agent prices mu_n: the duals of the balance rows.
      *
      * @param s a solution of this formulation's problem (or of the larger one it was built into)
-     * @return a price per agent, currency per unit energy; NaN without duals or without a row
+     * @return a price per agent, currency per unit of power for one period; NaN without duals or without a row
      */
     public double[] agentPrices(Solution s) {
         double[] mu = new double[balanceRow.length];
@@ -350,7 +350,7 @@ public final class UnifiedFormulation {
      * The bilateral prices lambda_k: the duals of the reciprocity rows, one per pair.
      *
      * @param s a solution of this formulation's problem (or of the larger one it was built into)
-     * @return a price per directed arc, both of a pair alike, currency per unit energy; NaN without duals
+     * @return a price per directed arc, both of a pair alike, currency per unit of power for one period; NaN without duals
      */
     public double[] tradePrices(Solution s) {
         double[] lambda = new double[arcPlus.length];

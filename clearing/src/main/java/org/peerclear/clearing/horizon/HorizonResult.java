@@ -20,12 +20,12 @@ import org.peerclear.result.NetworkOutcome;
  * @param seconds            the wall-clock time of the clearing
  * @param assetPower         {@code [t][asset]}, power unit, {@code > 0} injects
  * @param trades             {@code [t][arc]}, power unit, {@code > 0}: the arc's from-agent sells
- * @param agentPrices        {@code [t][agent]}, currency per unit energy; NaN where undefined
- * @param tradePrices        {@code [t][arc]}, currency per unit energy
+ * @param agentPrices        {@code [t][agent]}, currency per unit of power for one period; NaN where undefined
+ * @param tradePrices        {@code [t][arc]}, currency per unit of power for one period
  * @param energy             {@code [storage link][t − from]}, {@code to − from + 1} entries, power unit × hours
  * @param charge             {@code [storage link][t − from]}, power unit, {@code >= 0}
  * @param discharge          {@code [storage link][t − from]}, power unit, {@code >= 0}
- * @param agentNetworkPrices {@code [t][agent]}, the network price at the agent's bus, currency per unit energy
+ * @param agentNetworkPrices {@code [t][agent]}, the network price at the agent's bus, currency per unit of power for one period
  * @param network            per period the AC check of its dispatch; empty without a feeder
  */
 public record HorizonResult(Status status, String message, String solver, double objective, double seconds,

@@ -52,7 +52,7 @@ public final class RollingHorizon {
      * @param to          the period after the last one simulated
      * @param windows     each window's outcome, in order
      * @param assetPower  {@code [t − from][asset]}, power unit, {@code > 0} injects; a null row where uncommitted
-     * @param agentPrices {@code [t − from][agent]}, currency per unit energy; a null row where uncommitted
+     * @param agentPrices {@code [t − from][agent]}, currency per unit of power for one period; a null row where uncommitted
      * @param energyAfter {@code [t − from][storage link]}, the energy held at the end of period t, power unit × hours
      * @param network     {@code [t − from]}, the AC check of period t's dispatch; empty without a feeder
      * @param cost        the committed periods' cost, currency

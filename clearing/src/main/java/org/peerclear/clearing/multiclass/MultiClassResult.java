@@ -13,8 +13,8 @@ import org.peerclear.opt.Status;
  * @param solver      the back-end's name
  * @param objective   the problem's objective: the assets' costs less the premiums the buyers get, currency; NaN
  *                    without a solution
- * @param classPrices class → price pi_c, currency per unit energy (NaN without duals)
- * @param agentPrices agent id → price mu_n, currency per unit energy (NaN without duals or without a balance row)
+ * @param classPrices class → price pi_c, currency per unit of power for one period (NaN without duals)
+ * @param agentPrices agent id → price mu_n, currency per unit of power for one period (NaN without duals or without a balance row)
  * @param sales       agent id → the quantity it sells in its class, power unit, {@code >= 0}
  * @param purchases   agent id → class → the quantity it buys of that class, power unit, {@code >= 0}
  * @param assetPower  asset id → set-point, power unit, {@code > 0} injects
@@ -30,8 +30,8 @@ public record MultiClassResult(Status status, String message, String solver, dou
      * @param message     the back-end's account, and why the claim was changed if it was
      * @param solver      the back-end's name
      * @param objective   the problem's objective, currency; NaN without a solution
-     * @param classPrices class → price, currency per unit energy
-     * @param agentPrices agent id → price, currency per unit energy
+     * @param classPrices class → price, currency per unit of power for one period
+     * @param agentPrices agent id → price, currency per unit of power for one period
      * @param sales       agent id → the quantity it sells in its class, power unit
      * @param purchases   agent id → class → the quantity it buys of that class, power unit
      * @param assetPower  asset id → set-point, power unit
@@ -48,7 +48,7 @@ public record MultiClassResult(Status status, String message, String solver, dou
      * The price of one class.
      *
      * @param c a class label, {@link MultiClassClearing#UNLABELLED} or {@code grid}
-     * @return its price, currency per unit energy
+     * @return its price, currency per unit of power for one period
      * @throws IllegalArgumentException for a class the market does not have (or any class without a solution),
      *         listing the classes
      */

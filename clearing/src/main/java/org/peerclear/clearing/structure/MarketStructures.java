@@ -33,7 +33,7 @@ public final class MarketStructures {
      * @param name     the market's name; the operator's community is {@code <name>-pool}
      * @param agents   the agents, none named {@code operator}
      * @param operator the id of the operator, added as an agent without assets
-     * @param fee      the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param fee      the gamma of every arc, currency per unit of power traded for one period; {@code >= 0}
      * @param grid     the grid tariff, trading with the operator only; null for an islanded market
      * @return the market
      * @throws org.peerclear.model.InvalidMarketException if the market breaks a rule of the market-case format
@@ -50,7 +50,7 @@ public final class MarketStructures {
      *
      * @param name   the market's name
      * @param agents the agents
-     * @param fee    the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param fee    the gamma of every arc, currency per unit of power traded for one period; {@code >= 0}
      * @param grid   the grid tariff, trading with every agent; null for an islanded market
      * @return the market
      * @throws org.peerclear.model.InvalidMarketException if the market breaks a rule of the market-case format
@@ -65,7 +65,7 @@ public final class MarketStructures {
      * @param name   the market's name
      * @param agents the agents
      * @param pairs  unordered pairs of agent ids, each a list of two
-     * @param fee    the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param fee    the gamma of every arc, currency per unit of power traded for one period; {@code >= 0}
      * @param grid   the grid tariff, trading with every agent; null for an islanded market
      * @return the market
      * @throws org.peerclear.model.InvalidMarketException if the market breaks a rule of the market-case format
@@ -82,7 +82,7 @@ public final class MarketStructures {
      * @param name        the market's name; community {@code m} is named {@code community-m}
      * @param agents      the agents, none named as a manager
      * @param communities manager id → its members' ids; the managers are added in their ids' order
-     * @param fee         the gamma of every arc, currency per unit energy traded; {@code >= 0}
+     * @param fee         the gamma of every arc, currency per unit of power traded for one period; {@code >= 0}
      * @param grid        the grid tariff, trading with the managers and the agents outside any community; null
      *                    for an islanded market
      * @return the market

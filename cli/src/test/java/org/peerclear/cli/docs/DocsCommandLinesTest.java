@@ -30,7 +30,7 @@ class DocsCommandLinesTest {
         }
         Set<String> commands = new TreeSet<>();
         lines.stream().filter(l -> !l.planned() && !l.args().isEmpty()).forEach(l -> commands.add(l.args().get(0)));
-        assertThat(commands).as("the commands the docs quote").contains("clear", "example", "generate", "powerflow", "simulate");
+        assertThat(commands).as("the commands the docs quote").contains("clear", "example", "generate", "powerflow", "simulate", "sweep");
         assertThat(docs.failures(lines)).as("command lines in the docs that do not parse").isEmpty();
     }
 
@@ -76,10 +76,10 @@ class DocsCommandLinesTest {
 
     @Test
     void aCommandThatIsNotBuiltFailsUnlessItsSectionIsMarkedPlanned() {
-        assertThat(failures("## sweep\n    sweep SWEEP.json --out DIR\n"))
-                .singleElement().asString().contains("Unmatched arguments").contains("sweep");
-        String planned = "## Planned (issue 13)\n\n### sweep — scenarios\n    sweep SWEEP.json --out DIR\n"
-                + "\n`./peerclear sweep s.json --engine spark --out d`\n\n## clear\n    clear c.json --nope\n";
+        assertThat(failures("## forecast\n    forecast CASE.json --out DIR\n"))
+                .singleElement().asString().contains("Unmatched arguments").contains("forecast");
+        String planned = "## Planned (issue 13)\n\n### forecast — loads\n    forecast CASE.json --out DIR\n"
+                + "\n`./peerclear forecast c.json --engine spark --out d`\n\n## clear\n    clear c.json --nope\n";
         assertThat(failures(planned)).as("only the line after the planned section is checked")
                 .singleElement().asString().startsWith("doc.md:9: `clear c.json --nope`");
     }

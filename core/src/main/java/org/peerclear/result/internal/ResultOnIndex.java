@@ -150,17 +150,17 @@ public final class ResultOnIndex {
         return trade;
     }
 
-    /** {@return {@code mu_n} per agent of the index (grid legs included), currency per unit energy; NaN where undefined} */
+    /** {@return {@code mu_n} per agent of the index (grid legs included), currency per unit of power for one period; NaN where undefined} */
     public double[] agentPrice() {
         return agentPrice;
     }
 
-    /** {@return bilateral {@code lambda_k} per arc of the index, currency per unit energy; NaN where undefined} */
+    /** {@return bilateral {@code lambda_k} per arc of the index, currency per unit of power for one period; NaN where undefined} */
     public double[] tradePrice() {
         return tradePrice;
     }
 
-    /** {@return the network price component {@code pi} per agent of the index, currency per unit energy; 0 for the grid legs} */
+    /** {@return the network price component {@code pi} per agent of the index, currency per unit of power for one period; 0 for the grid legs} */
     public double[] agentNetworkPrice() {
         return agentNetworkPrice;
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param imported      {@code max(−net, 0)}: what it buys from the leader
  * @param exported      {@code max(net, 0)}: what it sells to the leader
  * @param marginalValue its marginal value of energy: the sell price if it exports, the buy price if it
- *                      imports, a value in the dead band {@code [sell, buy]} otherwise (currency per unit energy)
+ *                      imports, a value in the dead band {@code [sell, buy]} otherwise (currency per unit of power for one period)
  * @param assetCost     its assets' cost {@code Σ ½·a·p² + b·p}, currency per period (negative: a net utility)
  * @param payment       what it pays the leader, {@code buy·imported − sell·exported} (negative when paid)
  */

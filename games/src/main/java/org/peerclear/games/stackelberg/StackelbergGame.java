@@ -226,12 +226,12 @@ public final class StackelbergGame {
         return options;
     }
 
-    /** {@return what the leader pays the grid per unit imported, currency per unit energy} */
+    /** {@return what the leader pays the grid per unit imported, currency per unit of power for one period} */
     public double gridImportPrice() {
         return importPrice;
     }
 
-    /** {@return what the grid pays the leader per unit exported, currency per unit energy} */
+    /** {@return what the grid pays the leader per unit exported, currency per unit of power for one period} */
     public double gridExportPrice() {
         return exportPrice;
     }
@@ -255,7 +255,7 @@ public final class StackelbergGame {
      * Follower n's aggregate supply {@code S_n(λ)}: its net when every flexible asset runs at marginal cost λ.
      *
      * @param n      a follower index
-     * @param lambda a marginal cost, currency per unit energy
+     * @param lambda a marginal cost, currency per unit of power for one period
      * @return the net, power unit ({@code > 0} exports)
      */
     public double supply(int n, double lambda) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param objective   what the leader maximises
  * @param structure   one price, or a buy and a sell price
- * @param priceFloor  the lowest price the leader may announce, currency per unit energy; NaN for
+ * @param priceFloor  the lowest price the leader may announce, currency per unit of power for one period; NaN for
  *                    the grid's export price (below it an exporter would rather sell to the grid)
  * @param priceCap    the highest price the leader may announce; NaN for the grid's import price
  *                    (above it an importer would rather buy from the grid). A finite range is what

@@ -18,7 +18,7 @@ import org.peerclear.opt.Status;
  * @param message         what the status means for this run; empty when nothing to add
  * @param objective       what the leader maximised
  * @param structure       the prices it announced
- * @param buyPrice        what followers pay per unit they import, currency per unit energy
+ * @param buyPrice        what followers pay per unit they import, currency per unit of power for one period
  * @param sellPrice       what followers receive per unit they export; {@code <= buyPrice}
  * @param responses       every follower's response, in the game's order; unmodifiable
  * @param leaderProfit    {@code buy·imports − sell·exports − grid bill}, currency per period

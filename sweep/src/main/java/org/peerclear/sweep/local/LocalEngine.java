@@ -21,8 +21,8 @@ import org.peerclear.sweep.SweepSettings;
  * task. Rows come back in the scenarios' order whatever the order they finish in; progress is reported after each
  * scenario, from the calling thread. A failing scenario is its row ({@link ScenarioRunner}); an {@link Error} of
  * the JVM in a scenario (out of memory above all) stops the sweep: the scenarios not started are cancelled, the
- * running ones are let finish, and the error is thrown on, since a row for it would depend on what else ran at the
- * time and the next scenarios would likely fail the same way.
+ * pool is shut down (running ones interrupted) and the error is thrown on, since a row for it would depend on what
+ * else ran at the time and the next scenarios would likely fail the same way.
  */
 public final class LocalEngine implements SweepEngine {
     /** The engine's name, as {@code --engine} takes it. */

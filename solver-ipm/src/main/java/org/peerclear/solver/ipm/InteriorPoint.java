@@ -126,10 +126,17 @@ final class InteriorPoint {
         return ne.factorNonZeros();
     }
 
-    /** Seconds of the ordering and of the symbolic factorisation, and the flops of one factorisation, for the log. */
+    /**
+     * The factor's size and the flops of one factorisation, for the result's message: no timings,
+     * so that the same problem gives the same message (sweeps compare rows bit for bit).
+     */
     String structure() {
-        return String.format(java.util.Locale.ROOT, "factor %d non-zeros (%.3g flops; ordering %.3f s, symbolic %.3f s)",
-                ne.factorNonZeros(), ne.factorFlops(), ne.orderingSeconds, ne.symbolicSeconds);
+        return String.format(java.util.Locale.ROOT, "factor %d non-zeros (%.3g flops)", ne.factorNonZeros(), ne.factorFlops());
+    }
+
+    /** Seconds of the ordering and of the symbolic factorisation, for the log. */
+    String phaseSeconds() {
+        return String.format(java.util.Locale.ROOT, "ordering %.3f s, symbolic %.3f s", ne.orderingSeconds, ne.symbolicSeconds);
     }
 
     /**

@@ -138,8 +138,9 @@ public final class IpmBackend implements SolverBackend {
         }
         long ordered = System.nanoTime();
         InteriorPoint.Outcome outcome = ipm.run(parameters.optimalityTolerance(), deadline, parameters.solverLog());
-        LOG.debug("ipm on {}: standard form {} s, ordering and symbolic factorisation {} s, iterations {} s ({})", problem.name(),
-                (formed - start) / 1e9, (ordered - formed) / 1e9, (System.nanoTime() - ordered) / 1e9, ipm.solveCounts());
+        LOG.debug("ipm on {}: standard form {} s, ordering and symbolic factorisation {} s ({}), iterations {} s ({})", problem.name(),
+                (formed - start) / 1e9, (ordered - formed) / 1e9, ipm.phaseSeconds(), (System.nanoTime() - ordered) / 1e9,
+                ipm.solveCounts());
         String measures = String.format(Locale.ROOT,
                 "%d iterations, relative primal residual %.2e, dual residual %.2e, gap %.2e; %d rows, %d columns; %s",
                 ipm.iterations, ipm.primalResidual, ipm.dualResidual, ipm.relativeGap, form.m, form.n, ipm.structure());

@@ -112,15 +112,7 @@ public final class Keystore {
      * @throws LedgerException when the file is malformed or the password is wrong
      */
     public static Keystore open(Path file, char[] password) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LedgerException("cannot read keystore " + file + ": " + e.getMessage(), e);
-        }
-        if (lines.size() < 2 || !lines.get(0).equals(HEADER)) {
-            throw new LedgerException("not a PeerClear keystore: " + file);
-        }
+        List<String> lines = lines(file);
         String[] kdf = lines.get(1).split(" ");
         if (kdf.length != 4 || !kdf[0].equals("kdf") || !kdf[1].equals("PBKDF2WithHmacSHA256")) {
             throw new LedgerException("bad kdf line in " + file);
@@ -131,14 +123,7 @@ public final class Keystore {
         } catch (IllegalArgumentException e) {
             throw new LedgerException("bad kdf line in " + file, e);
         }
-        for (String line : lines.subList(2, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(" ");
-            if (f.length != 5 || !f[0].equals("key")) {
-                throw new LedgerException("bad key line in " + file + ": " + line);
-            }
+        for (String[] f : keyLines(file, lines)) {
             k.entries.put(Record.checkId(f[1]), new String[] {f[2], f[3], f[4]});
         }
         if (!k.entries.isEmpty()) {
@@ -298,5 +283,35 @@ public final class Keystore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write keystore " + file, e);
         }
+    }
+
+    /** The file's lines, its header checked; the second is the kdf line. */
+    static List<String> lines(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LedgerException("cannot read keystore " + file + ": " + e.getMessage(), e);
+        }
+        if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("kdf ")) {
+            throw new LedgerException("not a PeerClear keystore: " + file);
+        }
+        return lines;
+    }
+
+    /** The key lines after the kdf line, each split into its five fields ({@code key AGENT PUBLIC IV CIPHERTEXT}). */
+    static List<String[]> keyLines(Path file, List<String> lines) {
+        List<String[]> out = new ArrayList<>();
+        for (String line : lines.subList(2, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(" ");
+            if (f.length != 5 || !f[0].equals("key")) {
+                throw new LedgerException("bad key line in " + file + ": " + line);
+            }
+            out.add(f);
+        }
+        return out;
     }
 }

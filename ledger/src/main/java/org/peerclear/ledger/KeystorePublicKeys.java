@@ -1,8 +1,5 @@
 package org.peerclear.ledger;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -11,7 +8,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +18,6 @@ import java.util.Map;
  * them: the header, and the agent and {@code PUBLIC} fields of every {@code key} line.
  */
 public final class KeystorePublicKeys {
-    private static final String HEADER = "peerclear-keystore 1";
 
     private KeystorePublicKeys() {
     }
@@ -35,24 +30,8 @@ public final class KeystorePublicKeys {
      * @throws LedgerException when the file cannot be read or is not a keystore
      */
     public static Map<String, PublicKey> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LedgerException("cannot read keystore " + file + ": " + e.getMessage(), e);
-        }
-        if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("kdf ")) {
-            throw new LedgerException("not a PeerClear keystore: " + file);
-        }
         Map<String, PublicKey> keys = new LinkedHashMap<>();
-        for (String line : lines.subList(2, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(" ");
-            if (f.length != 5 || !f[0].equals("key")) {
-                throw new LedgerException("bad key line in " + file + ": " + line);
-            }
+        for (String[] f : Keystore.keyLines(file, Keystore.lines(file))) {
             try {
                 Record.checkId(f[1]);
                 PublicKey k = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(f[2])));

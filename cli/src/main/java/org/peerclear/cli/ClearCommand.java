@@ -238,11 +238,11 @@ public final class ClearCommand implements Callable<Integer> {
             throw new InvalidInputException("--solver does not apply to --method admm (its local problems have their own exact solver)");
         }
         Horizon h = Horizons.of(hm);
-        if ("lp".equals(method)) {
-            requireLinear(h);
-        }
         HorizonResult r;
         try {
+            if ("lp".equals(method)) {
+                HorizonClearing.requireLinear(h);
+            }
             r = admm ? new HorizonAdmm().clear(h, o) : new HorizonClearing().clear(h, o);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
@@ -261,19 +261,6 @@ public final class ClearCommand implements Callable<Integer> {
                 + r.solver() + ", " + String.format(java.util.Locale.ROOT, "%.3f", r.seconds()) + " s)");
         err.flush();
         return PeerClearCli.OK;
-    }
-
-    /** Method {@code lp} over a horizon, as over one period: every asset linear in every period, or refused. */
-    private static void requireLinear(Horizon h) {
-        for (int t = 0; t < h.length(); t++) {
-            org.peerclear.index.MarketIndex ix = h.periods().get(t);
-            for (int s = 0; s < ix.numAssets(); s++) {
-                if (ix.a()[s] != 0.0) {
-                    throw new InvalidInputException("Method 'lp' needs every asset to have a = 0; asset '" + ix.assetId(s)
-                            + "' has a = " + ix.a()[s] + " in period " + t + " (use method qp)");
-                }
-            }
-        }
     }
 
     /** Reads the case, naming the file in every problem with it. */

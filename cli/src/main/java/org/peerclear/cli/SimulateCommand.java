@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.peerclear.clearing.ClearingOptions;
+import org.peerclear.clearing.horizon.HorizonClearing;
 import org.peerclear.clearing.horizon.RollingHorizon;
 import org.peerclear.clearing.horizon.SimulationSummaryWriter;
 import org.peerclear.clearing.horizon.model.Horizon;
@@ -93,6 +94,9 @@ public final class SimulateCommand implements Callable<Integer> {
         Horizon h = Horizons.of(hm);
         RollingHorizon.Simulation s;
         try {
+            if ("lp".equals(method)) {
+                HorizonClearing.requireLinear(h);
+            }
             s = new RollingHorizon(options).run(h, window, step, from, end);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());

@@ -48,6 +48,13 @@ class HorizonCliTest {
         CliTest.Run lp = run("clear", write(HorizonMarkets.householdDay(), "day.json").toString(), "--method", "lp");
         assertThat(lp.code()).isEqualTo(2);
         assertThat(lp.err()).contains("'lp'").contains("neighbour.load").contains("a = 0.02").contains("use method qp");
+        // simulate keeps the same promise (its --method was checked, then not used).
+        CliTest.Run sim = run("simulate", dir.resolve("day.json").toString(), "--method", "lp", "--out", dir.resolve("sim").toString());
+        assertThat(sim.code()).isEqualTo(2);
+        assertThat(sim.err()).contains("'lp'").contains("neighbour.load").contains("use method qp");
+        CliTest.Run linear = run("simulate", battery.toString(), "--method", "lp", "--window", "2", "--step", "1",
+                "--out", dir.resolve("sim-lp").toString());
+        assertThat(linear.code()).as(linear.err()).isZero();
     }
 
     /**

@@ -123,6 +123,9 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("network.* options do not apply to a case with several periods yet");
         }
         Horizon h = Horizons.of(hm);
+        if ("lp".equals(method)) {
+            HorizonClearing.requireLinear(h);
+        }
         HorizonResult r = switch (method) {
             case "auto", "qp", "lp" -> new HorizonClearing().clear(h, options);
             case "admm" -> new HorizonAdmm().clear(h, options);
@@ -153,6 +156,9 @@ public final class ScenarioRunner {
         }
         HorizonMarket hm = c.horizon();
         Horizon h = Horizons.of(hm);
+        if ("lp".equals(run.method())) {
+            HorizonClearing.requireLinear(h);
+        }
         RollingHorizon.Simulation sim = new RollingHorizon(CaseOptions.of(named)).run(h, run.window(), run.step(), 0, h.length());
         if (file != null) {
             SimulationSummaryWriter.write(hm, sim, run.window(), run.step(), file);

@@ -30,6 +30,26 @@ import org.peerclear.result.ResultVerifier;
  */
 public final class HorizonClearing {
     /**
+     * Method {@code lp} over a horizon, as over one period: every asset linear in every period.
+     * The horizon problem is the same for {@code qp} and {@code lp}; {@code lp} is the promise
+     * that it has no quadratic term, and every entry point (clear, simulate, sweep) keeps it here.
+     *
+     * @param h the horizon
+     * @throws IllegalArgumentException naming the first asset with {@code a != 0} and its period
+     */
+    public static void requireLinear(Horizon h) {
+        for (int t = 0; t < h.length(); t++) {
+            MarketIndex ix = h.periods().get(t);
+            for (int s = 0; s < ix.numAssets(); s++) {
+                if (ix.a()[s] != 0.0) {
+                    throw new IllegalArgumentException("Method 'lp' needs every asset to have a = 0; asset '" + ix.assetId(s)
+                            + "' has a = " + ix.a()[s] + " in period " + t + " (use method qp)");
+                }
+            }
+        }
+    }
+
+    /**
      * Clears a horizon centrally.
      *
      * @param h       the horizon

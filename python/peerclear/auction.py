@@ -8,7 +8,6 @@ assets' real cost curves, comparable with a clearing's welfare on a case without
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
@@ -47,7 +46,7 @@ class AuctionTrade:
 @dataclass
 class AuctionResult:
     """One auction (one period of a case). ``true_welfare``: an auction of a market case only, the
-    CLI's true welfare to the 6 significant digits it prints (None for an order file)."""
+    result's ``trueWelfare`` (None for an order file)."""
     status: AuctionStatus
     mechanism: str
     price: Optional[float]
@@ -65,7 +64,7 @@ class AuctionResult:
     raw: Dict[str, Any] = field(default_factory=dict, repr=False)
 
     @staticmethod
-    def from_json(d: Dict[str, Any], true_welfare: Optional[float] = None) -> "AuctionResult":
+    def from_json(d: Dict[str, Any]) -> "AuctionResult":
         return AuctionResult(
             status=AuctionStatus(d["status"]),
             mechanism=d.get("mechanism", ""),
@@ -81,7 +80,7 @@ class AuctionResult:
             rejected=list(d.get("rejected", [])),
             options=dict(d.get("options", {})),
             notes=list(d.get("notes", [])),
-            true_welfare=true_welfare,
+            true_welfare=d.get("trueWelfare"),
             raw=d,
         )
 
@@ -94,16 +93,3 @@ class AuctionResult:
         """Matched pairs as a pandas DataFrame: ``buyOrder, sellOrder, quantity, price, time``."""
         return frame(({"buyOrder": t.buy_order, "sellOrder": t.sell_order, "quantity": t.quantity, "price": t.price,
                        "time": t.time} for t in self.trades), ["buyOrder", "sellOrder", "quantity", "price", "time"])
-
-
-_TRUE_WELFARE = re.compile(r"^(?:period (\d+): )?.*; true welfare (\S+)$")
-
-
-def true_welfare_lines(stderr: str) -> Dict[int, float]:
-    """The true welfare per period from ``auction CASE.json --steps K``'s lines on standard error."""
-    out = {}
-    for line in stderr.splitlines():
-        m = _TRUE_WELFARE.match(line.strip())
-        if m:
-            out[int(m.group(1) or 0)] = float(m.group(2))
-    return out

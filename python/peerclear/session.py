@@ -10,7 +10,7 @@ import weakref
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
 
-from .auction import AuctionResult, true_welfare_lines
+from .auction import AuctionResult
 from .bridge import MODES, Completed, ServeBridge, SubprocessBridge, java_command
 from .case import FORMAT, Case
 from .errors import for_exit
@@ -134,13 +134,12 @@ class Session:
         """
         with self._folder() as d:
             out = d / "auction.json"
-            done = self.run("auction", self._orders(orders, d), "--mechanism", mechanism, "--out", out,
+            self.run("auction", self._orders(orders, d), "--mechanism", mechanism, "--out", out,
                             *_option("--steps", steps), *_named(options), *_flags(flags))
             result = _read_json(out)
-            true = true_welfare_lines(done.stderr)
             if "periods" in result:
-                return [AuctionResult.from_json(r, true.get(t)) for t, r in enumerate(result["periods"])]
-            return AuctionResult.from_json(result, true.get(0))
+                return [AuctionResult.from_json(r) for r in result["periods"]]
+            return AuctionResult.from_json(result)
 
     def share(self, case: CaseLike, method: str = "shapley", **flags: Any) -> Sharing:
         """Divides a community's savings (``share``): ``method`` is ``shapley``,

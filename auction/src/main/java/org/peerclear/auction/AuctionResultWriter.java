@@ -49,11 +49,28 @@ public final class AuctionResultWriter {
      * @param out     the target
      */
     public static void write(List<AuctionResult> periods, Writer out) {
+        double[] none = new double[periods.size()];
+        java.util.Arrays.fill(none, Double.NaN);
+        write(periods, none, out);
+    }
+
+    /**
+     * Writes the results of several periods, each with its true welfare (an auction of a market
+     * case: the fills valued on the agents' own cost curves), to {@code out}, left open.
+     *
+     * @param periods     one result per period
+     * @param trueWelfare one per period, currency; NaN where there is none (not written)
+     * @param out         the target
+     */
+    public static void write(List<AuctionResult> periods, double[] trueWelfare, Writer out) {
+        if (trueWelfare.length != periods.size()) {
+            throw new IllegalArgumentException(trueWelfare.length + " true welfares for " + periods.size() + " periods");
+        }
         JsonOutput.write(out, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("periods");
-            for (AuctionResult r : periods) {
-                result(g, r);
+            for (int t = 0; t < periods.size(); t++) {
+                result(g, periods.get(t), trueWelfare[t]);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -70,7 +87,22 @@ public final class AuctionResultWriter {
         JsonOutput.write(out, g -> result(g, r));
     }
 
+    /**
+     * Writes one result with its true welfare to {@code out}, left open.
+     *
+     * @param r           the result
+     * @param trueWelfare the fills valued on the agents' own cost curves, currency; NaN: not written
+     * @param out         the target
+     */
+    public static void write(AuctionResult r, double trueWelfare, Writer out) {
+        JsonOutput.write(out, g -> result(g, r, trueWelfare));
+    }
+
     private static void result(JsonGenerator g, AuctionResult r) throws IOException {
+        result(g, r, Double.NaN);
+    }
+
+    private static void result(JsonGenerator g, AuctionResult r, double trueWelfare) throws IOException {
         g.writeStartObject();
         g.writeStringField("status", r.status().name());
         g.writeStringField("mechanism", r.mechanism());
@@ -102,6 +134,7 @@ public final class AuctionResultWriter {
         g.writeNumberField("volume", r.volume());
         g.writeNumberField("surplus", r.surplus());
         g.writeNumberField("welfare", r.welfare());
+        optional(g, "trueWelfare", trueWelfare);
         if (!r.rejected().isEmpty() || r.mechanism().equals("cda-network")) {
             g.writeArrayFieldStart("rejected");
             for (Rejection x : r.rejected()) {

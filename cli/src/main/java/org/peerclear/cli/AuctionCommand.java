@@ -121,11 +121,15 @@ public final class AuctionCommand implements Callable<Integer> {
                 throw new InvalidInputException(ordersPath + ": " + e.getMessage());
             }
         }
+        double[] trueWelfare = new double[results.size()];
+        for (int t = 0; t < results.size(); t++) {
+            trueWelfare[t] = periods.get(t).welfare(results.get(t));
+        }
         Consumer<Writer> body = w -> {
             if (results.size() == 1) {
-                AuctionResultWriter.write(results.get(0), w);
+                AuctionResultWriter.write(results.get(0), trueWelfare[0], w);
             } else {
-                AuctionResultWriter.write(results, w);
+                AuctionResultWriter.write(results, trueWelfare, w);
             }
         };
         if (out != null) {
@@ -139,7 +143,7 @@ public final class AuctionCommand implements Callable<Integer> {
         for (int t = 0; t < results.size(); t++) {
             CaseOrders c = periods.get(t);
             err.println((results.size() > 1 ? "period " + t + ": " : "") + summary(results.get(t), c.orders())
-                    + String.format(Locale.ROOT, "; true welfare %.6g", c.welfare(results.get(t))));
+                    + String.format(Locale.ROOT, "; true welfare %.6g", trueWelfare[t]));
         }
         err.flush();
         return PeerClearCli.OK;

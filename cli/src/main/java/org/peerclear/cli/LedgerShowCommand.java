@@ -3,14 +3,17 @@ package org.peerclear.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.peerclear.io.AtomicFiles;
 import org.peerclear.ledger.Entry;
 import org.peerclear.ledger.Kind;
 import org.peerclear.ledger.Ledger;
+import org.peerclear.ledger.Record;
 import org.peerclear.settlement.Settle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,10 +59,7 @@ public final class LedgerShowCommand implements Callable<Integer> {
                 }
             } else {
                 long size = l.size();
-                List<PartyAccount> accounts = new ArrayList<>();
-                for (String p : parties(l)) {
-                    accounts.add(PartyAccount.of(p, l.history(p)));
-                }
+                List<PartyAccount> accounts = accounts(l);
                 if (out == null) {
                     LedgerShowText.parties(stdout(), target.display(), size, accounts);
                 } else {
@@ -78,14 +78,31 @@ public final class LedgerShowCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    /** The operator, who signs every settlement's digest, and the parties the digests list, in order. */
-    private static Set<String> parties(Ledger l) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Entry e : l.history(Settle.OPERATOR)) {
-            if (e.record().kind() == Kind.RESULT_DIGEST) {
-                out.addAll(e.record().signers());
-                out.addAll(SettlementPayload.partiesOf(e.record()));
+    /**
+     * The accounts of the operator, who signs every settlement's digest, and of the parties the
+     * digests list, in that order, from one pass over the ledger.
+     */
+    private static List<PartyAccount> accounts(Ledger l) {
+        Set<String> parties = new LinkedHashSet<>();
+        Map<String, List<Entry>> records = new HashMap<>();
+        l.forEach(e -> {
+            Record r = e.record();
+            if (r.kind() == Kind.RESULT_DIGEST && r.signers().contains(Settle.OPERATOR)) {
+                parties.addAll(r.signers());
+                parties.addAll(SettlementPayload.partiesOf(r));
             }
+            Set<String> named = new LinkedHashSet<>(r.signers());
+            named.add(r.payer());
+            named.add(r.payee());
+            for (String p : named) {
+                if (p != null) {
+                    records.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
+                }
+            }
+        });
+        List<PartyAccount> out = new ArrayList<>();
+        for (String p : parties) {
+            out.add(PartyAccount.of(p, records.getOrDefault(p, List.of())));
         }
         return out;
     }

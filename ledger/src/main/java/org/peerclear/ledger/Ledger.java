@@ -801,20 +801,34 @@ public final class Ledger implements AutoCloseable {
      */
     public synchronized List<Entry> history(String agent) {
         List<Entry> out = new ArrayList<>();
+        forEach(e -> {
+            Record r = e.record();
+            if (agent.equals(r.payer()) || agent.equals(r.payee()) || r.signers().contains(agent)) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Reads every record once, in sequence order, without verifying it (a listing: an account of
+     * every party in one pass, where {@link #history} per party would read the table once each).
+     *
+     * @param action called with each record
+     * @throws LedgerException when the database cannot be read
+     */
+    public synchronized void forEach(java.util.function.Consumer<Entry> action) {
         try (PreparedStatement s = connection.prepareStatement("SELECT seq, kind, payer, payee, amount, payload, signers,"
                 + " signatures, prev_hash, hash FROM ledger_record ORDER BY seq")) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     List<String> signers = Arrays.asList(rs.getString(7).split(",", -1));
-                    if (agent.equals(rs.getString(3)) || agent.equals(rs.getString(4)) || signers.contains(agent)) {
-                        Record r = new Record(Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                                new BigDecimal(rs.getString(5)), rs.getString(6), signers);
-                        out.add(new Entry(rs.getLong(1), r, rs.getString(9), rs.getString(10), decodeSignatures(rs.getString(8))));
-                    }
+                    Record r = new Record(Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            new BigDecimal(rs.getString(5)), rs.getString(6), signers);
+                    action.accept(new Entry(rs.getLong(1), r, rs.getString(9), rs.getString(10), decodeSignatures(rs.getString(8))));
                 }
             }
             connection.commit();
-            return out;
         } catch (SQLException e) {
             rollbackQuietly();
             throw new LedgerException("cannot read " + location + ": " + e.getMessage(), e);

@@ -12,9 +12,8 @@ import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.admm.AdmmOptions;
 import org.peerclear.clearing.casefile.CaseClearing;
 import org.peerclear.clearing.exact.FlowSolver;
-import org.peerclear.clearing.horizon.HorizonAdmm;
-import org.peerclear.clearing.horizon.HorizonClearing;
 import org.peerclear.clearing.horizon.HorizonCsvWriter;
+import org.peerclear.clearing.horizon.HorizonMethods;
 import org.peerclear.clearing.horizon.HorizonResult;
 import org.peerclear.clearing.horizon.HorizonResultWriter;
 import org.peerclear.clearing.horizon.model.Horizon;
@@ -220,7 +219,7 @@ public final class ClearCommand implements Callable<Integer> {
      * horizon on a back-end (the exact solver and ADMM do not take a horizon yet: refused by name).
      */
     private Integer clearHorizon(HorizonMarket hm, Map<String, String> caseOptions, PrintWriter err) {
-        if (!List.of("auto", "qp", "lp", "admm").contains(method)) {
+        if (!HorizonMethods.NAMES.contains(method)) {
             throw new InvalidInputException("--method " + method + " does not clear a case with several periods yet;"
                     + " use auto, qp, lp or admm");
         }
@@ -240,10 +239,7 @@ public final class ClearCommand implements Callable<Integer> {
         Horizon h = Horizons.of(hm);
         HorizonResult r;
         try {
-            if ("lp".equals(method)) {
-                HorizonClearing.requireLinear(h);
-            }
-            r = admm ? new HorizonAdmm().clear(h, o) : new HorizonClearing().clear(h, o);
+            r = HorizonMethods.clear(h, method, o);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.peerclear.clearing.ClearingOptions;
 import org.peerclear.clearing.casefile.CaseClearing;
-import org.peerclear.clearing.horizon.HorizonAdmm;
 import org.peerclear.clearing.horizon.HorizonClearing;
+import org.peerclear.clearing.horizon.HorizonMethods;
 import org.peerclear.clearing.horizon.HorizonResult;
 import org.peerclear.clearing.horizon.HorizonResultWriter;
 import org.peerclear.clearing.horizon.RollingHorizon;
@@ -123,15 +123,12 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("network.* options do not apply to a case with several periods yet");
         }
         Horizon h = Horizons.of(hm);
-        if ("lp".equals(method)) {
-            HorizonClearing.requireLinear(h);
+        HorizonResult r;
+        try {
+            r = HorizonMethods.clear(h, method, options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("run.method: " + e.getMessage(), e);
         }
-        HorizonResult r = switch (method) {
-            case "auto", "qp", "lp" -> new HorizonClearing().clear(h, options);
-            case "admm" -> new HorizonAdmm().clear(h, options);
-            default -> throw new IllegalArgumentException("run.method: " + method
-                    + " does not clear a case with several periods yet; use auto, qp, lp or admm");
-        };
         if (file != null) {
             HorizonResultWriter.write(hm, h, r, method, ClearingSettings.read(options).toMap(), file);
         }

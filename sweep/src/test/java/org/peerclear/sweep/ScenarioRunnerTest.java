@@ -133,6 +133,12 @@ class ScenarioRunnerTest {
         assertThat(r.welfare()).isEqualTo(-direct.cost());
         // A whole day cleared at once can only do better than one seen a window at a time.
         assertThat(c.welfare()).isGreaterThanOrEqualTo(r.welfare() - 1e-6);
+        // The households' assets are curved: method lp refuses them, clearing and simulating alike.
+        for (Scenario s : List.of(clear.withRun(clear.run().withMethod("lp")), sim.withRun(sim.run().withMethod("lp")))) {
+            ScenarioRow lp = ScenarioRunner.run(s);
+            assertThat(lp.status()).isEqualTo(Status.ERROR);
+            assertThat(lp.error()).contains("Method 'lp' needs every asset to have a = 0").contains("use method qp");
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ class AuctionCliTest {
      * pymarket's published check of Huang's mechanism: buyers 1@6, 0.1@5, 1.9@4, 1@3 and sellers
      * 1@1, 1.5@2, 1@2.5, 1@4 (quantity@price).
      */
-    private static final String HUANG = """
+    static final String HUANG = """
             {"format": "peerclear-orders", "version": 1, "orders": [
               {"id": "b0", "agent": "b0", "side": "buy", "quantity": 1, "price": 6},
               {"id": "b1", "agent": "b1", "side": "buy", "quantity": 0.1, "price": 5},

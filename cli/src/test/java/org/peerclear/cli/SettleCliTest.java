@@ -48,17 +48,8 @@ class SettleCliTest {
 
     @Test
     void anAuctionsResultIsSettledAloneAndTheAuctioneerKeepsTheSurplus() throws Exception {
-        Path o = Files.writeString(dir.resolve("o.json"), """
-                {"format": "peerclear-orders", "version": 1, "orders": [
-                  {"id": "b0", "agent": "b0", "side": "buy", "quantity": 1, "price": 6},
-                  {"id": "b1", "agent": "b1", "side": "buy", "quantity": 0.1, "price": 5},
-                  {"id": "b2", "agent": "b2", "side": "buy", "quantity": 1.9, "price": 4},
-                  {"id": "b3", "agent": "b3", "side": "buy", "quantity": 1, "price": 3},
-                  {"id": "s0", "agent": "s0", "side": "sell", "quantity": 1, "price": 1},
-                  {"id": "s1", "agent": "s1", "side": "sell", "quantity": 1.5, "price": 2},
-                  {"id": "s2", "agent": "s2", "side": "sell", "quantity": 1, "price": 2.5},
-                  {"id": "s3", "agent": "s3", "side": "sell", "quantity": 1, "price": 4}]}
-                """);
+        // pymarket's published check of Huang's mechanism, as the auction tests use it.
+        Path o = Files.writeString(dir.resolve("o.json"), AuctionCliTest.HUANG);
         Path r = dir.resolve("a.json");
         assertThat(CliTest.run("auction", o.toString(), "--mechanism", "huang", "--out", r.toString()).code()).isZero();
         CliTest.Run settle = CliTest.run("settle", r.toString());

@@ -1,6 +1,5 @@
 package org.peerclear.benchmarks.games;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,9 +22,8 @@ import org.peerclear.games.stackelberg.StackelbergOptions;
 import org.peerclear.games.stackelberg.StackelbergPriceSearch;
 import org.peerclear.games.stackelberg.StackelbergResult;
 import org.peerclear.games.stackelberg.StackelbergVerifier;
-import org.peerclear.generate.SplitMix64;
+import org.peerclear.generate.ProsumerGenerator;
 import org.peerclear.model.Agent;
-import org.peerclear.model.Asset;
 import org.peerclear.opt.ProblemClass;
 import org.peerclear.opt.SolverParameters;
 import org.peerclear.opt.SolverRegistry;
@@ -81,24 +79,9 @@ public class StackelbergBenchmark {
         searched = StackelbergPriceSearch.solve(game);
     }
 
-    /** The same family as the games module's tests. */
+    /** The same family as the games module's tests ({@link ProsumerGenerator}). */
     static List<Agent> prosumers(int n, long seed) {
-        SplitMix64 rng = new SplitMix64(seed);
-        List<Agent> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String id = "f" + i;
-            List<Asset> assets = new ArrayList<>(3);
-            assets.add(new Asset(id + ".load", -rng.uniform(5, 15), 0.0, rng.uniform(0.01, 0.05), rng.uniform(0.25, 0.6)));
-            if (rng.nextInt(3) < 2) {
-                assets.add(new Asset(id + ".gen", 0.0, rng.uniform(3, 12), rng.uniform(0.01, 0.05), rng.uniform(0.02, 0.3)));
-            }
-            if (rng.nextInt(3) == 0) {
-                double pv = rng.uniform(1, 6);
-                assets.add(new Asset(id + ".pv", pv, pv, 0.0, 0.0));
-            }
-            out.add(new Agent(id, assets));
-        }
-        return out;
+        return ProsumerGenerator.generate(n, seed);
     }
 
     @Benchmark

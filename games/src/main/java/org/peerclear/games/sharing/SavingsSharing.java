@@ -78,8 +78,7 @@ public final class SavingsSharing {
                 notes.add("exact Shapley value over all " + (1L << n) + " coalitions");
             }
             case SHAPLEY_SAMPLED -> {
-                Shapley.Estimate e = Shapley.sampled(game, new Shapley.Sampling(options.samples(), options.targetRelativeError(),
-                        options.seed(), options.threads()));
+                Shapley.Estimate e = Shapley.sampled(game, options.sampling());
                 x = e.values();
                 se = e.standardErrors();
                 samples = e.samples();

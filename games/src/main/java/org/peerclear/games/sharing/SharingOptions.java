@@ -43,15 +43,7 @@ public record SharingOptions(long samples, double targetRelativeError, long seed
      * @throws IllegalArgumentException if a setting is out of range
      */
     public SharingOptions {
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be >= 2 (a permutation and its reverse), got " + samples);
-        }
-        if (!(targetRelativeError >= 0) || Double.isInfinite(targetRelativeError)) {
-            throw new IllegalArgumentException("targetRelativeError must be a finite number >= 0, got " + targetRelativeError);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+        new Shapley.Sampling(samples, targetRelativeError, seed, threads); // checks the sampling settings, one check for both
         if (coreExactMaxPlayers < 0 || coreExactMaxPlayers > CoalitionValues.MAX_PLAYERS) {
             throw new IllegalArgumentException("coreExactMaxPlayers must be within [0, " + CoalitionValues.MAX_PLAYERS + "], got "
                     + coreExactMaxPlayers);
@@ -129,5 +121,10 @@ public record SharingOptions(long samples, double targetRelativeError, long seed
      */
     public SharingOptions withLpBackend(SolverBackend b) {
         return new SharingOptions(samples, targetRelativeError, seed, threads, coreExactMaxPlayers, coreSearchStarts, b);
+    }
+
+    /** {@return the settings of sampled Shapley} */
+    public Shapley.Sampling sampling() {
+        return new Shapley.Sampling(samples, targetRelativeError, seed, threads);
     }
 }

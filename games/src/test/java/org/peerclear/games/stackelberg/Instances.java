@@ -1,10 +1,8 @@
 package org.peerclear.games.stackelberg;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.peerclear.generate.SplitMix64;
+import org.peerclear.generate.ProsumerGenerator;
 import org.peerclear.model.Agent;
-import org.peerclear.model.Asset;
 
 /** Seeded random followers for the Stackelberg tests: prosumers with a load, often a generator, sometimes rooftop PV. */
 final class Instances {
@@ -16,29 +14,9 @@ final class Instances {
     private Instances() {
     }
 
-    /**
-     * Prosumers: each has a flexible load ({@code p ∈ [−U[5,15], 0]}, {@code a ~ U[0.01, 0.05]}, utility
-     * {@code b ~ U[0.25, 0.6]}); two in three a generator ({@code p ∈ [0, U[3, 12]]}, {@code a ~ U[0.01, 0.05]},
-     * {@code b ~ U[0.02, 0.3]}); one in three fixed PV ({@code pMin = pMax = U[1, 6]}). Supplies cross zero
-     * anywhere in the price range, so exporters, importers and the dead band all occur.
-     */
+    /** The same family as the games module's tests ({@link ProsumerGenerator}). */
     static List<Agent> prosumers(int n, long seed) {
-        SplitMix64 rng = new SplitMix64(seed);
-        List<Agent> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String id = "f" + i;
-            List<Asset> assets = new ArrayList<>(3);
-            assets.add(new Asset(id + ".load", -rng.uniform(5, 15), 0.0, rng.uniform(0.01, 0.05), rng.uniform(0.25, 0.6)));
-            if (rng.nextInt(3) < 2) {
-                assets.add(new Asset(id + ".gen", 0.0, rng.uniform(3, 12), rng.uniform(0.01, 0.05), rng.uniform(0.02, 0.3)));
-            }
-            if (rng.nextInt(3) == 0) {
-                double pv = rng.uniform(1, 6);
-                assets.add(new Asset(id + ".pv", pv, pv, 0.0, 0.0));
-            }
-            out.add(new Agent(id, assets));
-        }
-        return out;
+        return ProsumerGenerator.generate(n, seed);
     }
 
     /** A game on {@link #prosumers} with the instances' grid prices. */

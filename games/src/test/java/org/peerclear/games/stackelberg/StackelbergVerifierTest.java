@@ -52,9 +52,7 @@ class StackelbergVerifierTest {
         powers.put(load, moved);
         responses.set(3, new FollowerResponse(f.agentId(), powers, f.net(), f.imported(), f.exported(),
                 f.marginalValue(), f.assetCost(), f.payment()));
-        StackelbergResult corrupted = new StackelbergResult(r.status(), r.method(), r.message(), r.objective(),
-                r.structure(), r.buyPrice(), r.sellPrice(), responses, r.leaderProfit(), r.leaderObjective(), r.welfare(),
-                r.imports(), r.exports(), r.gridImport(), r.gridExport(), r.notes(), r.seconds(), null);
+        StackelbergResult corrupted = altered(r, r.buyPrice(), r.sellPrice(), responses, 0);
 
         EquilibriumCheck c = StackelbergVerifier.verify(game, corrupted);
         assertThat(c.passed()).isFalse();
@@ -69,10 +67,7 @@ class StackelbergVerifierTest {
         StackelbergGame game = Instances.game(40, 7, StackelbergOptions.DEFAULT.withVerify(false));
         StackelbergResult r = StackelbergPriceSearch.solve(game);
         // The same responses, announced as answers to prices a cent higher on both sides.
-        StackelbergResult shifted = new StackelbergResult(r.status(), r.method(), r.message(), r.objective(),
-                r.structure(), r.buyPrice() + 0.01, r.sellPrice() + 0.01, r.responses(), r.leaderProfit(),
-                r.leaderObjective(), r.welfare(), r.imports(), r.exports(), r.gridImport(), r.gridExport(), r.notes(),
-                r.seconds(), null);
+        StackelbergResult shifted = altered(r, r.buyPrice() + 0.01, r.sellPrice() + 0.01, r.responses(), 0);
         EquilibriumCheck c = StackelbergVerifier.verify(game, shifted);
         assertThat(c.passed()).isFalse();
         assertThat(c.maxRelativeImprovement()).isGreaterThan(GameTolerances.STACKELBERG_BEST_RESPONSE);
@@ -88,9 +83,7 @@ class StackelbergVerifierTest {
         powers.put(f.agentId() + ".load", 1.0); // a load cannot inject
         responses.set(0, new FollowerResponse(f.agentId(), powers, f.net(), f.imported(), f.exported(),
                 f.marginalValue(), f.assetCost(), f.payment()));
-        StackelbergResult corrupted = new StackelbergResult(r.status(), r.method(), r.message(), r.objective(),
-                r.structure(), r.buyPrice(), r.sellPrice(), responses, r.leaderProfit(), r.leaderObjective(), r.welfare(),
-                r.imports(), r.exports(), r.gridImport(), r.gridExport(), r.notes(), r.seconds(), null);
+        StackelbergResult corrupted = altered(r, r.buyPrice(), r.sellPrice(), responses, 0);
         EquilibriumCheck c = StackelbergVerifier.verify(game, corrupted);
         assertThat(c.passed()).isFalse();
         assertThat(c.maxInfeasibility()).isGreaterThan(GameTolerances.STACKELBERG_FEASIBILITY);
@@ -100,9 +93,7 @@ class StackelbergVerifierTest {
     void aClaimedLeaderObjectiveThatTheResponsesDoNotGiveFailsTheCheck() {
         StackelbergGame game = Instances.game(10, 5, StackelbergOptions.DEFAULT.withVerify(false));
         StackelbergResult r = StackelbergPriceSearch.solve(game);
-        StackelbergResult inflated = new StackelbergResult(r.status(), r.method(), r.message(), r.objective(),
-                r.structure(), r.buyPrice(), r.sellPrice(), r.responses(), r.leaderProfit() + 1, r.leaderObjective() + 1,
-                r.welfare(), r.imports(), r.exports(), r.gridImport(), r.gridExport(), r.notes(), r.seconds(), null);
+        StackelbergResult inflated = altered(r, r.buyPrice(), r.sellPrice(), r.responses(), 1);
         EquilibriumCheck c = StackelbergVerifier.verify(game, inflated);
         assertThat(c.passed()).isFalse();
         assertThat(c.maxRelativeImprovement()).isLessThanOrEqualTo(GameTolerances.STACKELBERG_BEST_RESPONSE);
@@ -145,5 +136,16 @@ class StackelbergVerifierTest {
         assertThat(g.priceFloor()).isEqualTo(Instances.EXPORT);
         assertThat(g.priceCap()).isEqualTo(Instances.IMPORT);
         assertThat(g.notes()).anyMatch(s -> s.contains("without assets")).anyMatch(s -> s.contains("trade graph"));
+    }
+
+    /**
+     * The result with other prices and responses announced, and its leader's profit and objective
+     * raised by {@code claimedGain}; everything else as solved.
+     */
+    private static StackelbergResult altered(StackelbergResult r, double buyPrice, double sellPrice,
+                                             List<FollowerResponse> responses, double claimedGain) {
+        return new StackelbergResult(r.status(), r.method(), r.message(), r.objective(), r.structure(), buyPrice, sellPrice,
+                responses, r.leaderProfit() + claimedGain, r.leaderObjective() + claimedGain, r.welfare(), r.imports(),
+                r.exports(), r.gridImport(), r.gridExport(), r.notes(), r.seconds(), null);
     }
 }
